@@ -1,0 +1,306 @@
+package org.cnnworkbench.engine.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.model.Node;
+
+/**
+ * Reads and writes network specs in the workbench's versioned JSON format (docs/spec-format.md):
+ *
+ * <pre>{@code
+ * {"format": "cnn-workbench-network", "version": 1, "name": "tiny",
+ *  "nodes": [
+ *    {"id": "data", "kind": "input", "channels": 3, "height": 32, "width": 32},
+ *    {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 16, "kernel": 3, "pad": 1}
+ *  ]}
+ * }</pre>
+ *
+ * Reading reports every problem with its line and column; semantic problems (unknown kinds, bad parameter
+ * values, broken wiring) are left to the analysis, so a half-finished network still opens.
+ */
+public final class NetworkJson {
+
+    public static final String FORMAT = "cnn-workbench-network";
+    public static final int VERSION = 1;
+    private static final Set<String> TOP_LEVEL = Set.of("format", "version", "name", "description", "nodes");
+    private static final Set<String> RESERVED = Set.of("id", "kind", "inputs");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(
+            JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build());
+
+    private NetworkJson() {
+    }
+
+    /** Reads a spec file. */
+    public static LoadedNetwork read(Path file) throws SpecFormatException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SpecFormatException(file.toString(), null, "no such file");
+        } catch (IOException e) {
+            throw new SpecFormatException(file.toString(), null, "cannot be read: " + e.getMessage());
+        }
+        return read(text, file.toString());
+    }
+
+    /** Reads a spec from text; {@code source} names it in messages. */
+    public static LoadedNetwork read(String text, String source) throws SpecFormatException {
+        return new Reader(text, source).read();
+    }
+
+    /** The spec as JSON text: the header, then one node per line. */
+    public static String write(NetworkSpec spec) {
+        try {
+            StringBuilder out = new StringBuilder("{\n");
+            out.append("  \"format\": ").append(MAPPER.writeValueAsString(FORMAT)).append(",\n");
+            out.append("  \"version\": ").append(VERSION).append(",\n");
+            out.append("  \"name\": ").append(MAPPER.writeValueAsString(spec.name())).append(",\n");
+            if (!spec.description().isEmpty()) {
+                out.append("  \"description\": ").append(MAPPER.writeValueAsString(spec.description())).append(",\n");
+            }
+            out.append("  \"nodes\": [");
+            List<Node> nodes = spec.nodes();
+            for (int i = 0; i < nodes.size(); i++) {
+                out.append(i == 0 ? "\n    " : ",\n    ").append(MAPPER.writeValueAsString(toMap(nodes.get(i))));
+            }
+            out.append(nodes.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+            return out.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + spec, e);
+        }
+    }
+
+    /** Writes a spec file atomically. */
+    public static void write(NetworkSpec spec, Path file) throws IOException {
+        AtomicFiles.writeString(file, write(spec));
+    }
+
+    private static Map<String, Object> toMap(Node node) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", node.id());
+        map.put("kind", node.kind());
+        if (!node.inputs().isEmpty()) {
+            map.put("inputs", node.inputs());
+        }
+        map.putAll(node.params());
+        return map;
+    }
+
+    private static final class Reader {
+        private final String text;
+        private final String source;
+
+        Reader(String text, String source) {
+            this.text = text;
+            this.source = source;
+        }
+
+        LoadedNetwork read() throws SpecFormatException {
+            if (text.isBlank()) {
+                throw new SpecFormatException(source, null, "the file is empty; expected a network spec (JSON)");
+            }
+            try (JsonParser p = MAPPER.createParser(text)) {
+                return readNetwork(p);
+            } catch (JsonProcessingException e) {
+                throw new SpecFormatException(source, location(e.getLocation()), "malformed JSON: "
+                        + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new SpecFormatException(source, null, "cannot be read: " + e.getMessage());
+            }
+        }
+
+        private LoadedNetwork readNetwork(JsonParser p) throws IOException, SpecFormatException {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw error(p, "expected a JSON object with \"format\": \"" + FORMAT + "\"");
+            }
+            SourceLocation start = location(p.currentTokenLocation());
+            Map<String, JsonNode> fields = new HashMap<>();
+            Map<String, SourceLocation> fieldLocations = new HashMap<>();
+            List<Node> nodes = new ArrayList<>();
+            Map<String, SourceLocation> nodeLocations = new LinkedHashMap<>();
+            boolean sawNodes = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                SourceLocation at = location(p.currentTokenLocation());
+                if (!TOP_LEVEL.contains(field)) {
+                    throw new SpecFormatException(source, at, "unknown field \"" + field + "\"; a network has "
+                            + "format, version, name, description and nodes");
+                }
+                p.nextToken();
+                if (field.equals("nodes")) {
+                    sawNodes = true;
+                    readNodes(p, nodes, nodeLocations);
+                } else {
+                    fieldLocations.put(field, location(p.currentTokenLocation()));
+                    fields.put(field, MAPPER.readTree(p));
+                }
+            }
+            if (p.nextToken() != null) {
+                throw error(p, "unexpected content after the network object");
+            }
+            checkHeader(fields, fieldLocations, start);
+            if (!sawNodes) {
+                throw new SpecFormatException(source, start, "missing \"nodes\": the list of the network's nodes");
+            }
+            String name = optionalText(fields, fieldLocations, "name");
+            String description = optionalText(fields, fieldLocations, "description");
+            if (name == null || name.isBlank()) {
+                name = defaultName();
+            }
+            return new LoadedNetwork(new NetworkSpec(name, description, nodes), source, nodeLocations);
+        }
+
+        private void checkHeader(Map<String, JsonNode> fields, Map<String, SourceLocation> at, SourceLocation start)
+                throws SpecFormatException {
+            JsonNode format = fields.get("format");
+            if (format == null || !format.isTextual() || !format.textValue().equals(FORMAT)) {
+                throw new SpecFormatException(source, format == null ? start : at.get("format"),
+                        "not a workbench network: expected \"format\": \"" + FORMAT + "\"");
+            }
+            JsonNode version = fields.get("version");
+            if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()
+                    || version.intValue() < 1) {
+                throw new SpecFormatException(source, version == null ? start : at.get("version"),
+                        "expected \"version\": a whole number >= 1 (this workbench writes " + VERSION + ")");
+            }
+            if (version.intValue() > VERSION) {
+                throw new SpecFormatException(source, at.get("version"), "this file is format version "
+                        + version.intValue() + ", written by a newer workbench; this one reads versions up to "
+                        + VERSION + ". Open it with a newer workbench.");
+            }
+        }
+
+        private String optionalText(Map<String, JsonNode> fields, Map<String, SourceLocation> at, String name)
+                throws SpecFormatException {
+            JsonNode value = fields.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                throw new SpecFormatException(source, at.get(name), "\"" + name + "\" must be text");
+            }
+            return value.textValue();
+        }
+
+        private String defaultName() {
+            String file = Path.of(source).getFileName().toString();
+            return file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
+        }
+
+        private void readNodes(JsonParser p, List<Node> nodes, Map<String, SourceLocation> locations)
+                throws IOException, SpecFormatException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw error(p, "\"nodes\" must be a list of node objects");
+            }
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                SourceLocation at = location(p.currentTokenLocation());
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    throw error(p, "each node must be an object with \"id\" and \"kind\"");
+                }
+                Node node = toNode(MAPPER.readTree(p), at);
+                SourceLocation first = locations.putIfAbsent(node.id(), at);
+                if (first != null) {
+                    throw new SpecFormatException(source, at, "a second node has the id \"" + node.id()
+                            + "\" (the first is at " + first + "); node ids must be unique");
+                }
+                nodes.add(node);
+            }
+        }
+
+        private Node toNode(JsonNode json, SourceLocation at) throws SpecFormatException {
+            JsonNode id = json.get("id");
+            if (id == null || !id.isTextual() || id.textValue().isBlank()) {
+                throw new SpecFormatException(source, at, "node without an \"id\" (a non-empty text)");
+            }
+            String nodeId = id.textValue();
+            JsonNode kind = json.get("kind");
+            if (kind == null || !kind.isTextual()) {
+                throw new SpecFormatException(source, at, "node \"" + nodeId + "\" has no \"kind\" (e.g. \"conv\")");
+            }
+            List<String> inputs = new ArrayList<>();
+            JsonNode in = json.get("inputs");
+            if (in != null && !in.isNull()) {
+                if (!in.isArray()) {
+                    throw new SpecFormatException(source, at, "\"inputs\" of node \"" + nodeId
+                            + "\" must be a list of node ids");
+                }
+                for (JsonNode element : in) {
+                    if (!element.isTextual()) {
+                        throw new SpecFormatException(source, at, "\"inputs\" of node \"" + nodeId
+                                + "\" must contain node ids (text), not " + element);
+                    }
+                    inputs.add(element.textValue());
+                }
+            }
+            Map<String, Object> params = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = json.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!RESERVED.contains(e.getKey())) {
+                    params.put(e.getKey(), value(e.getValue(), nodeId, e.getKey(), at));
+                }
+            }
+            return new Node(nodeId, kind.textValue(), inputs, params);
+        }
+
+        private Object value(JsonNode v, String nodeId, String param, SourceLocation at) throws SpecFormatException {
+            if (v.isIntegralNumber()) {
+                if (!v.canConvertToLong()) {
+                    throw new SpecFormatException(source, at, "parameter \"" + param + "\" of node \"" + nodeId
+                            + "\" is too large: " + v);
+                }
+                return v.longValue();
+            }
+            if (v.isNumber()) {
+                return v.doubleValue();
+            }
+            if (v.isBoolean()) {
+                return v.booleanValue();
+            }
+            if (v.isTextual()) {
+                return v.textValue();
+            }
+            if (v.isArray()) {
+                List<Object> list = new ArrayList<>();
+                for (JsonNode element : v) {
+                    if (element.isArray() || element.isObject()) {
+                        throw new SpecFormatException(source, at, "parameter \"" + param + "\" of node \"" + nodeId
+                                + "\" must be a flat list, e.g. [3, 5]");
+                    }
+                    list.add(value(element, nodeId, param, at));
+                }
+                return list;
+            }
+            throw new SpecFormatException(source, at, "parameter \"" + param + "\" of node \"" + nodeId
+                    + "\" must be a number, true/false, text or a list, not " + v);
+        }
+
+        private SpecFormatException error(JsonParser p, String reason) {
+            return new SpecFormatException(source, location(p.currentTokenLocation()), reason);
+        }
+
+        private static SourceLocation location(JsonLocation l) {
+            return l == null ? null : new SourceLocation(l.getLineNr(), l.getColumnNr());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.cnnworkbench.engine.kinds;
+
+import java.util.List;
+import org.cnnworkbench.engine.model.Shape;
+
+/** Max or average pooling over a window, with Caffe's ceil rounding or the usual floor rounding. */
+final class PoolKind extends BaseKind {
+
+    private final String operation;
+
+    private PoolKind(String name, String operation) {
+        super(name, Category.POOLING,
+                operation.substring(0, 1).toUpperCase() + operation.substring(1)
+                        + " pooling over a window of each channel; rounding 'ceil' reproduces Caffe.",
+                Arity.exactlyOne(),
+                ParamSpec.intPair("kernel", null, 1, "window height x width"),
+                ParamSpec.intPair("stride", 1L, 1, "step of the window"),
+                ParamSpec.intPair("pad", 0L, 0, "padding added on each side"),
+                ParamSpec.choice("rounding", "floor", List.of("floor", "ceil"),
+                        "how a partial last window is treated: floor drops it, ceil (Caffe) keeps it"));
+        this.operation = operation;
+    }
+
+    static PoolKind max() {
+        return new PoolKind("maxpool", "maximum");
+    }
+
+    static PoolKind average() {
+        return new PoolKind("avgpool", "average");
+    }
+
+    @Override
+    public Shape outputShape(Params p, List<Shape> inputs) throws LayerException {
+        Shape.FeatureMap in = LayerMath.featureMap(name(), inputs.get(0));
+        IntPair k = p.pair("kernel");
+        IntPair s = p.pair("stride");
+        IntPair pad = p.pair("pad");
+        if (pad.h() >= k.h() || pad.w() >= k.w()) {
+            throw new LayerException("pad " + pad + " must be smaller than kernel " + k
+                    + ", otherwise some windows would cover only padding");
+        }
+        boolean ceil = "ceil".equals(p.choice("rounding"));
+        long h = LayerMath.windowOutput("height", in.height(), k.h(), s.h(), pad.h(), ceil);
+        long w = LayerMath.windowOutput("width", in.width(), k.w(), s.w(), pad.w(), ceil);
+        return new Shape.FeatureMap(in.channels(), h, w);
+    }
+
+    /** One comparison (max) or addition (average) per window element and output. */
+    @Override
+    public long otherOps(Params p, List<Shape> inputs, Shape output) {
+        IntPair k = p.pair("kernel");
+        return LayerMath.product(output.elements(), k.h(), k.w());
+    }
+
+    @Override
+    public List<String> warnings(Params p, List<Shape> inputs, Shape output) {
+        if ("ceil".equals(p.choice("rounding"))) {
+            return List.of();
+        }
+        return ConvKind.windowWarnings((Shape.FeatureMap) inputs.get(0), p.pair("kernel"), p.pair("stride"),
+                p.pair("pad"));
+    }
+}

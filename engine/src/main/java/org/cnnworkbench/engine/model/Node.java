@@ -1,0 +1,98 @@
+package org.cnnworkbench.engine.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One node of a network graph: a layer or a composite such as a Fire module.
+ *
+ * <p>Immutable. {@code params} holds the kind-specific parameters exactly as they appear in a spec file
+ * (normalised to {@link Long}, {@link Double}, {@link Boolean}, {@link String} or lists of these); their
+ * meaning, ranges and defaults are defined by the kind's descriptor, not here. Edits return a new node:
+ *
+ * <pre>{@code
+ * Node conv = Node.of("conv1", "conv", List.of("data"), Map.of("filters", 96, "kernel", 7, "stride", 2));
+ * Node wider = conv.withParam("filters", 128);
+ * }</pre>
+ *
+ * @param id unique name within its network
+ * @param kind the name of a registered kind, e.g. {@code conv} or {@code fire}
+ * @param inputs ids of the upstream nodes, in order
+ * @param params kind-specific parameters, in the order they were given
+ */
+public record Node(String id, String kind, List<String> inputs, Map<String, Object> params) {
+
+    public Node {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("node id must not be blank");
+        }
+        inputs = List.copyOf(inputs);
+        Map<String, Object> copy = new LinkedHashMap<>();
+        params.forEach((key, value) -> copy.put(Objects.requireNonNull(key), normalize(key, value)));
+        params = Collections.unmodifiableMap(copy);
+    }
+
+    /** A node from plain Java values (ints are widened to longs). */
+    public static Node of(String id, String kind, List<String> inputs, Map<String, ?> params) {
+        return new Node(id, kind, inputs, new LinkedHashMap<>(params));
+    }
+
+    /** A node without parameters. */
+    public static Node of(String id, String kind, List<String> inputs) {
+        return new Node(id, kind, inputs, Map.of());
+    }
+
+    public Node withId(String newId) {
+        return new Node(newId, kind, inputs, params);
+    }
+
+    public Node withInputs(List<String> newInputs) {
+        return new Node(id, kind, newInputs, params);
+    }
+
+    /** This node with one parameter set (added, or replaced in place). */
+    public Node withParam(String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(params);
+        copy.put(name, value);
+        return new Node(id, kind, inputs, copy);
+    }
+
+    /** This node without the parameter, so that the kind's default applies. */
+    public Node withoutParam(String name) {
+        Map<String, Object> copy = new LinkedHashMap<>(params);
+        copy.remove(name);
+        return new Node(id, kind, inputs, copy);
+    }
+
+    /** The raw value of a parameter as written, or {@code null} when absent. */
+    public Object param(String name) {
+        return params.get(name);
+    }
+
+    private static Object normalize(String key, Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof Long || value instanceof Double || value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object element : list) {
+                copy.add(normalize(key, element));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        throw new IllegalArgumentException("parameter '" + key + "' has an unsupported value type: "
+                + (value == null ? "null" : value.getClass().getSimpleName()));
+    }
+}
