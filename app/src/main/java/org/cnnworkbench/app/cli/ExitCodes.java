@@ -1,0 +1,17 @@
+package org.cnnworkbench.app.cli;
+
+/** Exit statuses of the command line. */
+public final class ExitCodes {
+
+    /** Success; for analyze, a valid network. */
+    public static final int OK = 0;
+    /** The network was analysed but has errors (the report is still printed). */
+    public static final int INVALID_NETWORK = 1;
+    /** Bad input: unknown option, missing or malformed file, unknown sample. */
+    public static final int BAD_INPUT = 2;
+    /** A bug in the workbench. */
+    public static final int INTERNAL_ERROR = 70;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,36 @@
+package org.cnnworkbench.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cnnworkbench.engine.io.LoadedNetwork;
+import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.io.SpecFormatException;
+import org.cnnworkbench.samples.SampleNetworks;
+
+/** Resolves a command-line argument that names either a spec file or a sample network. */
+final class NetworkSource {
+
+    private NetworkSource() {
+    }
+
+    static LoadedNetwork load(String fileOrSample) {
+        try {
+            Path path = Path.of(fileOrSample);
+            if (Files.exists(path)) {
+                if (Files.isDirectory(path)) {
+                    throw new UserException(fileOrSample + ": is a directory, not a network spec file");
+                }
+                return NetworkJson.read(path);
+            }
+            if (SampleNetworks.find(fileOrSample).isPresent()) {
+                return SampleNetworks.load(fileOrSample);
+            }
+        } catch (SpecFormatException e) {
+            throw new UserException(e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a usable path; it may still be a sample name, handled below
+        }
+        throw new UserException(fileOrSample + ": no such file or sample network (samples: "
+                + String.join(", ", SampleNetworks.names()) + ")");
+    }
+}

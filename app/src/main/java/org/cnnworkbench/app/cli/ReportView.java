@@ -1,0 +1,175 @@
+package org.cnnworkbench.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.engine.analysis.Diagnostic;
+import org.cnnworkbench.engine.analysis.NodeResult;
+import org.cnnworkbench.engine.analysis.Totals;
+import org.cnnworkbench.engine.io.LoadedNetwork;
+import org.cnnworkbench.engine.io.SourceLocation;
+
+/**
+ * An analysis report as a text table, as JSON (the stable contract of {@code analyze --format json}, see
+ * docs/cli.md) and as CSV.
+ */
+final class ReportView {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String[] CSV_COLUMNS = {"id", "kind", "status", "channels", "height", "width", "params",
+        "weights", "biases", "statistics", "macs", "otherOps", "activations"};
+
+    private final AnalysisReport report;
+    private final int bits;
+    private final int batch;
+
+    ReportView(AnalysisReport report, int bits, int batch) {
+        this.report = report;
+        this.bits = bits;
+        this.batch = batch;
+    }
+
+    void printTable(PrintWriter out) {
+        Totals t = report.totals();
+        out.println(report.spec().name() + ": " + report.layers().size() + " nodes, "
+                + (report.isValid() ? "valid" : "INVALID (" + errorCount() + " errors, see stderr)"));
+        out.println();
+        TextTable table = new TextTable("id", "kind", "output CxHxW", "params", "MACs", "other ops",
+                "activations", "% params", "% MACs");
+        for (NodeResult r : report.layers()) {
+            if (!r.ok()) {
+                table.row(r.id(), r.kind(), r.status().name().toLowerCase(), "-", "-", "-", "-", "-", "-");
+                continue;
+            }
+            table.row(r.id(), r.kind(), r.output().toChw().get(0) + "x" + r.output().toChw().get(1) + "x"
+                            + r.output().toChw().get(2), TextTable.count(r.paramTotal()),
+                    TextTable.count(r.macs()), TextTable.count(r.otherOps()), TextTable.count(r.activations()),
+                    percent(r.paramTotal(), t.paramTotal()), percent(r.macs(), t.macs()));
+        }
+        table.print(out);
+        out.println();
+        out.println("Totals" + (report.isValid() ? "" : " (of the layers that could be computed)"));
+        out.printf(Locale.ROOT, "  parameters       %s  (weights %s, biases %s, statistics %s)%n",
+                TextTable.count(t.paramTotal()), TextTable.count(t.params().weights()),
+                TextTable.count(t.params().biases()), TextTable.count(t.params().statistics()));
+        out.printf(Locale.ROOT, "  MACs             %s  (%.3f GMACs)%n", TextTable.count(t.macs()), t.macs() / 1e9);
+        out.printf(Locale.ROOT, "  other ops        %s%n", TextTable.count(t.otherOps()));
+        out.printf(Locale.ROOT, "  activations      %s%n", TextTable.count(t.activations()));
+        out.printf(Locale.ROOT, "  model size       %d-bit: %s%n", bits, TextTable.bytes(modelBytes(t, bits)));
+        if (bits != 32) {
+            out.printf(Locale.ROOT, "                   32-bit: %s%n", TextTable.bytes(modelBytes(t, 32)));
+        }
+        out.printf(Locale.ROOT, "  peak activations batch %d, 32-bit: %s%n", batch,
+                TextTable.bytes(report.peakActivationBytes(batch, 4)));
+    }
+
+    private long errorCount() {
+        return report.diagnostics().stream().filter(Diagnostic::isError).count();
+    }
+
+    private static long modelBytes(Totals t, int bits) {
+        return t.overflowed() ? -1 : t.modelBytes(bits);
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    String toJson(LoadedNetwork loaded) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("network", report.spec().name());
+        root.put("valid", report.isValid());
+        List<Map<String, Object>> diagnostics = new ArrayList<>();
+        for (Diagnostic d : report.diagnostics()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("node", d.node());
+            m.put("severity", d.severity().label());
+            m.put("message", d.message());
+            SourceLocation at = loaded.locationOf(d.node());
+            if (at != null) {
+                m.put("line", at.line());
+                m.put("column", at.column());
+            }
+            diagnostics.add(m);
+        }
+        root.put("diagnostics", diagnostics);
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (NodeResult r : report.layers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.id());
+            m.put("kind", r.kind());
+            m.put("status", r.status().name().toLowerCase());
+            m.put("output", r.ok() ? r.output().toChw() : null);
+            m.putAll(counts(r));
+            layers.add(m);
+        }
+        root.put("layers", layers);
+        Totals t = report.totals();
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("params", t.paramTotal());
+        totals.put("macs", t.macs());
+        totals.put("activations", t.activations());
+        totals.put("modelBytes", modelBytes(t, bits));
+        totals.put("bits", bits);
+        totals.put("weights", t.params().weights());
+        totals.put("biases", t.params().biases());
+        totals.put("statistics", t.params().statistics());
+        totals.put("otherOps", t.otherOps());
+        totals.put("batch", batch);
+        totals.put("peakActivationBytes", report.peakActivationBytes(batch, 4));
+        root.put("totals", totals);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The counts of a layer, as named in both the JSON and the CSV form. */
+    private static Map<String, Object> counts(NodeResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("params", r.paramTotal());
+        m.put("weights", r.params().weights());
+        m.put("biases", r.params().biases());
+        m.put("statistics", r.params().statistics());
+        m.put("macs", r.macs());
+        m.put("otherOps", r.otherOps());
+        m.put("activations", r.activations());
+        return m;
+    }
+
+    String toCsv() {
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        for (String column : CSV_COLUMNS) {
+            schema.addColumn(column);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (NodeResult r : report.layers()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", r.id());
+            row.put("kind", r.kind());
+            row.put("status", r.status().name().toLowerCase());
+            List<Long> chw = r.ok() ? r.output().toChw() : null;
+            row.put("channels", chw == null ? "" : chw.get(0));
+            row.put("height", chw == null ? "" : chw.get(1));
+            row.put("width", chw == null ? "" : chw.get(2));
+            row.putAll(counts(r));
+            rows.add(row);
+        }
+        try {
+            return mapper.writer(schema.build()).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

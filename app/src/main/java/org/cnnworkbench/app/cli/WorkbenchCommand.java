@@ -1,0 +1,51 @@
+package org.cnnworkbench.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code workbench} command and its subcommands. */
+@Command(name = "workbench", mixinStandardHelpOptions = true, version = "CNN Workbench 0.1.0",
+        description = "Architect convolutional neural networks: compose layers and Fire modules and see what "
+                + "every layer costs.",
+        subcommands = {SamplesCommand.class, AnalyzeCommand.class, KindsCommand.class, ExpandCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
+public final class WorkbenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A command line with the workbench's error handling: user mistakes become one line on stderr. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new WorkbenchCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof UserException) {
+                err.println("workbench: error: " + e.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("workbench: internal error: " + e + " (please report it; set WORKBENCH_DEBUG=1 for details)");
+            if (System.getenv("WORKBENCH_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("workbench: error: " + e.getMessage());
+            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli;
+    }
+}
