@@ -1,6 +1,5 @@
 package org.cnnworkbench.engine.kinds;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
@@ -62,19 +61,8 @@ final class ConvKind extends BaseKind {
 
     @Override
     public List<String> warnings(Params p, List<Shape> inputs, Shape output) {
-        return windowWarnings((Shape.FeatureMap) inputs.get(0), p.pair("kernel"), p.pair("stride"), p.pair("pad"));
-    }
-
-    static List<String> windowWarnings(Shape.FeatureMap in, IntPair k, IntPair s, IntPair pad) {
-        List<String> warnings = new ArrayList<>();
-        String h = LayerMath.unusedCells("height", in.height(), k.h(), s.h(), pad.h());
-        String w = LayerMath.unusedCells("width", in.width(), k.w(), s.w(), pad.w());
-        if (h != null) {
-            warnings.add(h);
-        }
-        if (w != null) {
-            warnings.add(w);
-        }
-        return warnings;
+        String warning = LayerMath.uncoveredInput((Shape.FeatureMap) inputs.get(0), p.pair("kernel"),
+                p.pair("stride"), p.pair("pad"));
+        return warning == null ? List.of() : List.of(warning);
     }
 }

@@ -1,5 +1,6 @@
 package org.cnnworkbench.engine.kinds;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
@@ -39,15 +40,31 @@ public final class LayerMath {
         return out;
     }
 
-    /** Warning when a floor-rounded window leaves input cells unused at the end. */
-    public static String unusedCells(String axis, long size, long kernel, long stride, long pad) {
-        long rest = (size + 2 * pad - kernel) % stride;
-        if (rest == 0) {
+    /**
+     * Warning when a floor-rounded window leaves the last rows or columns of the padded input unused, or
+     * {@code null} when it covers everything.
+     */
+    public static String uncoveredInput(Shape.FeatureMap in, IntPair kernel, IntPair stride, IntPair pad) {
+        long rows = (in.height() + 2 * pad.h() - kernel.h()) % stride.h();
+        long columns = (in.width() + 2 * pad.w() - kernel.w()) % stride.w();
+        if (rows == 0 && columns == 0) {
             return null;
         }
-        return "the last " + rest + (rest == 1 ? " cell" : " cells") + " of the padded input " + axis + " ("
-                + size + " + 2 x " + pad + ") are never covered: (" + (size + 2 * pad) + " - kernel " + kernel
-                + ") is not a multiple of stride " + stride;
+        List<String> parts = new ArrayList<>();
+        if (rows > 0) {
+            parts.add("the last " + plural(rows, "row") + " (" + in.height() + " + 2 x pad " + pad.h() + " - kernel "
+                    + kernel.h() + " is not a multiple of stride " + stride.h() + ")");
+        }
+        if (columns > 0) {
+            parts.add("the last " + plural(columns, "column") + " (" + in.width() + " + 2 x pad " + pad.w()
+                    + " - kernel " + kernel.w() + " is not a multiple of stride " + stride.w() + ")");
+        }
+        return String.join(" and ", parts) + " of the padded input " + (rows + columns == 1 ? "is" : "are")
+                + " never covered by the window; adjust padding or input size if that matters";
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Product of several counts; throws {@link ArithmeticException} on overflow. */

@@ -57,7 +57,8 @@ final class PoolKind extends BaseKind {
         if ("ceil".equals(p.choice("rounding"))) {
             return List.of();
         }
-        return ConvKind.windowWarnings((Shape.FeatureMap) inputs.get(0), p.pair("kernel"), p.pair("stride"),
-                p.pair("pad"));
+        String warning = LayerMath.uncoveredInput((Shape.FeatureMap) inputs.get(0), p.pair("kernel"),
+                p.pair("stride"), p.pair("pad"));
+        return warning == null ? List.of() : List.of(warning);
     }
 }
