@@ -117,6 +117,28 @@ class DiagnosticsTest {
     }
 
     @Test
+    void nodeWrittenBeforeTheCycleItDependsOnIsBlocked() {
+        // c and d are downstream of the cycle a <-> b but come first in the file
+        NetworkSpec spec = Nets.spec(
+                Nets.input("data", "3x8x8"),
+                Node.of("d", "relu", List.of("c")),
+                Node.of("c", "relu", List.of("b")),
+                Node.of("a", "relu", List.of("b")),
+                Node.of("b", "relu", List.of("a")));
+        AnalysisReport report = assertDoesNotThrow(() -> Analyzer.standard().analyze(spec));
+
+        assertThat(report.result("a").orElseThrow().status()).isEqualTo(NodeStatus.ERROR);
+        assertThat(report.result("b").orElseThrow().status()).isEqualTo(NodeStatus.ERROR);
+        for (String id : List.of("c", "d")) {
+            assertThat(report.result(id).orElseThrow().status()).as(id).isEqualTo(NodeStatus.BLOCKED);
+            assertThat(report.result(id).orElseThrow().diagnostics()).as(id).isEmpty();
+        }
+        Reanalysis edit = assertDoesNotThrow(() -> Analyzer.standard().reanalyze(report,
+                spec.withAddedNode(Node.of("e", "relu", List.of("data")))));
+        assertThat(edit.report().layers()).isEqualTo(Analyzer.standard().analyze(edit.report().spec()).layers());
+    }
+
+    @Test
     void wrongNumberOfInputsStatesWhatTheKindTakes() {
         String message = singleErrorOf(Node.of("bad", "conv", List.of("data", "side"),
                 Nets.params("filters=8; kernel=3")));
