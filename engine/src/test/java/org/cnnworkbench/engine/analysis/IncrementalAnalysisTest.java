@@ -180,4 +180,42 @@ class IncrementalAnalysisTest {
         assertThat(r2.report().layers()).isEqualTo(before.layers());
         assertEqualsFullAnalysis(r2);
     }
+    @Test
+    void editThatMakesTheTotalsOverflowAndBackEqualsAFullAnalysis() {
+        // two fc layers on 5,000 * 1,000 * 1,000 = 5e9 inputs: 5e18 weights each fits a long, their sum does not
+        NetworkSpec spec = Nets.spec(
+                Nets.input("data", "5000x1000x1000"),
+                Nets.node("fc1", "fc", List.of("data"), "units=1000000000"),
+                Nets.node("fc2", "fc", List.of("data"), "units=1"));
+        AnalysisReport fits = analyzer.analyze(spec);
+        assertThat(fits.totals().overflowed()).isFalse();
+
+        NetworkSpec big = spec.withNode(spec.node("fc2").orElseThrow().withParam("units", 1_000_000_000L));
+        Reanalysis overflowing = analyzer.reanalyze(fits, big, List.of("fc2"));
+        assertThat(overflowing.report().totals().overflowed()).isTrue();
+        assertEqualsFullAnalysis(overflowing);
+
+        Reanalysis back = analyzer.reanalyze(overflowing.report(), spec, List.of("fc2"));
+        assertThat(back.report().totals()).isEqualTo(fits.totals());
+        assertEqualsFullAnalysis(back);
+    }
+
+    @Test
+    void editDownstreamOfACycleEqualsAFullAnalysis() {
+        NetworkSpec spec = Nets.spec(
+                Nets.input("data", "3x8x8"),
+                Node.of("d", "relu", List.of("c")),
+                Nets.node("c", "conv", List.of("b"), "filters=4; kernel=1"),
+                Node.of("a", "relu", List.of("b")),
+                Node.of("b", "relu", List.of("a")),
+                Nets.node("ok", "conv", List.of("data"), "filters=4; kernel=1"));
+        AnalysisReport first = analyzer.analyze(spec);
+        NetworkSpec next = spec.withNode(spec.node("c").orElseThrow().withParam("filters", 0L))
+                .withNode(spec.node("ok").orElseThrow().withParam("filters", 8L));
+        Reanalysis r = analyzer.reanalyze(first, next);
+
+        assertThat(r.report().result("c").orElseThrow().status()).isEqualTo(NodeStatus.ERROR);
+        assertThat(r.report().result("ok").orElseThrow().output()).isEqualTo(new Shape.FeatureMap(8, 8, 8));
+        assertEqualsFullAnalysis(r);
+    }
 }

@@ -1,10 +1,11 @@
 package org.cnnworkbench.engine.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.cnnworkbench.engine.model.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NetworkJsonReaderTest {
 
     private static SpecFormatException readFails(String text) {
-        return catchThrowableOfType(() -> NetworkJson.read(text, "net.json"), SpecFormatException.class);
+        return assertThrows(SpecFormatException.class, () -> NetworkJson.read(text, "net.json"));
     }
 
     @Test
@@ -28,7 +29,7 @@ class NetworkJsonReaderTest {
 
         assertThat(loaded.spec().name()).isEqualTo("tiny");
         assertThat(loaded.spec().node("conv1")).contains(Node.of("conv1", "conv", List.of("data"),
-                java.util.Map.of("filters", 16L, "kernel", List.of(3L, 5L))));
+                Map.of("filters", 16L, "kernel", List.of(3L, 5L))));
         assertThat(loaded.locationOf("conv1")).isEqualTo(new SourceLocation(4, 4));
         assertThat(loaded.source()).isEqualTo("tiny.json");
     }
@@ -213,7 +214,7 @@ class NetworkJsonReaderTest {
     @Test
     void missingFileIsRefused(@TempDir Path dir) {
         Path missing = dir.resolve("nope.json");
-        SpecFormatException e = catchThrowableOfType(() -> NetworkJson.read(missing), SpecFormatException.class);
+        SpecFormatException e = assertThrows(SpecFormatException.class, () -> NetworkJson.read(missing));
         assertThat(e.reason()).isEqualTo("no such file");
         assertThat(e.source()).isEqualTo(missing.toString());
         assertThat(e.getMessage()).isEqualTo(missing + ": no such file");
@@ -223,7 +224,6 @@ class NetworkJsonReaderTest {
     void contentAfterTheNetworkIsRefused() {
         SpecFormatException e = readFails("""
                 {"format": "cnn-workbench-network", "version": 1, "nodes": []} {}""");
-        assertThat(e).isNotNull();
         assertThat(e.location()).isNotNull();
     }
 }
