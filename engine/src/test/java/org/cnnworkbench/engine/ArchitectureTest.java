@@ -1,0 +1,34 @@
+package org.cnnworkbench.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The engine's dependency rules (STYLE.md: engine.model/analysis import neither JavaFX nor DL4J). */
+@AnalyzeClasses(packages = "org.cnnworkbench.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineOutsideDl4jUsesNeitherGuiNorDl4j = noClasses()
+            .that().resideInAPackage("org.cnnworkbench.engine..")
+            .and().resideOutsideOfPackage("org.cnnworkbench.engine.dl4j..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "org.deeplearning4j..", "org.nd4j..")
+            .because("only engine.dl4j may use DL4J, and the engine never uses the GUI toolkit");
+
+    @ArchTest
+    static final ArchRule modelAndAnalysisDoNotDependOnFileFormats = noClasses()
+            .that().resideInAnyPackage("org.cnnworkbench.engine.model..", "org.cnnworkbench.engine.analysis..")
+            .should().dependOnClassesThat().resideInAPackage("org.cnnworkbench.engine.io..")
+            .because("the model and the analysis work on specs, whatever file they came from");
+
+    @ArchTest
+    static final ArchRule kindsDoNotDependOnAnalysisOrFileFormats = noClasses()
+            .that().resideInAPackage("org.cnnworkbench.engine.kinds..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.cnnworkbench.engine.analysis..", "org.cnnworkbench.engine.io..")
+            .because("a kind (also a plugin's) states only its formulas; the analysis calls it, not the reverse");
+}
