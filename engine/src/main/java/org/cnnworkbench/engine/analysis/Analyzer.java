@@ -19,7 +19,7 @@ import org.cnnworkbench.engine.model.Node;
  * AnalysisReport before = analyzer.analyze(spec);
  * NetworkSpec edited = spec.withNode(spec.node("conv1").orElseThrow().withParam("filters", 64));
  * Reanalysis after = analyzer.reanalyze(before, edited, List.of("conv1"));
- * after.affected();   // [conv1, fire2]: a local change
+ * after.affected();   // [conv1, pool1, fire2]: a local change (the pool passes the new channel count on)
  * }</pre>
  */
 public final class Analyzer {
