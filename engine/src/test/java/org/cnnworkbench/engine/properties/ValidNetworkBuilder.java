@@ -27,6 +27,7 @@ final class ValidNetworkBuilder {
     private final List<Node> nodes = new ArrayList<>();
     private final List<Shape> shapes = new ArrayList<>();
     private final String idPrefix;
+    private final java.util.Set<String> usedIds = new java.util.HashSet<>();
 
     private ValidNetworkBuilder(String idPrefix) {
         this.idPrefix = idPrefix;
@@ -47,13 +48,23 @@ final class ValidNetworkBuilder {
         return new ValidNetwork(NetworkSpec.of("random", b.nodes), expected);
     }
 
-    /** A builder continuing an existing network whose output shapes are known. */
+    /**
+     * A builder continuing an existing network; new nodes take as inputs only the nodes whose output shape
+     * is given (not null).
+     */
     static ValidNetworkBuilder continuing(NetworkSpec spec, Map<String, Shape> outputs, String idPrefix) {
         ValidNetworkBuilder b = new ValidNetworkBuilder(idPrefix);
         for (Node n : spec.nodes()) {
-            b.add(n, outputs.get(n.id()));
+            b.usedIds.add(n.id());
+            if (outputs.get(n.id()) != null) {
+                b.add(n, outputs.get(n.id()));
+            }
         }
         return b;
+    }
+
+    boolean hasNodes() {
+        return !nodes.isEmpty();
     }
 
     /** Appends one node decided by {@code c} and returns it. */
@@ -62,7 +73,11 @@ final class ValidNetworkBuilder {
         Shape first = shapes.get(firstIndex);
         String inputId = nodes.get(firstIndex).id();
         String kind = c.of(first instanceof Shape.FeatureMap ? SPATIAL_KINDS : FLAT_KINDS);
-        String id = idPrefix + nodes.size();
+        int number = nodes.size();
+        while (usedIds.contains(idPrefix + number)) {
+            number++;
+        }
+        String id = idPrefix + number;
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> inputs = new ArrayList<>(List.of(inputId));
         Shape out = switch (kind) {
@@ -126,6 +141,7 @@ final class ValidNetworkBuilder {
     }
 
     private void add(Node node, Shape shape) {
+        usedIds.add(node.id());
         nodes.add(node);
         shapes.add(shape);
     }
