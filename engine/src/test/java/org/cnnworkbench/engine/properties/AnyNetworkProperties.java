@@ -118,6 +118,26 @@ class AnyNetworkProperties {
         IncrementalAnalysisProperties.assertUnaffectedResultsKept(before, told);
     }
 
+    @Provide
+    Arbitrary<AnyNetworks.EditedNetwork> hugeGraphs() {
+        return AnyNetworks.hugeGraphs();
+    }
+
+    @Property(tries = 300)
+    void overflowingTotalsAreReportedAndReanalysedExactly(@ForAll("hugeGraphs") AnyNetworks.EditedNetwork edited) {
+        for (NetworkSpec spec : List.of(edited.before(), edited.edit().result())) {
+            AnalysisReport report = analyzer.analyze(spec);
+            boolean errorWithoutNode = report.diagnostics().stream().anyMatch(d -> d.isError() && d.node() == null);
+            assertThat(errorWithoutNode).isEqualTo(report.totals().overflowed());
+            if (report.totals().overflowed()) {
+                assertThat(report.isValid()).isFalse();
+            } else {
+                assertThat(report.totals()).isEqualTo(ValidNetworkProperties.sumOfOkLayers(report));
+            }
+        }
+        reanalysisAfterAnyEditEqualsFullAnalysis(edited);
+    }
+
     @Property(tries = 400)
     void jsonRoundTripGivesTheSameSpec(@ForAll("graphs") AnyNetworks.Graph graph) throws SpecFormatException {
         NetworkSpec spec = graph.spec();

@@ -46,6 +46,34 @@ final class AnyNetworks {
                 .withoutEdgeCases();
     }
 
+    /**
+     * Graphs of inputs with huge dimensions and element-wise nodes after them, whose counts come close to or
+     * beyond 2^63, so that some nodes and some network totals overflow; with a random edit.
+     */
+    static Arbitrary<EditedNetwork> hugeGraphs() {
+        Arbitrary<Long> dimension = Arbitraries.of(1L, 2L, 3L, 1L << 20, (long) Integer.MAX_VALUE);
+        Arbitrary<Node> input = Combinators.combine(dimension, dimension, dimension).as((c, h, w) ->
+                Node.of("in", "input", List.of(), Map.of("channels", c, "height", h, "width", w)));
+        return input.list().ofMinSize(1).ofMaxSize(6).flatMap(inputs -> {
+            List<Node> nodes = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                nodes.add(inputs.get(i).withId("in" + i));
+            }
+            Arbitrary<Node> consumer = Combinators.combine(Arbitraries.of("relu", "batchnorm", "fc", "flatten"),
+                    Arbitraries.integers().between(0, nodes.size() - 1)).as((kind, from) ->
+                    Node.of("x", kind, List.of("in" + from),
+                            kind.equals("fc") ? Map.of("units", 1L << 20) : Map.of()));
+            return consumer.list().ofMaxSize(4).flatMap(consumers -> {
+                List<Node> all = new ArrayList<>(nodes);
+                for (int i = 0; i < consumers.size(); i++) {
+                    all.add(consumers.get(i).withId("x" + i));
+                }
+                NetworkSpec spec = NetworkSpec.of("huge", all);
+                return edits(spec).map(edit -> new EditedNetwork(spec, edit));
+            });
+        }).withoutEdgeCases();
+    }
+
     /** A graph and a random edit of it. */
     static Arbitrary<EditedNetwork> editedGraphs() {
         return specs().flatMap(spec -> edits(spec).map(edit -> new EditedNetwork(spec, edit))).withoutEdgeCases();
@@ -77,15 +105,18 @@ final class AnyNetworks {
     }
 
     private static Arbitrary<List<String>> inputs(String kind, List<String> ids, String self) {
-        List<String> targets = new ArrayList<>(ids);
-        targets.add("ghost");
+        // Mostly earlier nodes, so that many graphs are acyclic; sometimes any node, itself or a missing one.
+        List<String> earlier = ids.contains(self) ? ids.subList(0, ids.indexOf(self)) : ids;
         Arbitrary<String> target = Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.of(ids)),
+                Tuple.of(earlier.isEmpty() ? 0 : 30, earlier.isEmpty() ? Arbitraries.just("ghost")
+                        : Arbitraries.of(earlier)),
+                Tuple.of(3, Arbitraries.of(ids)),
                 Tuple.of(1, Arbitraries.just(self)),
                 Tuple.of(1, Arbitraries.just("ghost")));
-        Arbitrary<Integer> count = kind.equals("input")
-                ? Arbitraries.frequency(Tuple.of(9, 0), Tuple.of(1, 1))
-                : Arbitraries.frequency(Tuple.of(1, 0), Tuple.of(8, 1), Tuple.of(3, 2), Tuple.of(1, 3));
+        int usual = KINDS.find(kind).map(k -> k.arity().min()).orElse(1);
+        Arbitrary<Integer> count = Arbitraries.frequencyOf(
+                Tuple.of(12, Arbitraries.just(usual == 0 ? 0 : usual + (kind.equals("concat") ? 1 : 0))),
+                Tuple.of(1, Arbitraries.integers().between(0, 3)));
         return count.flatMap(n -> target.list().ofSize(n));
     }
 
@@ -93,7 +124,8 @@ final class AnyNetworks {
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final Arbitrary<Object> WILD = wildValues();
     private static final Arbitrary<String> KIND = Arbitraries.frequencyOf(
-            Tuple.of(9, Arbitraries.of(new ArrayList<>(KINDS.names()))),
+            Tuple.of(3, Arbitraries.just("input")),
+            Tuple.of(16, Arbitraries.of(new ArrayList<>(KINDS.names()))),
             Tuple.of(1, Arbitraries.of(UNKNOWN_KINDS)));
 
     static Arbitrary<Map<String, Object>> params(String kind) {
@@ -105,9 +137,9 @@ final class AnyNetworks {
         List<Arbitrary<Map<String, Object>>> entries = new ArrayList<>();
         if (descriptor != null) {
             for (ParamSpec spec : descriptor.parameters()) {
-                Arbitrary<Object> value = Arbitraries.frequencyOf(Tuple.of(8, plausible(spec)), Tuple.of(2, wild()));
+                Arbitrary<Object> value = Arbitraries.frequencyOf(Tuple.of(12, plausible(spec)), Tuple.of(1, wild()));
                 entries.add(Arbitraries.frequencyOf(
-                        Tuple.of(3, value.map(v -> Map.of(spec.name(), v))),
+                        Tuple.of(spec.required() ? 20 : 1, value.map(v -> Map.of(spec.name(), v))),
                         Tuple.of(1, Arbitraries.just(Map.of()))));
             }
         }
@@ -124,7 +156,11 @@ final class AnyNetworks {
     /** A value of the parameter's type, mostly within its range. */
     static Arbitrary<Object> plausible(ParamSpec spec) {
         boolean dimension = List.of("channels", "height", "width").contains(spec.name());
-        Arbitrary<Long> whole = dimension ? Arbitraries.longs().between(1, 24) : Arbitraries.longs().between(0, 5);
+        long min = (long) spec.min();
+        Arbitrary<Long> whole = dimension
+                ? Arbitraries.frequencyOf(Tuple.of(30, Arbitraries.longs().between(1, 24)),
+                        Tuple.of(1, Arbitraries.just((long) Integer.MAX_VALUE)))
+                : Arbitraries.longs().between(min, min + 4);
         return switch (spec.type()) {
             case INT -> whole.map(Object.class::cast);
             case INT_PAIR -> Arbitraries.oneOf(whole.map(Object.class::cast),
