@@ -138,6 +138,22 @@ class AnyNetworkProperties {
         reanalysisAfterAnyEditEqualsFullAnalysis(edited);
     }
 
+    /**
+     * Peak memory counts the outputs of computed nodes that are alive at once, which never exceeds their
+     * activations, so it is computable whenever the totals are. (When the totals overflow it currently
+     * throws ArithmeticException; the report is invalid then.)
+     */
+    @Property(tries = 300)
+    void peakMemoryIsComputableWhenTotalsAre(@ForAll("hugeGraphs") AnyNetworks.EditedNetwork edited,
+                                             @ForAll("graphs") AnyNetworks.Graph graph) {
+        for (NetworkSpec spec : List.of(edited.before(), edited.edit().result(), graph.spec())) {
+            AnalysisReport report = analyzer.analyze(spec);
+            if (!report.totals().overflowed()) {
+                assertThat(report.peakActivationElements()).isBetween(0L, report.totals().activations());
+            }
+        }
+    }
+
     @Property(tries = 400)
     void jsonRoundTripGivesTheSameSpec(@ForAll("graphs") AnyNetworks.Graph graph) throws SpecFormatException {
         NetworkSpec spec = graph.spec();
