@@ -127,7 +127,8 @@ public final class Analyzer {
                 }
             }
         }
-        AnalysisReport report = totals == null ? report(next, structure, results)
+        // Overflowed totals are summed anew so that the overflow diagnostic is kept.
+        AnalysisReport report = totals == null || totals.overflowed() ? report(next, structure, results)
                 : new AnalysisReport(this, next, structure, results, totals, List.of());
         affected.sort((a, b) -> Integer.compare(structure.rank[a], structure.rank[b]));
         return new Reanalysis(report, ids(next, affected), recomputed, false);

@@ -11,7 +11,9 @@ import org.cnnworkbench.engine.model.NetworkSpec;
 record PeakMemory(long elements) {
 
     static PeakMemory of(AnalysisReport report, Analyzer analyzer) {
-        NetworkSpec expanded = SpecExpander.expand(report.spec(), analyzer.kinds());
+        // Only computed composites: the parts of a failed one might compute, but it is left out as a whole.
+        NetworkSpec expanded = SpecExpander.expand(report.spec(), analyzer.kinds(),
+                node -> report.result(node.id()).map(NodeResult::ok).orElse(false));
         AnalysisReport primitive = expanded == report.spec() ? report : analyzer.analyze(expanded);
         return new PeakMemory(peak(primitive));
     }

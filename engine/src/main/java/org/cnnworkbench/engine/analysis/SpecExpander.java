@@ -2,6 +2,7 @@ package org.cnnworkbench.engine.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.cnnworkbench.engine.kinds.Params;
@@ -30,8 +31,13 @@ public final class SpecExpander {
      * @throws IllegalArgumentException if a part's id is already used by another node
      */
     public static NetworkSpec expand(NetworkSpec spec, KindRegistry kinds) {
-        boolean any = spec.nodes().stream()
-                .anyMatch(n -> kinds.find(n.kind()).map(KindDescriptor::isComposite).orElse(false));
+        return expand(spec, kinds, node -> true);
+    }
+
+    /** {@link #expand} of only the composites that {@code expandable} accepts. */
+    static NetworkSpec expand(NetworkSpec spec, KindRegistry kinds, Predicate<Node> expandable) {
+        boolean any = spec.nodes().stream().anyMatch(n -> expandable.test(n)
+                && kinds.find(n.kind()).map(KindDescriptor::isComposite).orElse(false));
         if (!any) {
             return spec;
         }
@@ -41,7 +47,7 @@ public final class SpecExpander {
             Node node = spec.nodes().get(i);
             KindDescriptor kind = kinds.find(node.kind()).orElse(null);
             Params.Resolution resolution = kind == null || !kind.isComposite() || node.inputs().size() != 1
-                    ? null : Params.resolve(kind.parameters(), node.params());
+                    || !expandable.test(node) ? null : Params.resolve(kind.parameters(), node.params());
             if (resolution != null && resolution.ok()) {
                 nodes.addAll(kind.expand(node, resolution.params()));
             } else {

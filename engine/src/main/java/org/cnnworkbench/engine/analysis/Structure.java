@@ -18,7 +18,10 @@ final class Structure {
 
     final int[][] inputs;
     final int[][] consumers;
-    /** Spec indexes in topological order; nodes on or after a cycle come last, in file order. */
+    /**
+     * Spec indexes in topological order; nodes on a cycle come last, in file order, followed by the nodes
+     * after them, so that every node that is not on a cycle comes after its inputs.
+     */
     final int[] order;
     /** Position of each spec index in {@link #order}. */
     final int[] rank;
@@ -86,8 +89,36 @@ final class Structure {
                 ready.add(i);
             }
         }
-        int next = 0;
         boolean[] done = new boolean[n];
+        int next = drain(ready, pending, done, 0);
+        if (next < n) {
+            markCycles(spec, done);
+            // The nodes on cycles come next, in file order; then the nodes after them, again topologically,
+            // so that every node not on a cycle still comes after its inputs.
+            for (int i = 0; i < n; i++) {
+                if (inCycle[i]) {
+                    done[i] = true;
+                    order[next++] = i;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (inCycle[i]) {
+                    for (int c : consumers[i]) {
+                        if (!done[c] && --pending[c] == 0) {
+                            ready.add(c);
+                        }
+                    }
+                }
+            }
+            next = drain(ready, pending, done, next);
+        }
+        for (int r = 0; r < n; r++) {
+            rank[order[r]] = r;
+        }
+    }
+
+    /** Kahn's main loop: appends ready nodes to {@link #order} from position {@code next}; returns the end. */
+    private int drain(PriorityQueue<Integer> ready, int[] pending, boolean[] done, int next) {
         while (!ready.isEmpty()) {
             int i = ready.poll();
             done[i] = true;
@@ -98,17 +129,7 @@ final class Structure {
                 }
             }
         }
-        if (next < n) {
-            markCycles(spec, done);
-            for (int i = 0; i < n; i++) {
-                if (!done[i]) {
-                    order[next++] = i;
-                }
-            }
-        }
-        for (int r = 0; r < n; r++) {
-            rank[order[r]] = r;
-        }
+        return next;
     }
 
     /** Among nodes left unsorted, those on a cycle get a diagnostic naming the cycle. */

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One node of a network graph: a layer or a composite such as a Fire module.
  *
  * <p>Immutable. {@code params} holds the kind-specific parameters exactly as they appear in a spec file
- * (normalised to {@link Long}, {@link Double}, {@link Boolean}, {@link String} or lists of these); their
+ * (normalised to {@link Long}, finite {@link Double}, {@link Boolean}, {@link String} or flat lists of these;
+ * {@code id}, {@code kind} and {@code inputs} are not parameter names, so that every node can be saved); their
  * meaning, ranges and defaults are defined by the kind's descriptor, not here. Edits return a new node:
  *
  * <pre>{@code
@@ -26,6 +28,9 @@ import java.util.Objects;
  */
 public record Node(String id, String kind, List<String> inputs, Map<String, Object> params) {
 
+    /** Keys of a node object in a spec file that are not parameters. */
+    private static final Set<String> RESERVED = Set.of("id", "kind", "inputs");
+
     public Node {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -34,7 +39,13 @@ public record Node(String id, String kind, List<String> inputs, Map<String, Obje
         }
         inputs = List.copyOf(inputs);
         Map<String, Object> copy = new LinkedHashMap<>();
-        params.forEach((key, value) -> copy.put(Objects.requireNonNull(key), normalize(key, value)));
+        params.forEach((key, value) -> {
+            if (RESERVED.contains(key)) {
+                throw new IllegalArgumentException("a parameter cannot be named '" + key
+                        + "': id, kind and inputs are the node's own fields in a spec file");
+            }
+            copy.put(Objects.requireNonNull(key), normalize(key, value, true));
+        });
         params = Collections.unmodifiableMap(copy);
     }
 
@@ -75,22 +86,30 @@ public record Node(String id, String kind, List<String> inputs, Map<String, Obje
         return params.get(name);
     }
 
-    private static Object normalize(String key, Object value) {
+    private static Object normalize(String key, Object value, boolean listAllowed) {
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
-        if (value instanceof Float f) {
-            return f.doubleValue();
+        if (value instanceof Float || value instanceof Double) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("parameter '" + key + "' is " + d
+                        + "; a spec holds finite numbers only");
+            }
+            return d;
         }
-        if (value instanceof Long || value instanceof Double || value instanceof Boolean || value instanceof String) {
+        if (value instanceof Long || value instanceof Boolean || value instanceof String) {
             return value;
         }
-        if (value instanceof List<?> list) {
+        if (value instanceof List<?> list && listAllowed) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object element : list) {
-                copy.add(normalize(key, element));
+                copy.add(normalize(key, element, false));
             }
             return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof List<?>) {
+            throw new IllegalArgumentException("parameter '" + key + "' has a list inside a list; lists must be flat");
         }
         throw new IllegalArgumentException("parameter '" + key + "' has an unsupported value type: "
                 + (value == null ? "null" : value.getClass().getSimpleName()));
