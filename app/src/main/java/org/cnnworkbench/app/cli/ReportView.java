@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Diagnostic;
 import org.cnnworkbench.engine.analysis.NodeResult;
@@ -76,8 +77,17 @@ final class ReportView {
         return report.diagnostics().stream().filter(Diagnostic::isError).count();
     }
 
-    private static long modelBytes(Totals t, int bits) {
-        return t.overflowed() ? -1 : t.modelBytes(bits);
+    /** Empty when the parameter total or the size overflows a long (the network is invalid then). */
+    private static OptionalLong modelBytes(Totals t, int bits) {
+        try {
+            return t.overflowed() ? OptionalLong.empty() : OptionalLong.of(t.modelBytes(bits));
+        } catch (ArithmeticException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static Long orNull(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
     }
 
     private static String percent(long part, long whole) {
@@ -118,14 +128,14 @@ final class ReportView {
         totals.put("params", t.paramTotal());
         totals.put("macs", t.macs());
         totals.put("activations", t.activations());
-        totals.put("modelBytes", modelBytes(t, bits));
+        totals.put("modelBytes", orNull(modelBytes(t, bits)));
         totals.put("bits", bits);
         totals.put("weights", t.params().weights());
         totals.put("biases", t.params().biases());
         totals.put("statistics", t.params().statistics());
         totals.put("otherOps", t.otherOps());
         totals.put("batch", batch);
-        totals.put("peakActivationBytes", report.peakActivationBytes(batch, 4));
+        totals.put("peakActivationBytes", orNull(report.peakActivationBytes(batch, 4)));
         root.put("totals", totals);
         try {
             return JSON.writeValueAsString(root);

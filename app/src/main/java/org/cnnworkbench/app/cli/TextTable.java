@@ -57,8 +57,12 @@ final class TextTable {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** Bytes as MB (10^6) and MiB (2^20): "4.99 MB (4.76 MiB)". */
-    static String bytes(long n) {
+    /** Bytes as MB (10^6) and MiB (2^20): "4,993,696 bytes = 4.99 MB (4.76 MiB)". */
+    static String bytes(java.util.OptionalLong size) {
+        if (size.isEmpty()) {
+            return "overflows a 64-bit integer";
+        }
+        long n = size.getAsLong();
         return String.format(Locale.ROOT, "%,d bytes = %.2f MB (%.2f MiB)", n, n / 1e6, n / (double) (1 << 20));
     }
 }

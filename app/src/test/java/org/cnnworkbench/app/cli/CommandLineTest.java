@@ -105,6 +105,30 @@ class CommandLineTest {
     }
 
     @Test
+    void overflowingNetworkIsReportedNotCrashed() throws Exception {
+        Path file = dir.resolve("huge.json");
+        // The input has (2^31-1)^2 x 2 elements, just below 2^63; its fc layer's weights overflow a long, and
+        // the input and relu activations together overflow the network total.
+        Files.writeString(file, """
+                {"format": "cnn-workbench-network", "version": 1, "nodes": [
+                  {"id": "data", "kind": "input", "channels": 2147483647, "height": 2147483647, "width": 2},
+                  {"id": "act", "kind": "relu", "inputs": ["data"]},
+                  {"id": "fc", "kind": "fc", "inputs": ["data"], "units": 2147483647}
+                ]}
+                """);
+        for (String format : new String[] {"table", "json", "csv"}) {
+            Run r = run("analyze", file.toString(), "--format", format);
+            assertThat(r.exit()).as(format).isEqualTo(ExitCodes.INVALID_NETWORK);
+            assertThat(r.err()).as(format).contains("error in 'fc'", "overflows", "a network total overflows")
+                    .doesNotContain("\tat ");
+        }
+        JsonNode totals = new ObjectMapper().readTree(run("analyze", file.toString(), "--format", "json").out())
+                .get("totals");
+        assertThat(totals.get("modelBytes").isNull()).isTrue();
+        assertThat(totals.get("peakActivationBytes").isNull()).isTrue();
+    }
+
+    @Test
     void malformedJsonGivesLineAndColumnWithoutStackTrace() throws Exception {
         Path file = dir.resolve("malformed.json");
         Files.writeString(file, "{\"format\": \"cnn-workbench-network\",\n \"version\": 1\n \"nodes\": []}");

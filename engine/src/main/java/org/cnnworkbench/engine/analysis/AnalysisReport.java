@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.cnnworkbench.engine.model.NetworkSpec;
 
 /**
@@ -92,22 +93,35 @@ public final class AnalysisReport {
 
     /**
      * The most activation elements alive at once when the nodes run one after another in topological order,
-     * for one sample, with composites run as their primitive parts (docs/metrics.md).
+     * for one sample, with composites run as their primitive parts (docs/metrics.md); empty if that number
+     * overflows a long (only possible for an invalid network whose totals overflow too).
      */
-    public long peakActivationElements() {
+    public OptionalLong peakActivationElements() {
         PeakMemory p = peak;
         if (p == null) {
             peak = p = PeakMemory.of(this, analyzer);
         }
-        return p.elements();
+        return p.elements() < 0 ? OptionalLong.empty() : OptionalLong.of(p.elements());
     }
 
-    /** {@link #peakActivationElements()} for a batch, at {@code bytesPerElement} (4 for 32-bit floats). */
-    public long peakActivationBytes(int batch, int bytesPerElement) {
+    /**
+     * {@link #peakActivationElements()} for a batch, at {@code bytesPerElement} (4 for 32-bit floats); empty
+     * if it overflows a long.
+     */
+    public OptionalLong peakActivationBytes(int batch, int bytesPerElement) {
         if (batch < 1 || bytesPerElement < 1) {
             throw new IllegalArgumentException("batch and bytes per element must be positive");
         }
-        return Math.multiplyExact(Math.multiplyExact(peakActivationElements(), (long) batch), bytesPerElement);
+        OptionalLong elements = peakActivationElements();
+        if (elements.isEmpty()) {
+            return elements;
+        }
+        try {
+            return OptionalLong.of(Math.multiplyExact(Math.multiplyExact(elements.getAsLong(), (long) batch),
+                    bytesPerElement));
+        } catch (ArithmeticException e) {
+            return OptionalLong.empty();
+        }
     }
 
     NodeResult resultAt(int specIndex) {

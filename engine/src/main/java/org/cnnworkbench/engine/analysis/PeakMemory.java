@@ -6,7 +6,8 @@ import org.cnnworkbench.engine.model.NetworkSpec;
 /**
  * Peak activation memory of a sequential execution in topological order. A tensor is alive from the step
  * that produces it to the last step that reads it; a tensor nobody reads is a network output and stays
- * alive to the end. Nodes that could not be computed are left out.
+ * alive to the end. Nodes that could not be computed are left out. {@code elements} is -1 when the peak
+ * overflows a long.
  */
 record PeakMemory(long elements) {
 
@@ -15,7 +16,11 @@ record PeakMemory(long elements) {
         NetworkSpec expanded = SpecExpander.expand(report.spec(), analyzer.kinds(),
                 node -> report.result(node.id()).map(NodeResult::ok).orElse(false));
         AnalysisReport primitive = expanded == report.spec() ? report : analyzer.analyze(expanded);
-        return new PeakMemory(peak(primitive));
+        try {
+            return new PeakMemory(peak(primitive));
+        } catch (ArithmeticException e) {
+            return new PeakMemory(-1);
+        }
     }
 
     private static long peak(AnalysisReport report) {
