@@ -40,7 +40,8 @@ public final class NetworkJson {
 
     public static final String FORMAT = "cnn-workbench-network";
     public static final int VERSION = 1;
-    private static final Set<String> TOP_LEVEL = Set.of("format", "version", "name", "description", "nodes");
+    private static final Set<String> TOP_LEVEL = Set.of("format", "version", "name", "description", "nodes",
+            "layout");
     private static final Set<String> RESERVED = Set.of("id", "kind", "inputs");
 
     private static final ObjectMapper MAPPER = new ObjectMapper(
@@ -70,6 +71,14 @@ public final class NetworkJson {
 
     /** The spec as JSON text: the header, then one node per line. */
     public static String write(NetworkSpec spec) {
+        return write(spec, Map.of());
+    }
+
+    /**
+     * The spec and the positions of its nodes as JSON text; positions of ids that are not in the spec are
+     * left out.
+     */
+    public static String write(NetworkSpec spec, Map<String, NodePosition> layout) {
         try {
             StringBuilder out = new StringBuilder("{\n");
             out.append("  \"format\": ").append(MAPPER.writeValueAsString(FORMAT)).append(",\n");
@@ -83,7 +92,18 @@ public final class NetworkJson {
             for (int i = 0; i < nodes.size(); i++) {
                 out.append(i == 0 ? "\n    " : ",\n    ").append(MAPPER.writeValueAsString(toMap(nodes.get(i))));
             }
-            out.append(nodes.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+            out.append(nodes.isEmpty() ? "]" : "\n  ]");
+            boolean first = true;
+            for (Node node : nodes) {
+                NodePosition at = layout.get(node.id());
+                if (at != null) {
+                    out.append(first ? ",\n  \"layout\": {\n    " : ",\n    ")
+                            .append(MAPPER.writeValueAsString(node.id())).append(": [")
+                            .append(coordinate(at.x())).append(", ").append(coordinate(at.y())).append("]");
+                    first = false;
+                }
+            }
+            out.append(first ? "\n}\n" : "\n  }\n}\n");
             return out.toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + spec, e);
@@ -93,6 +113,15 @@ public final class NetworkJson {
     /** Writes a spec file atomically. */
     public static void write(NetworkSpec spec, Path file) throws IOException {
         AtomicFiles.writeString(file, write(spec));
+    }
+
+    /** Writes a spec file with its node positions atomically. */
+    public static void write(NetworkSpec spec, Map<String, NodePosition> layout, Path file) throws IOException {
+        AtomicFiles.writeString(file, write(spec, layout));
+    }
+
+    private static String coordinate(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static Map<String, Object> toMap(Node node) {
@@ -138,18 +167,21 @@ public final class NetworkJson {
             Map<String, SourceLocation> fieldLocations = new HashMap<>();
             List<Node> nodes = new ArrayList<>();
             Map<String, SourceLocation> nodeLocations = new LinkedHashMap<>();
+            Map<String, NodePosition> layout = new LinkedHashMap<>();
             boolean sawNodes = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 SourceLocation at = location(p.currentTokenLocation());
                 if (!TOP_LEVEL.contains(field)) {
                     throw new SpecFormatException(source, at, "unknown field \"" + field + "\"; a network has "
-                            + "format, version, name, description and nodes");
+                            + "format, version, name, description, nodes and layout");
                 }
                 p.nextToken();
                 if (field.equals("nodes")) {
                     sawNodes = true;
                     readNodes(p, nodes, nodeLocations);
+                } else if (field.equals("layout")) {
+                    readLayout(p, layout);
                 } else {
                     fieldLocations.put(field, location(p.currentTokenLocation()));
                     fields.put(field, MAPPER.readTree(p));
@@ -167,7 +199,8 @@ public final class NetworkJson {
             if (name == null || name.isBlank()) {
                 name = defaultName();
             }
-            return new LoadedNetwork(new NetworkSpec(name, description, nodes), source, nodeLocations);
+            layout.keySet().retainAll(nodeLocations.keySet());
+            return new LoadedNetwork(new NetworkSpec(name, description, nodes), source, nodeLocations, layout);
         }
 
         private void checkHeader(Map<String, JsonNode> fields, Map<String, SourceLocation> at, SourceLocation start)
@@ -224,6 +257,25 @@ public final class NetworkJson {
                             + "\" (the first is at " + first + "); node ids must be unique");
                 }
                 nodes.add(node);
+            }
+        }
+
+        /** {@code "layout": {"conv1": [x, y], ...}}: where the workbench drew each node. */
+        private void readLayout(JsonParser p, Map<String, NodePosition> layout) throws IOException,
+                SpecFormatException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw error(p, "\"layout\" must be an object of node id -> [x, y]");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String id = p.currentName();
+                p.nextToken();
+                SourceLocation at = location(p.currentTokenLocation());
+                JsonNode xy = MAPPER.readTree(p);
+                if (!xy.isArray() || xy.size() != 2 || !xy.get(0).isNumber() || !xy.get(1).isNumber()
+                        || !Double.isFinite(xy.get(0).doubleValue()) || !Double.isFinite(xy.get(1).doubleValue())) {
+                    throw new SpecFormatException(source, at, "the layout of \"" + id + "\" must be [x, y]");
+                }
+                layout.put(id, new NodePosition(xy.get(0).doubleValue(), xy.get(1).doubleValue()));
             }
         }
 

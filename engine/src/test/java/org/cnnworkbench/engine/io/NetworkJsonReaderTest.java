@@ -116,7 +116,7 @@ class NetworkJsonReaderTest {
                   "nodez": []
                 }
                 """);
-        assertThat(e.reason()).contains("unknown field \"nodez\"", "format, version, name, description and nodes");
+        assertThat(e.reason()).contains("unknown field \"nodez\"", "format, version, name, description, nodes and layout");
         assertThat(e.location()).isEqualTo(new SourceLocation(4, 3));
     }
 
