@@ -2,6 +2,7 @@ package org.cnnworkbench.app.cli;
 
 import java.io.PrintWriter;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.app.report.ReportView;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.analysis.Diagnostic;
 import org.cnnworkbench.engine.io.LoadedNetwork;

@@ -1,6 +1,7 @@
 package org.cnnworkbench.app.cli;
 
 import java.io.PrintWriter;
+import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.samples.SampleNetworks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -111,10 +111,7 @@ public final class WorkbenchViewModel {
     /** Saves atomically to {@code path} and makes it the document's file. */
     public void save(Path path) throws IOException {
         DocumentState state = document.get();
-        String name = fileStem(path);
-        NetworkSpec spec = state.spec().name().equals(name) || file.get() != null ? state.spec()
-                : state.spec().withName(name);
-        NetworkJson.write(spec, state.layout(), path);
+        NetworkJson.write(state.spec(), state.layout(), path);
         file.set(path);
         history.markSaved();
         refreshHistory();
@@ -124,11 +121,6 @@ public final class WorkbenchViewModel {
     public void markUnsaved() {
         history.markUnsaved();
         refreshHistory();
-    }
-
-    private static String fileStem(Path path) {
-        String name = path.getFileName().toString();
-        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
 
     // --- edits ---

@@ -1,4 +1,4 @@
-package org.cnnworkbench.app.cli;
+package org.cnnworkbench.app.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Locale;
 
 /** A plain-text table with columns sized to their content; numbers are right-aligned. */
-final class TextTable {
+public final class TextTable {
 
     private final String[] header;
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.header = header;
     }
 
-    void row(String... cells) {
+    public void row(String... cells) {
         rows.add(cells);
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] width = new int[header.length];
         boolean[] numeric = new boolean[header.length];
         java.util.Arrays.fill(numeric, true);
@@ -53,12 +53,12 @@ final class TextTable {
     }
 
     /** 1248424 -> "1,248,424". */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** Bytes as MB (10^6) and MiB (2^20): "4,993,696 bytes = 4.99 MB (4.76 MiB)". */
-    static String bytes(java.util.OptionalLong size) {
+    public static String bytes(java.util.OptionalLong size) {
         if (size.isEmpty()) {
             return "overflows a 64-bit integer";
         }

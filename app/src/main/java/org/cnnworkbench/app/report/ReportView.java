@@ -1,4 +1,4 @@
-package org.cnnworkbench.app.cli;
+package org.cnnworkbench.app.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,7 @@ import org.cnnworkbench.engine.io.SourceLocation;
  * An analysis report as a text table, as JSON (the stable contract of {@code analyze --format json}, see
  * docs/cli.md) and as CSV.
  */
-final class ReportView {
+public final class ReportView {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String[] CSV_COLUMNS = {"id", "kind", "status", "channels", "height", "width", "params",
@@ -33,13 +33,13 @@ final class ReportView {
     private final int bits;
     private final int batch;
 
-    ReportView(AnalysisReport report, int bits, int batch) {
+    public ReportView(AnalysisReport report, int bits, int batch) {
         this.report = report;
         this.bits = bits;
         this.batch = batch;
     }
 
-    void printTable(PrintWriter out) {
+    public void printTable(PrintWriter out) {
         Totals t = report.totals();
         out.println(report.spec().name() + ": " + report.layers().size() + " nodes, "
                 + (report.isValid() ? "valid" : "INVALID (" + errorCount() + " errors, see stderr)"));
@@ -94,7 +94,7 @@ final class ReportView {
         return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
-    String toJson(LoadedNetwork loaded) {
+    public String toJson(LoadedNetwork loaded) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("network", report.spec().name());
         root.put("valid", report.isValid());
@@ -157,7 +157,8 @@ final class ReportView {
         return m;
     }
 
-    String toCsv() {
+    /** One row per layer, in topological order, with a header. */
+    public String toCsv() {
         CsvMapper mapper = new CsvMapper();
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         for (String column : CSV_COLUMNS) {

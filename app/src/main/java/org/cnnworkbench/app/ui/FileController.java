@@ -1,0 +1,278 @@
+package org.cnnworkbench.app.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.PauseTransition;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.cnnworkbench.app.report.ReportView;
+import org.cnnworkbench.app.ui.document.DocumentState;
+import org.cnnworkbench.app.ui.files.RecentFiles;
+import org.cnnworkbench.app.ui.files.RecoveryStore;
+import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
+import org.cnnworkbench.engine.io.AtomicFiles;
+import org.cnnworkbench.engine.io.LoadedNetwork;
+import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.io.SpecFormatException;
+import org.cnnworkbench.samples.SampleNetworks;
+
+/**
+ * Opening, saving, exporting, recent files and crash recovery. A file that cannot be read is reported in a
+ * dialog and the open network stays as it was; saves are atomic.
+ */
+public final class FileController {
+
+    private static final Duration AUTOSAVE_DELAY = Duration.millis(500);
+
+    private final WorkbenchViewModel vm;
+    private final RecentFiles recent;
+    private final RecoveryStore recovery;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "workbench-autosave");
+        t.setDaemon(true);
+        return t;
+    });
+    private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
+    private Window owner;
+
+    public FileController(WorkbenchViewModel vm, RecentFiles recent, RecoveryStore recovery) {
+        this.vm = vm;
+        this.recent = recent;
+        this.recovery = recovery;
+        autosave.setOnFinished(e -> writeRecoveryCopy());
+        vm.addEditListener(autosave::playFromStart);
+    }
+
+    void setOwner(Window owner) {
+        this.owner = owner;
+    }
+
+    public RecentFiles recent() {
+        return recent;
+    }
+
+    // --- open ---
+
+    /** Opens a spec file; on failure shows why (with line and column) and keeps the current network. */
+    public boolean openFile(Path file) {
+        try {
+            LoadedNetwork loaded = NetworkJson.read(file);
+            vm.open(loaded, file);
+            recent.add(file);
+            return true;
+        } catch (SpecFormatException e) {
+            error("Cannot open " + file.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    public boolean openSample(String name) {
+        try {
+            vm.open(SampleNetworks.load(name), null);
+            return true;
+        } catch (SpecFormatException e) {
+            error("Cannot open sample " + name, e.getMessage());
+            return false;
+        }
+    }
+
+    void chooseAndOpen() {
+        File chosen = chooser("Open Network").showOpenDialog(owner);
+        if (chosen != null && confirmDiscard()) {
+            openFile(chosen.toPath());
+        }
+    }
+
+    // --- save ---
+
+    /** Saves to the document's file, asking for one if it has none. */
+    public boolean save() {
+        Path file = vm.file().get();
+        return file == null ? saveAs() : saveTo(file);
+    }
+
+    boolean saveAs() {
+        FileChooser chooser = chooser("Save Network As");
+        chooser.setInitialFileName(vm.document().get().spec().name() + ".json");
+        File chosen = chooser.showSaveDialog(owner);
+        return chosen != null && saveTo(withJsonExtension(chosen.toPath()));
+    }
+
+    /** Saves atomically; on failure the previous file is intact and the user is told why. */
+    public boolean saveTo(Path file) {
+        try {
+            vm.save(file);
+            recent.add(file);
+            autosave.stop();
+            recovery.clear();
+            return true;
+        } catch (IOException e) {
+            error("Cannot save " + file.getFileName(), "The file was not changed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    // --- export ---
+
+    public boolean exportJson(Path file) {
+        DocumentState state = vm.document().get();
+        return write(file, () -> NetworkJson.write(state.spec(), state.layout(), file));
+    }
+
+    public boolean exportCsv(Path file) {
+        if (vm.report().get() == null) {
+            return false;
+        }
+        String csv = new ReportView(vm.report().get(), vm.bits().get(), 1).toCsv();
+        return write(file, () -> AtomicFiles.writeString(file, csv));
+    }
+
+    /** A PNG of {@code node} (the canvas) as it is shown. */
+    public boolean exportPng(Path file, Node node) {
+        WritableImage image = node.snapshot(null, null);
+        return write(file, () -> writePng(image, file));
+    }
+
+    static void writePng(WritableImage image, Path file) throws IOException {
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", ".png");
+        try {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    void chooseAndExport(String what, String extension, java.util.function.Predicate<Path> export) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + what);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, "*." + extension));
+        chooser.setInitialFileName(vm.document().get().spec().name() + "." + extension);
+        File chosen = chooser.showSaveDialog(owner);
+        if (chosen != null) {
+            export.test(chosen.toPath());
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private boolean write(Path file, IoAction action) {
+        try {
+            action.run();
+            return true;
+        } catch (IOException e) {
+            error("Cannot write " + file.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    // --- unsaved changes and recovery ---
+
+    /** Asks whether to save unsaved changes; false when the user cancels (or saving fails). */
+    public boolean confirmDiscard() {
+        if (!vm.dirty().get()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to "
+                + vm.document().get().spec().name() + " first?", saveButton, discard, ButtonType.CANCEL);
+        alert.setHeaderText("The network has unsaved changes.");
+        alert.initOwner(owner);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        return answer.get() != saveButton || save();
+    }
+
+    /** At start-up: offers to restore the network a crashed session left unsaved. */
+    public void offerRecovery() {
+        recovery.pending().ifPresent(found -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                    "The workbench did not close normally last time. Restore the unsaved network '"
+                            + found.network().spec().name() + "'?", ButtonType.YES, ButtonType.NO);
+            alert.setHeaderText("Unsaved work was recovered");
+            alert.initOwner(owner);
+            if (alert.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
+                restore(found);
+            } else {
+                recovery.setAside();
+            }
+        });
+    }
+
+    /** Opens a recovered network as unsaved work. */
+    public void restore(RecoveryStore.Recovered found) {
+        vm.open(found.network(), found.originalFile());
+        vm.markUnsaved();
+    }
+
+    /** Writes the recovery copy now if there are unsaved changes (normally done shortly after each edit). */
+    public void writeRecoveryCopy() {
+        if (!vm.dirty().get()) {
+            recovery.clear();
+            return;
+        }
+        DocumentState state = vm.document().get();
+        Path file = vm.file().get();
+        writer.execute(() -> {
+            try {
+                recovery.save(state, file);
+            } catch (IOException e) {
+                // the next edit tries again; the user's work is still in memory
+            }
+        });
+    }
+
+    /** A normal exit: nothing needs recovering. */
+    public void shutdown() {
+        autosave.stop();
+        writer.shutdown();
+        recovery.clear();
+    }
+
+    // --- helpers ---
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Network specs", "*.json"));
+        recent.list().stream().findFirst().map(Path::getParent).filter(Files::isDirectory)
+                .ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
+        return chooser;
+    }
+
+    private static Path withJsonExtension(Path file) {
+        return file.getFileName().toString().contains(".") ? file
+                : file.resolveSibling(file.getFileName() + ".json");
+    }
+
+    private void error(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.setHeaderText(header);
+        alert.setTitle("CNN Workbench");
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.show();
+    }
+}

@@ -1,0 +1,78 @@
+package org.cnnworkbench.app.ui;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+
+/** Starting JavaFX, with a display or headless (Monocle), and running work on its thread. */
+public final class FxRuntime {
+
+    private static boolean started;
+
+    private FxRuntime() {
+    }
+
+    /** Whether a window can be shown: a display is set, or the headless Monocle platform was chosen. */
+    public static boolean hasDisplay() {
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
+                || "Monocle".equals(System.getProperty("glass.platform"))
+                || !System.getProperty("os.name", "").toLowerCase().contains("linux");
+    }
+
+    /** Selects the headless Monocle platform with software rendering; must run before the toolkit starts. */
+    public static void useHeadlessPlatform() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Starts the toolkit once (headless when there is no display). */
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        if (!hasDisplay()) {
+            useHeadlessPlatform();
+        }
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Platform.startup(() -> ready.complete(null));
+        Platform.setImplicitExit(false);
+        ready.join();
+        started = true;
+    }
+
+    /** Runs {@code work} on the JavaFX thread and waits for its result. */
+    public static <T> T call(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("the JavaFX thread did not answer", e);
+        }
+    }
+
+    /** A single daemon thread for the analysis, so the UI thread never waits for it. */
+    public static Executor analysisThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "workbench-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package org.cnnworkbench.app.ui;
+
+import javafx.scene.input.KeyCombination;
+
+/**
+ * Every command of the main window in one place: its label and key binding. Single keys (Delete, F, arrows)
+ * are handled by the window only while no text field has the focus, so they are not menu accelerators.
+ */
+public enum WorkbenchAction {
+    NEW("New", "Shortcut+N"),
+    OPEN("Open...", "Shortcut+O"),
+    SAVE("Save", "Shortcut+S"),
+    SAVE_AS("Save As...", "Shortcut+Shift+S"),
+    EXPORT_JSON("Network Spec (JSON)...", null),
+    EXPORT_PNG("Canvas as PNG...", null),
+    EXPORT_CSV("Layer Table as CSV...", null),
+    QUIT("Quit", "Shortcut+Q"),
+    UNDO("Undo", "Shortcut+Z"),
+    REDO("Redo", "Shortcut+Shift+Z"),
+    DELETE("Delete\tDel", null),
+    SELECT_ALL("Select All", "Shortcut+A"),
+    DUPLICATE("Duplicate", "Shortcut+D"),
+    FIND("Find Node...", "Shortcut+F"),
+    FIT("Zoom to Fit\tF", null),
+    ZOOM_IN("Zoom In", "Shortcut+EQUALS"),
+    ZOOM_OUT("Zoom Out", "Shortcut+MINUS"),
+    LAYOUT_ALL("Lay Out All", "Shortcut+L"),
+    LAYOUT_NEW("Lay Out New Nodes (Keep Positions)", "Shortcut+Shift+L");
+
+    private final String label;
+    private final String accelerator;
+
+    WorkbenchAction(String label, String accelerator) {
+        this.label = label;
+        this.accelerator = accelerator;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The menu accelerator, or null. */
+    public KeyCombination accelerator() {
+        return accelerator == null ? null : KeyCombination.keyCombination(accelerator);
+    }
+}
