@@ -32,6 +32,10 @@ public final class ParamField {
         return spec;
     }
 
+    public ParamType type() {
+        return spec.type();
+    }
+
     public String name() {
         return spec.name();
     }
