@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.stage.Stage;
@@ -40,7 +41,7 @@ class LayerTableViewTest {
     void hasOneRowPerNodeWithFormattedNumbers(FxRobot robot) {
         assertThat(table.getItems()).hasSize(vm.document().get().spec().size());
         LayerRow conv1 = table.getItems().stream().filter(r -> r.id().equals("conv1")).findFirst().orElseThrow();
-        assertThat(robot.lookup(String.format(java.util.Locale.ROOT, "%,d", conv1.params())).tryQuery()).isPresent();
+        assertThat(robot.lookup(String.format(Locale.ROOT, "%,d", conv1.params())).tryQuery()).isPresent();
     }
 
     @Test

@@ -2,10 +2,13 @@ package org.cnnworkbench.app.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.Analyzer;
@@ -19,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
+@SuppressWarnings("unchecked")
 class PropertyEditorViewTest {
 
     private WorkbenchViewModel vm;
@@ -27,7 +31,7 @@ class PropertyEditorViewTest {
     void start(Stage stage) {
         vm = PanelTestSupport.squeezeNet();
         StatusBarView status = new StatusBarView(vm);
-        javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(new PropertyEditorView(vm));
+        BorderPane root = new BorderPane(new PropertyEditorView(vm));
         root.setBottom(status);
         Scene scene = new Scene(root, 500, 700);
         scene.getStylesheets().add(getClass().getResource(PanelTestSupport.PANELS_CSS).toExternalForm());
@@ -64,7 +68,7 @@ class PropertyEditorViewTest {
         Totals expected = Analyzer.standard().analyze(spec()).totals();
         String totals = text(robot, "#status-totals");
         assertThat(totals).isNotEqualTo(before)
-                .startsWith(String.format(java.util.Locale.ROOT, "%,d params · %,d MACs", expected.paramTotal(),
+                .startsWith(String.format(Locale.ROOT, "%,d params · %,d MACs", expected.paramTotal(),
                         expected.macs()))
                 .isEqualTo(vm.status().get().text());
         assertThat(text(robot, "#prop-summary")).contains("params");
@@ -110,5 +114,31 @@ class PropertyEditorViewTest {
         select(robot, "fire2");
         robot.clickOn("#prop-bypass");
         assertThat(spec().node("fire2").orElseThrow().param("bypass")).isEqualTo(true);
+    }
+
+    @Test
+    void commitsWhenTheFieldLosesFocusAndRevertsOnEscape(FxRobot robot) {
+        select(robot, "fire2");
+        robot.doubleClickOn("#prop-e1x1").eraseText(2).write("48");
+        robot.clickOn("#prop-e3x3");
+        assertThat(spec().node("fire2").orElseThrow().param("e1x1")).isEqualTo(48L);
+
+        robot.eraseText(2).write("x").type(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#prop-e3x3").queryAs(TextField.class).getText()).isEqualTo("64");
+        assertThat(spec().node("fire2").orElseThrow().param("e3x3")).isEqualTo(64L);
+    }
+
+    @Test
+    void choiceParametersUseAComboBoxAndDefaultsArePrompts(FxRobot robot) {
+        select(robot, "conv1");
+        ComboBox<?> activation = robot.lookup("#prop-activation")
+                .queryAs(ComboBox.class);
+        assertThat(activation.getValue()).isEqualTo("relu");
+        TextField pad = robot.lookup("#prop-pad").queryAs(TextField.class);
+        assertThat(pad.getText()).isEmpty();
+        assertThat(pad.getPromptText()).isEqualTo("default: 0");
+        robot.interact(() -> ((ComboBox<String>) (Object) activation).setValue("none"));
+        assertThat(spec().node("conv1").orElseThrow().param("activation")).isEqualTo("none");
+        assertThat(text(robot, "#prop-description")).isNotBlank();
     }
 }
