@@ -40,7 +40,9 @@ public final class EdgeView extends Group {
     }
 
     /** Redraws the curve between two canvas points: the source's output port and the target's input port. */
-    void update(Point2D start, Point2D end) {
+    void update(Point2D start, Point2D inputPort) {
+        // end at the rim of the input port, so that the arrow head is not hidden under it
+        Point2D end = inputPort.subtract(0, NodeCard.PORT_RADIUS);
         double bend = Math.max(30, Math.abs(end.getY() - start.getY()) / 2);
         set(hit, start, end, bend);
         set(line, start, end, bend);

@@ -101,6 +101,11 @@ public final class GraphCanvasView extends Region {
         return sync.card(id);
     }
 
+    /** Number of cards drawn. */
+    public int cardCount() {
+        return sync.cards().size();
+    }
+
     /** Number of connections drawn. */
     public int edgeCount() {
         return sync.edges().size();
@@ -108,8 +113,7 @@ public final class GraphCanvasView extends Region {
 
     /** The edge drawn for {@code from -> to}, or null. */
     public EdgeView edgeFor(String from, String to) {
-        return sync.edges().stream().filter(e -> e.from().equals(from) && e.to().equals(to)).findFirst()
-                .orElse(null);
+        return sync.edge(from, to);
     }
 
     public double zoom() {

@@ -49,6 +49,10 @@ final class GraphSync {
         return cards.get(id);
     }
 
+    EdgeView edge(String from, String to) {
+        return edges.get(EdgeView.key(from, to));
+    }
+
     Collection<NodeCard> cards() {
         return cards.values();
     }

@@ -26,7 +26,7 @@ import org.cnnworkbench.engine.model.Node;
  */
 public final class NodeCard extends VBox {
 
-    public static final double WIDTH = 176;
+    public static final double WIDTH = 184;
     static final double PORT_RADIUS = 5;
 
     private final Text idText = new Text();
@@ -36,7 +36,8 @@ public final class NodeCard extends VBox {
     private final Text countText = new Text();
     private final Circle inPort = new Circle(PORT_RADIUS);
     private final Circle outPort = new Circle(PORT_RADIUS);
-    private final Tooltip tooltip = new Tooltip();
+    /** Created on first need: most cards never have one, and tooltips are not cheap. */
+    private Tooltip tooltip;
     private Node node;
     private NodeResult result;
     private boolean tooltipInstalled;
@@ -63,10 +64,6 @@ public final class NodeCard extends VBox {
         inPort.setManaged(false);
         outPort.setManaged(false);
         getChildren().addAll(stripe, body, inPort, outPort);
-        tooltip.setShowDelay(Duration.millis(300));
-        tooltip.setShowDuration(Duration.seconds(30));
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(420);
         setNode(node, kind);
     }
 
@@ -104,6 +101,13 @@ public final class NodeCard extends VBox {
         setStyleClass("node-card-warning", status == NodeStatus.OK && !newResult.diagnostics().isEmpty());
         String tip = CardText.tooltip(newResult);
         if (tip != null) {
+            if (tooltip == null) {
+                tooltip = new Tooltip();
+                tooltip.setShowDelay(Duration.millis(300));
+                tooltip.setShowDuration(Duration.seconds(30));
+                tooltip.setWrapText(true);
+                tooltip.setMaxWidth(420);
+            }
             tooltip.setText(tip);
             if (!tooltipInstalled) {
                 Tooltip.install(this, tooltip);
