@@ -60,7 +60,13 @@ public final class GraphCanvasView extends Region {
         mouse = new CanvasMouse(this, viewport, overlay);
         new CanvasDrop(this);
         getChildren().addAll(world, mouse.rubberBand());
-        vm.document().addListener((o, before, after) -> showDocument(after));
+        vm.document().addListener((o, before, after) -> {
+            showDocument(after);
+            if (isAnotherNetwork(before, after)) {
+                fitWhenSized = true;
+                requestLayout();
+            }
+        });
         vm.report().addListener((o, before, after) -> sync.show(after));
         vm.selection().addListener(this::selectionChanged);
         showDocument(vm.document().get());
@@ -73,6 +79,22 @@ public final class GraphCanvasView extends Region {
         if (selectedEdge != null && sync.edges().stream().noneMatch(e -> e == selectedEdge)) {
             selectedEdge = null;
         }
+    }
+
+    /**
+     * Whether the document now shows a different network (one was opened) rather than an edit of the same one:
+     * edits never rename the network, and never replace every node at once. The main window may also call
+     * {@link #zoomToFit()} itself after opening a file.
+     */
+    private static boolean isAnotherNetwork(DocumentState before, DocumentState after) {
+        if (before == null) {
+            return true;
+        }
+        if (before.spec() == after.spec()) {
+            return false;
+        }
+        return !before.spec().name().equals(after.spec().name()) || (!after.spec().nodes().isEmpty()
+                && after.spec().nodes().stream().noneMatch(n -> before.spec().contains(n.id())));
     }
 
     @Override
