@@ -43,6 +43,7 @@ class PaletteDropTest {
         root.setLeft(new javafx.scene.layout.VBox(12, fireItem, reluItem));
         stage.setScene(CanvasTestSupport.styled(new Scene(root, 900, 760)));
         stage.show();
+        MonocleDragState.reset();
     }
 
     /** What the palette does: puts {@code kind:<name>} on the dragboard. */
