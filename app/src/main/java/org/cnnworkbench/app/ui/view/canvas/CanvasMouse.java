@@ -99,7 +99,7 @@ final class CanvasMouse {
             mode = Mode.NONE;
         } else {
             if (!e.isShortcutDown() && !e.isShiftDown()) {
-                canvas.vm().selection().clear();
+                canvas.selection().clear();
             }
             canvas.selectEdge(null);
             mode = Mode.RUBBER_BAND;
@@ -115,9 +115,9 @@ final class CanvasMouse {
         canvas.selectEdge(null);
         narrowOnRelease = false;
         if (e.isShortcutDown() || e.isShiftDown()) {
-            canvas.toggleFromCanvas(id);
+            canvas.selection().toggle(id);
         } else if (!selection.contains(id)) {
-            canvas.selectFromCanvas(List.of(id));
+            canvas.selection().replace(List.of(id));
         } else {
             narrowOnRelease = selection.size() > 1;
         }
@@ -170,7 +170,7 @@ final class CanvasMouse {
                 rubberBand.setVisible(false);
                 Point2D a = viewport.toCanvas(pressView.getX(), pressView.getY());
                 Point2D b = viewport.toCanvas(view.getX(), view.getY());
-                canvas.selectInRectangle(Math.min(a.getX(), b.getX()), Math.min(a.getY(), b.getY()),
+                canvas.selection().inRectangle(Math.min(a.getX(), b.getX()), Math.min(a.getY(), b.getY()),
                         Math.max(a.getX(), b.getX()), Math.max(a.getY(), b.getY()), e.isShortcutDown() || e.isShiftDown());
             }
             case CONNECT -> {
@@ -202,7 +202,7 @@ final class CanvasMouse {
         if (!moved.isEmpty()) {
             canvas.moveNodes(moved);
         } else if (narrowOnRelease && pressedCard != null) {
-            canvas.selectFromCanvas(List.of(pressedCard.nodeId()));
+            canvas.selection().replace(List.of(pressedCard.nodeId()));
         }
     }
 

@@ -1,12 +1,9 @@
 package org.cnnworkbench.app.ui.view.canvas;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.collections.SetChangeListener;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -42,8 +39,8 @@ public final class GraphCanvasView extends Region {
     private final Viewport viewport = new Viewport(world);
     private final GraphSync sync;
     private final CanvasMouse mouse;
+    private final CanvasSelection selection;
     private EdgeView selectedEdge;
-    private boolean selectingHere;
     private boolean fitWhenSized;
 
     public GraphCanvasView(WorkbenchViewModel vm) {
@@ -57,6 +54,7 @@ public final class GraphCanvasView extends Region {
         world.setManaged(false);
         world.getChildren().addAll(edgeLayer, cardLayer, overlay);
         sync = new GraphSync(cardLayer, edgeLayer, vm.analyzer().kinds(), id -> vm.selection().contains(id));
+        selection = new CanvasSelection(vm.selection(), sync, this::isVisible, this::reveal);
         mouse = new CanvasMouse(this, viewport, overlay);
         new CanvasDrop(this);
         getChildren().addAll(world, mouse.rubberBand());
@@ -68,7 +66,6 @@ public final class GraphCanvasView extends Region {
             }
         });
         vm.report().addListener((o, before, after) -> sync.show(after));
-        vm.selection().addListener(this::selectionChanged);
         showDocument(vm.document().get());
         sync.show(vm.report().get());
         fitWhenSized = true;
@@ -214,7 +211,7 @@ public final class GraphCanvasView extends Region {
         vm.apply(change);
         String id = change.after().spec().nodes().stream().map(n -> n.id()).filter(i -> !state.spec().contains(i))
                 .findFirst().orElse(null);
-        selectFromCanvas(id == null ? List.of() : List.of(id));
+        selection.replace(id == null ? List.of() : List.of(id));
         return id;
     }
 
@@ -250,6 +247,10 @@ public final class GraphCanvasView extends Region {
 
     WorkbenchViewModel vm() {
         return vm;
+    }
+
+    CanvasSelection selection() {
+        return selection;
     }
 
     void connect(String from, String to) {
@@ -301,46 +302,6 @@ public final class GraphCanvasView extends Region {
         return null;
     }
 
-    void selectInRectangle(double x0, double y0, double x1, double y1, boolean add) {
-        Bounds band = new BoundingBox(x0, y0, x1 - x0, y1 - y0);
-        List<String> hit = sync.cards().stream().filter(c -> band.intersects(c.getLayoutX(), c.getLayoutY(),
-                NodeCard.WIDTH, c.cardHeight())).map(NodeCard::nodeId).toList();
-        if (add) {
-            selectingHere = true;
-            try {
-                vm.selection().addAll(hit);
-            } finally {
-                selectingHere = false;
-            }
-        } else {
-            selectFromCanvas(hit);
-        }
-    }
-
-    /** Replaces the selection without scrolling, since the user is pointing at it already. */
-    void selectFromCanvas(Collection<String> ids) {
-        selectingHere = true;
-        try {
-            Set<String> selection = vm.selection();
-            selection.retainAll(Set.copyOf(ids));
-            selection.addAll(ids);
-        } finally {
-            selectingHere = false;
-        }
-    }
-
-    /** Adds the node to the selection or removes it (Ctrl/Shift-click). */
-    void toggleFromCanvas(String id) {
-        selectingHere = true;
-        try {
-            if (!vm.selection().remove(id)) {
-                vm.selection().add(id);
-            }
-        } finally {
-            selectingHere = false;
-        }
-    }
-
     void selectEdge(EdgeView edge) {
         if (selectedEdge != null) {
             selectedEdge.setSelected(false);
@@ -348,16 +309,6 @@ public final class GraphCanvasView extends Region {
         selectedEdge = edge;
         if (edge != null) {
             edge.setSelected(true);
-        }
-    }
-
-    private void selectionChanged(SetChangeListener.Change<? extends String> change) {
-        NodeCard card = cardFor(change.wasAdded() ? change.getElementAdded() : change.getElementRemoved());
-        if (card != null) {
-            card.setSelected(change.wasAdded());
-        }
-        if (change.wasAdded() && !selectingHere && vm.selection().size() == 1 && card != null && !isVisible(card)) {
-            reveal(card.nodeId());
         }
     }
 

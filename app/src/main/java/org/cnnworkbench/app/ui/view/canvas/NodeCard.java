@@ -12,7 +12,6 @@ import javafx.scene.text.Text;
 import javafx.util.Duration;
 import org.cnnworkbench.engine.analysis.NodeResult;
 import org.cnnworkbench.engine.analysis.NodeStatus;
-import org.cnnworkbench.engine.kinds.Category;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.cnnworkbench.engine.model.Node;
 

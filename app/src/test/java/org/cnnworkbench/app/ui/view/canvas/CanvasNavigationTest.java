@@ -1,10 +1,12 @@
 package org.cnnworkbench.app.ui.view.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.cnnworkbench.app.ui.view.canvas.CanvasTestSupport.screenBounds;
 import static org.cnnworkbench.app.ui.view.canvas.CanvasTestSupport.screenCentre;
 import static org.cnnworkbench.app.ui.view.canvas.CanvasTestSupport.screenOf;
 
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -42,8 +44,8 @@ class CanvasNavigationTest {
         Point2D background = new Point2D(before.getMinX() - 60, before.getCenterY());
         robot.drag(background, MouseButton.SECONDARY).moveBy(50, 20).moveBy(50, 20).drop();
         Bounds after = screenBounds(canvas.cardFor("fire5"));
-        assertThat(after.getMinX() - before.getMinX()).isCloseTo(100, org.assertj.core.data.Offset.offset(1.0));
-        assertThat(after.getMinY() - before.getMinY()).isCloseTo(40, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(after.getMinX() - before.getMinX()).isCloseTo(100, offset(1.0));
+        assertThat(after.getMinY() - before.getMinY()).isCloseTo(40, offset(1.0));
         assertThat(vm.canUndo().get()).isFalse();
     }
 
@@ -54,7 +56,7 @@ class CanvasNavigationTest {
         robot.clickOn(background).press(KeyCode.SPACE);
         robot.drag(background, MouseButton.PRIMARY).moveBy(-30, 0).moveBy(-30, 0).drop().release(KeyCode.SPACE);
         assertThat(screenBounds(canvas.cardFor("fire5")).getMinX() - before.getMinX())
-                .isCloseTo(-60, org.assertj.core.data.Offset.offset(1.0));
+                .isCloseTo(-60, offset(1.0));
         assertThat(vm.selection()).isEmpty();
     }
 
@@ -74,7 +76,7 @@ class CanvasNavigationTest {
     void draggingOneOfSeveralSelectedCardsMovesThemAllInOneStep(FxRobot robot) {
         NodePosition fire2 = vm.document().get().position("fire2");
         NodePosition fire3 = vm.document().get().position("fire3");
-        robot.interact(() -> vm.selection().addAll(java.util.List.of("fire2", "fire3")));
+        robot.interact(() -> vm.selection().addAll(List.of("fire2", "fire3")));
         robot.drag(screenCentre(canvas.cardFor("fire2")), MouseButton.PRIMARY).moveBy(40, 0).moveBy(40, 0).drop();
         double dx = vm.document().get().position("fire2").x() - fire2.x();
         assertThat(dx).isGreaterThan(0);

@@ -1,13 +1,19 @@
 package org.cnnworkbench.app.ui.view.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.cnnworkbench.app.ui.view.canvas.CanvasTestSupport.screenBounds;
 import static org.cnnworkbench.app.ui.view.canvas.CanvasTestSupport.screenCentre;
-import static org.cnnworkbench.app.ui.view.canvas.CanvasTestSupport.screenOf;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Parent;
+import javafx.scene.text.Text;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -102,8 +108,8 @@ class GraphCanvasViewTest {
 
         NodePosition after = vm.document().get().position("fire3");
         double zoom = canvas.zoom();
-        assertThat(after.x() - before.x()).isCloseTo(100 / zoom, org.assertj.core.data.Offset.offset(2 / zoom));
-        assertThat(after.y() - before.y()).isCloseTo(30 / zoom, org.assertj.core.data.Offset.offset(2 / zoom));
+        assertThat(after.x() - before.x()).isCloseTo(100 / zoom, offset(2 / zoom));
+        assertThat(after.y() - before.y()).isCloseTo(30 / zoom, offset(2 / zoom));
         assertThat(canvas.cardFor("fire3").getLayoutX()).isEqualTo(after.x());
         assertThat(vm.undoText().get()).isEqualTo("Undo Move fire3");
 
@@ -159,7 +165,7 @@ class GraphCanvasViewTest {
     @Test
     void wheelZoomsAroundTheCursorWithinLimits(FxRobot robot) {
         double before = canvas.zoom();
-        robot.moveTo(screenCentre(canvas.cardFor("fire5"))).scroll(3, javafx.geometry.VerticalDirection.UP);
+        robot.moveTo(screenCentre(canvas.cardFor("fire5"))).scroll(3, VerticalDirection.UP);
         assertThat(canvas.zoom()).isNotEqualTo(before);
         robot.interact(() -> canvas.setZoom(100));
         assertThat(canvas.zoom()).isEqualTo(4.0);
@@ -170,7 +176,7 @@ class GraphCanvasViewTest {
     @Test
     void layOutPlacesEveryNodeBelowItsInputs(FxRobot robot) {
         robot.interact(() -> vm.apply(Edits.move(vm.document().get(),
-                java.util.Map.of("fire5", new NodePosition(900, -400), "data", new NodePosition(-300, 2000)))));
+                Map.of("fire5", new NodePosition(900, -400), "data", new NodePosition(-300, 2000)))));
         robot.interact(() -> canvas.layOut(false));
         NetworkSpec spec = vm.document().get().spec();
         for (Node n : spec.nodes()) {
@@ -198,12 +204,12 @@ class GraphCanvasViewTest {
         return new Point2D(b.getMinX() - 40, b.getCenterY());
     }
 
-    private static java.util.List<String> texts(javafx.scene.Parent parent) {
-        java.util.List<String> all = new java.util.ArrayList<>();
+    private static List<String> texts(Parent parent) {
+        List<String> all = new ArrayList<>();
         for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
-            if (child instanceof javafx.scene.text.Text t) {
+            if (child instanceof Text t) {
                 all.add(t.getText());
-            } else if (child instanceof javafx.scene.Parent p) {
+            } else if (child instanceof Parent p) {
                 all.addAll(texts(p));
             }
         }

@@ -1,6 +1,7 @@
 package org.cnnworkbench.app.ui.view.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.cnnworkbench.app.ui.view.canvas.CanvasTestSupport.screenCentre;
 import static org.cnnworkbench.app.ui.view.canvas.CanvasTestSupport.screenOf;
 
@@ -12,6 +13,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.cnnworkbench.app.ui.view.DragFormats;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
@@ -40,7 +42,7 @@ class PaletteDropTest {
         fireItem = paletteItem("fire");
         reluItem = paletteItem("relu");
         BorderPane root = new BorderPane(canvas);
-        root.setLeft(new javafx.scene.layout.VBox(12, fireItem, reluItem));
+        root.setLeft(new VBox(12, fireItem, reluItem));
         stage.setScene(CanvasTestSupport.styled(new Scene(root, 900, 760)));
         stage.show();
         MonocleDragState.reset();
@@ -73,7 +75,7 @@ class PaletteDropTest {
         assertThat(vm.selection()).containsExactly("fire1");
         NodePosition at = vm.document().get().position("fire1");
         // the card is centred horizontally on the drop point
-        assertThat(at.x() + NodeCard.WIDTH / 2).isCloseTo(data.x() + 600, org.assertj.core.data.Offset.offset(4.0));
+        assertThat(at.x() + NodeCard.WIDTH / 2).isCloseTo(data.x() + 600, offset(4.0));
         assertThat(vm.undoText().get()).isEqualTo("Undo Add fire1");
     }
 
