@@ -1,0 +1,202 @@
+package org.cnnworkbench.app.ui.view.canvas;
+
+import java.util.Locale;
+import java.util.Objects;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
+import javafx.util.Duration;
+import org.cnnworkbench.engine.analysis.NodeResult;
+import org.cnnworkbench.engine.analysis.NodeStatus;
+import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.model.Node;
+
+/**
+ * One node on the canvas: a card with a category-coloured stripe, the id, the kind and its key parameters,
+ * the output shape and the parameter count; an input port at the top centre and an output port at the bottom
+ * centre. Uses {@link Text} rather than labels, because a canvas may hold thousands of cards.
+ *
+ * <p>Its position is its layout x/y (the top-left corner, in canvas units). It only shows state; the canvas
+ * handles the mouse.
+ */
+public final class NodeCard extends VBox {
+
+    public static final double WIDTH = 184;
+    static final double PORT_RADIUS = 5;
+
+    private final Text idText = new Text();
+    private final Text kindText = new Text();
+    private final Text paramsText = new Text();
+    private final Text shapeText = new Text();
+    private final Text countText = new Text();
+    private final Circle inPort = new Circle(PORT_RADIUS);
+    private final Circle outPort = new Circle(PORT_RADIUS);
+    /** Created on first need: most cards never have one, and tooltips are not cheap. */
+    private Tooltip tooltip;
+    private Node node;
+    private NodeResult result;
+    private boolean tooltipInstalled;
+    private String categoryClass;
+
+    public NodeCard(Node node, KindDescriptor kind) {
+        getStyleClass().add("node-card");
+        setMinWidth(WIDTH);
+        setPrefWidth(WIDTH);
+        setMaxWidth(WIDTH);
+        Region stripe = new Region();
+        stripe.getStyleClass().add("node-card-stripe");
+        idText.getStyleClass().add("node-card-id");
+        kindText.getStyleClass().add("node-card-kind");
+        paramsText.getStyleClass().add("node-card-params");
+        shapeText.getStyleClass().add("node-card-shape");
+        countText.getStyleClass().add("node-card-count");
+        HBox numbers = new HBox(8, shapeText, countText);
+        numbers.getStyleClass().add("node-card-numbers");
+        VBox body = new VBox(1, idText, kindText, paramsText, numbers);
+        body.getStyleClass().add("node-card-body");
+        inPort.getStyleClass().addAll("port", "port-in");
+        outPort.getStyleClass().addAll("port", "port-out");
+        inPort.setManaged(false);
+        outPort.setManaged(false);
+        getChildren().addAll(stripe, body, inPort, outPort);
+        setNode(node, kind);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        inPort.relocate(getWidth() / 2 - PORT_RADIUS, -PORT_RADIUS);
+        outPort.relocate(getWidth() / 2 - PORT_RADIUS, getHeight() - PORT_RADIUS);
+    }
+
+    /** Shows another version of the node (new parameters, kind or inputs). */
+    void setNode(Node newNode, KindDescriptor kind) {
+        this.node = newNode;
+        idText.setText(CardText.fit(newNode.id()));
+        kindText.setText(CardText.fit(newNode.kind()));
+        paramsText.setText(CardText.fit(CardText.keyParams(newNode, kind)));
+        String category = "category-" + (kind == null ? "unknown" : kind.category().name().toLowerCase(Locale.ROOT));
+        if (!category.equals(categoryClass)) {
+            if (categoryClass != null) {
+                getStyleClass().remove(categoryClass);
+            }
+            getStyleClass().add(category);
+            categoryClass = category;
+        }
+    }
+
+    /** Shows the node's analysis: numbers, error or blocked state, and the diagnostics as tooltip. */
+    void setResult(NodeResult newResult) {
+        this.result = newResult;
+        shapeText.setText(CardText.fit(CardText.shape(newResult)));
+        countText.setText(CardText.params(newResult));
+        NodeStatus status = newResult == null ? null : newResult.status();
+        setStyleClass("node-card-error", status == NodeStatus.ERROR);
+        setStyleClass("node-card-blocked", status == NodeStatus.BLOCKED);
+        setStyleClass("node-card-warning", status == NodeStatus.OK && !newResult.diagnostics().isEmpty());
+        String tip = CardText.tooltip(newResult);
+        if (tip != null) {
+            if (tooltip == null) {
+                tooltip = new Tooltip();
+                tooltip.setShowDelay(Duration.millis(300));
+                tooltip.setShowDuration(Duration.seconds(30));
+                tooltip.setWrapText(true);
+                tooltip.setMaxWidth(420);
+            }
+            tooltip.setText(tip);
+            if (!tooltipInstalled) {
+                Tooltip.install(this, tooltip);
+                tooltipInstalled = true;
+            }
+        } else if (tooltipInstalled) {
+            Tooltip.uninstall(this, tooltip);
+            tooltipInstalled = false;
+        }
+    }
+
+    void setSelected(boolean selected) {
+        setStyleClass("node-card-selected", selected);
+    }
+
+    private void setStyleClass(String styleClass, boolean on) {
+        boolean has = getStyleClass().contains(styleClass);
+        if (on && !has) {
+            getStyleClass().add(styleClass);
+        } else if (!on && has) {
+            getStyleClass().remove(styleClass);
+        }
+    }
+
+    /** Moves the card's top-left corner to a canvas position. */
+    void moveTo(double x, double y) {
+        if (getLayoutX() != x) {
+            setLayoutX(x);
+        }
+        if (getLayoutY() != y) {
+            setLayoutY(y);
+        }
+    }
+
+    public String nodeId() {
+        return node.id();
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public NodeResult result() {
+        return result;
+    }
+
+    public boolean isSelected() {
+        return getStyleClass().contains("node-card-selected");
+    }
+
+    /** The diagnostics tooltip, or null when the node has nothing to say. */
+    public Tooltip tooltip() {
+        return tooltipInstalled ? tooltip : null;
+    }
+
+    public Circle inputPort() {
+        return inPort;
+    }
+
+    public Circle outputPort() {
+        return outPort;
+    }
+
+    /** Height used before the card has been laid out (e.g. right after it was created). */
+    double cardHeight() {
+        return getHeight() > 0 ? getHeight() : 76;
+    }
+
+    /** Where edges leaving this card start, in canvas units. */
+    Point2D outputPoint() {
+        return new Point2D(getLayoutX() + WIDTH / 2, getLayoutY() + cardHeight());
+    }
+
+    /** Where edges entering this card end, in canvas units. */
+    Point2D inputPoint() {
+        return new Point2D(getLayoutX() + WIDTH / 2, getLayoutY());
+    }
+
+    /** Whether the canvas point lies on the card. */
+    boolean containsCanvasPoint(double x, double y) {
+        return x >= getLayoutX() && x <= getLayoutX() + WIDTH && y >= getLayoutY() - PORT_RADIUS
+                && y <= getLayoutY() + cardHeight() + PORT_RADIUS;
+    }
+
+    static boolean sameResult(NodeResult a, NodeResult b) {
+        return a == b || Objects.equals(a, b);
+    }
+
+    @Override
+    public String toString() {
+        return "NodeCard[" + node.id() + "]";
+    }
+}
