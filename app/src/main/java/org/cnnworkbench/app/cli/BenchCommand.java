@@ -2,6 +2,7 @@ package org.cnnworkbench.app.cli;
 
 import java.util.concurrent.TimeUnit;
 import org.cnnworkbench.app.bench.AnalysisBenchmark;
+import org.cnnworkbench.app.bench.UiBenchmark;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
@@ -11,12 +12,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code workbench bench analysis}: JMH benchmarks of full and incremental analysis. */
+/**
+ * {@code workbench bench analysis}: JMH benchmarks of full and incremental analysis;
+ * {@code workbench bench ui}: time from an edit to the updated table, chart and totals in the main window.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark with JMH (forked JVM, warm-up, several measured iterations).")
+        description = {"Run a benchmark.",
+                "analysis: JMH (forked JVMs, warm-up, measured iterations) on full and incremental analysis.",
+                "ui: edits SqueezeNet v1.0 in the main window (headless without a display) and reports how long "
+                        + "each takes to reach the layer table, chart and status bar, CSS and layout included."})
 final class BenchCommand implements Runnable {
 
-    enum Suite { analysis }
+    enum Suite { analysis, ui }
 
     @Parameters(paramLabel = "SUITE", description = "what to benchmark: ${COMPLETION-CANDIDATES}")
     Suite suite;
@@ -32,8 +39,19 @@ final class BenchCommand implements Runnable {
             description = "warm-up 1-second iterations per fork (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--edits", defaultValue = "300",
+            description = "ui: measured edits, after as many warm-up edits (default: ${DEFAULT-VALUE})")
+    int edits;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
+        if (suite == Suite.ui) {
+            runUi();
+            return;
+        }
         if (forks < 1 || iterations < 1 || warmup < 0) {
             throw new UserException("--forks and --iterations must be at least 1, --warmup at least 0");
         }
@@ -51,5 +69,23 @@ final class BenchCommand implements Runnable {
         } catch (RunnerException e) {
             throw new UserException("benchmark failed: " + e.getMessage());
         }
+    }
+
+    private void runUi() {
+        if (edits < 10) {
+            throw new UserException("--edits must be at least 10");
+        }
+        UiBenchmark.Result r;
+        try {
+            r = UiBenchmark.run(edits, edits);
+        } catch (Exception e) {
+            throw new IllegalStateException("the UI benchmark failed", e);
+        }
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.printf(java.util.Locale.ROOT, "SqueezeNet v1.0, edit -> table, chart and status bar updated, CSS and "
+                + "layout done (%d edits after %d warm-up):%n  median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms"
+                + " (one frame at 60 Hz: 16.7 ms)%n", edits, edits, r.percentile(0.5), r.percentile(0.9),
+                r.percentile(0.99), r.millis()[r.millis().length - 1]);
+        out.flush();
     }
 }

@@ -12,7 +12,8 @@ import org.cnnworkbench.engine.model.Node;
 /**
  * A layered (Sugiyama-style) top-to-bottom layout: each node's layer is the length of the longest path from
  * an input to it; within a layer nodes are ordered by the mean position of their inputs (barycenter), then by
- * file order, and centred on a common axis.
+ * file order, and centred on a common axis. A deep network (more than {@link #MAX_ROWS} layers) is folded into
+ * several columns of layers, read top to bottom and left to right, so that it fits a screen at a legible size.
  */
 public final class LayeredLayout {
 
@@ -20,6 +21,10 @@ public final class LayeredLayout {
     public static final double COLUMN = 220;
     /** Vertical distance between layers. */
     public static final double ROW = 110;
+    /** Layers per column before a deep network is folded into several columns. */
+    public static final int MAX_ROWS = 12;
+    /** Width over height that folding aims at, about that of a canvas on a wide screen. */
+    static final double TARGET_ASPECT = 1.6;
 
     private LayeredLayout() {
     }
@@ -76,6 +81,9 @@ public final class LayeredLayout {
         for (Node n : spec.nodes()) {
             rows.get(layer.get(n.id())).add(n);
         }
+        int widest = rows.stream().mapToInt(List::size).max().orElse(1);
+        int rowsPerColumn = rowsPerColumn(depth, widest);
+        double columnWidth = (widest + 0.5) * COLUMN;
         Map<String, Double> column = new HashMap<>();
         Map<String, NodePosition> positions = new HashMap<>();
         for (int r = 0; r < depth; r++) {
@@ -98,10 +106,30 @@ public final class LayeredLayout {
             for (int i = 0; i < row.size(); i++) {
                 double c = i - (row.size() - 1) / 2.0;
                 column.put(row.get(i).id(), c);
-                positions.put(row.get(i).id(), new NodePosition(c * COLUMN, r * ROW));
+                positions.put(row.get(i).id(), new NodePosition((r / rowsPerColumn) * columnWidth + c * COLUMN,
+                        (r % rowsPerColumn) * ROW));
             }
         }
         return positions;
+    }
+
+    /** Layers per column: all of them up to {@link #MAX_ROWS}, else what brings the shape nearest the target. */
+    static int rowsPerColumn(int depth, int widest) {
+        if (depth <= MAX_ROWS) {
+            return Math.max(depth, 1);
+        }
+        int best = depth;
+        double bestError = Double.MAX_VALUE;
+        for (int rows = MAX_ROWS / 2; rows <= depth; rows++) {
+            int columns = (depth + rows - 1) / rows;
+            double aspect = columns * (widest + 0.5) * COLUMN / (rows * ROW);
+            double error = Math.abs(Math.log(aspect / TARGET_ASPECT));
+            if (error < bestError) {
+                bestError = error;
+                best = rows;
+            }
+        }
+        return best;
     }
 
     /** Longest-path layering; nodes on a cycle (or after one) go one layer below the rest. */

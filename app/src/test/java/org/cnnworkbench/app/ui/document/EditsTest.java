@@ -101,6 +101,23 @@ class EditsTest {
     }
 
     @Test
+    void deepNetworkIsFoldedIntoColumnsReadTopToBottomThenLeftToRight() throws Exception {
+        var spec = org.cnnworkbench.samples.SampleNetworks.load("vgg16").spec();
+        Map<String, NodePosition> layout = LayeredLayout.layout(spec, Map.of(), false);
+        long columns = layout.values().stream().map(NodePosition::x).distinct().count();
+        assertThat(columns).isBetween(2L, 6L);
+        var nodes = spec.nodes();
+        for (int i = 1; i < nodes.size(); i++) {
+            NodePosition before = layout.get(nodes.get(i - 1).id());
+            NodePosition after = layout.get(nodes.get(i).id());
+            assertThat(after.x() > before.x() || (after.x() == before.x() && after.y() > before.y()))
+                    .as(nodes.get(i).id()).isTrue();
+        }
+        assertThat(LayeredLayout.rowsPerColumn(17, 1)).isLessThan(17);
+        assertThat(LayeredLayout.rowsPerColumn(LayeredLayout.MAX_ROWS, 1)).isEqualTo(LayeredLayout.MAX_ROWS);
+    }
+
+    @Test
     void layeredLayoutPutsEveryNodeBelowItsInputs() {
         Map<String, NodePosition> layout = LayeredLayout.layout(chain.spec(), Map.of(), false);
         assertThat(layout).containsOnlyKeys("data", "conv1", "relu1", "pool1");

@@ -10,6 +10,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import org.cnnworkbench.app.ui.testing.MonocleDragState;
 import org.cnnworkbench.engine.kinds.Category;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class PaletteViewTest {
 
     @Start
     void start(Stage stage) {
+        MonocleDragState.reset();
         Pane target = new Pane();
         target.setId("drop-target");
         target.setPrefSize(200, 700);

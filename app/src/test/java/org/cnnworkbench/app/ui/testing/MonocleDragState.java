@@ -1,4 +1,4 @@
-package org.cnnworkbench.app.ui.view.canvas;
+package org.cnnworkbench.app.ui.testing;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -11,12 +11,12 @@ import java.util.BitSet;
  * stale View, which throws. Call {@link #reset()} before a robot drag-and-drop in a test that shows a new
  * scene. Does nothing when the tests do not run on Monocle.
  */
-final class MonocleDragState {
+public final class MonocleDragState {
 
     private MonocleDragState() {
     }
 
-    static void reset() {
+    public static void reset() {
         try {
             Class<?> type = Class.forName("com.sun.glass.ui.monocle.MouseInput");
             Method getInstance = type.getDeclaredMethod("getInstance");

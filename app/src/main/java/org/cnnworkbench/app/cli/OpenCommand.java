@@ -1,0 +1,32 @@
+package org.cnnworkbench.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cnnworkbench.app.ui.FxRuntime;
+import org.cnnworkbench.app.ui.WorkbenchApp;
+import org.cnnworkbench.engine.io.LoadedNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code workbench open}: the desktop workbench with a network (what {@code ./workbench} alone runs). */
+@Command(name = "open", mixinStandardHelpOptions = true,
+        description = "Open the desktop workbench with a network (default: SqueezeNet v1.0).")
+final class OpenCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILE-OR-SAMPLE", defaultValue = "squeezenet-v1.0",
+            description = "a spec file or a sample name (default: ${DEFAULT-VALUE})")
+    String network;
+
+    @Override
+    public Integer call() {
+        LoadedNetwork loaded = NetworkSource.load(network);
+        if (!FxRuntime.hasDisplay()) {
+            throw new UserException("there is no display to open the window on (DISPLAY is not set); "
+                    + "'workbench screenshot --network " + network + " --out window.png' renders it without one");
+        }
+        Path file = Files.isRegularFile(Path.of(network)) ? Path.of(network) : null;
+        WorkbenchApp.launch(loaded, file);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,59 @@
+package org.cnnworkbench.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cnnworkbench.app.ui.Screenshots;
+import org.cnnworkbench.engine.io.LoadedNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code workbench screenshot}: the main window rendered offscreen to a PNG. */
+@Command(name = "screenshot", mixinStandardHelpOptions = true,
+        description = "Render the main window with a network to a PNG, without needing a display.")
+final class ScreenshotCommand implements Callable<Integer> {
+
+    @Option(names = "--network", defaultValue = "squeezenet-v1.0",
+            description = "a spec file or a sample name (default: ${DEFAULT-VALUE})")
+    String network;
+
+    @Option(names = "--out", required = true, description = "the PNG file to write")
+    Path out;
+
+    @Option(names = "--width", defaultValue = "1440", description = "window width (default: ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--height", defaultValue = "900", description = "window height (default: ${DEFAULT-VALUE})")
+    int height;
+
+    @Option(names = "--select", description = "select this node first (its properties show on the right)")
+    String select;
+
+    @Override
+    public Integer call() {
+        if (width < 200 || height < 200 || width > 8000 || height > 8000) {
+            throw new UserException("--width and --height must be between 200 and 8000");
+        }
+        LoadedNetwork loaded = NetworkSource.load(network);
+        if (select != null && !loaded.spec().contains(select)) {
+            throw new UserException("--select: there is no node '" + select + "' in " + loaded.spec().name());
+        }
+        Path file = Files.isRegularFile(Path.of(network)) ? Path.of(network) : null;
+        try {
+            Screenshots.render(loaded, file, select, width, height, out);
+        } catch (IOException e) {
+            throw new UserException(out + ": cannot write: " + e.getMessage());
+        }
+        spec().commandLine().getOut().println("wrote " + out);
+        spec().commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private picocli.CommandLine.Model.CommandSpec spec() {
+        return spec;
+    }
+}

@@ -1,0 +1,55 @@
+package org.cnnworkbench.app.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.cnnworkbench.app.ui.files.RecentFiles;
+import org.cnnworkbench.app.ui.files.RecoveryStore;
+import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
+import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.io.LoadedNetwork;
+
+/** Renders the main window offscreen (headless when there is no display) to a PNG. */
+public final class Screenshots {
+
+    private Screenshots() {
+    }
+
+    public static void render(LoadedNetwork network, Path file, String select, int width, int height, Path out)
+            throws IOException {
+        FxRuntime.start();
+        Path scratch = Files.createTempDirectory("workbench-screenshot");
+        try {
+            WritableImage image = FxRuntime.call(() -> {
+                WorkbenchViewModel vm = new WorkbenchViewModel(Analyzer.standard(), Runnable::run, Runnable::run);
+                FileController files = new FileController(vm, new RecentFiles(scratch), new RecoveryStore(scratch));
+                vm.open(network, file);
+                if (select != null) {
+                    vm.select(select);
+                }
+                MainWindow window = new MainWindow(vm, files);
+                Stage stage = new Stage();
+                Scene scene = window.show(stage, width, height);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                window.canvas().zoomToFit();
+                scene.getRoot().layout();
+                WritableImage shot = scene.snapshot(null);
+                stage.close();
+                return shot;
+            });
+            Path parent = out.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            FileController.writePng(image, out.toAbsolutePath());
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.cnnworkbench.app.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.cnnworkbench.app.ui.files.AppDirs;
+import org.cnnworkbench.app.ui.files.RecentFiles;
+import org.cnnworkbench.app.ui.files.RecoveryStore;
+import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
+import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.io.LoadedNetwork;
+
+/** The desktop application: the main window with a network loaded. */
+public final class WorkbenchApp extends Application {
+
+    private static LoadedNetwork initial;
+    private static java.nio.file.Path initialFile;
+    private FileController files;
+
+    /** Opens the window with {@code network} (read from {@code file}, or a sample when null); blocks until closed. */
+    public static void launch(LoadedNetwork network, java.nio.file.Path file) {
+        initial = network;
+        initialFile = file;
+        Application.launch(WorkbenchApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(Analyzer.standard(), FxRuntime.analysisThread(),
+                Platform::runLater);
+        files = new FileController(vm, new RecentFiles(AppDirs.home()), new RecoveryStore(AppDirs.home()));
+        vm.open(initial, initialFile);
+        MainWindow window = new MainWindow(vm, files);
+        window.show(stage, 1440, 900);
+        files.offerRecovery();
+        Platform.runLater(window.canvas()::zoomToFit);
+    }
+
+    @Override
+    public void stop() {
+        if (files != null) {
+            files.shutdown();
+        }
+    }
+}
