@@ -31,6 +31,8 @@ public final class FxRuntime {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
+        // Monocle's headless screen is 1280x800 unless told otherwise; windows must fit on it.
+        System.setProperty("headless.geometry", "3840x2400-32");
     }
 
     /** Starts the toolkit once (headless when there is no display). */

@@ -1,0 +1,213 @@
+package org.cnnworkbench.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.cnnworkbench.app.ui.files.RecentFiles;
+import org.cnnworkbench.app.ui.files.RecoveryStore;
+import org.cnnworkbench.app.ui.testing.MonocleDragState;
+import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
+import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.analysis.Totals;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.samples.SampleNetworks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole main window, as a user drives it, with the analysis on its own thread as in the application.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    Path home;
+
+    private WorkbenchViewModel vm;
+    private FileController files;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        MonocleDragState.reset();
+        vm = new WorkbenchViewModel(Analyzer.standard(), FxRuntime.analysisThread(), Platform::runLater);
+        files = new FileController(vm, new RecentFiles(home), new RecoveryStore(home));
+        vm.open(SampleNetworks.load("squeezenet-v1.0"), null);
+        window = new MainWindow(vm, files);
+        window.show(stage, 1400, 900);
+    }
+
+    private void awaitAnalysis() throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.isAnalysisCurrent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String totalsText(FxRobot robot) {
+        return robot.lookup("#status-totals").queryAs(Label.class).getText();
+    }
+
+    /** The status bar's totals as the engine computes them for the spec, formatted independently here. */
+    private String expectedTotals(NetworkSpec spec) {
+        Totals t = Analyzer.standard().analyze(spec).totals();
+        return String.format(Locale.ROOT, "%,d params · %,d MACs · %,d activations", t.paramTotal(), t.macs(),
+                t.activations());
+    }
+
+    /** The dialog that is showing now (closed dialogs of earlier tests may linger in the lookup). */
+    private static java.util.Optional<DialogPane> showingDialog(FxRobot robot) {
+        return robot.lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
+                .filter(d -> d.getScene() != null && d.getScene().getWindow() != null
+                        && d.getScene().getWindow().isShowing()).findFirst();
+    }
+
+    private static Point2D centre(Node node) {
+        Bounds b = node.localToScreen(node.getBoundsInLocal());
+        return new Point2D(b.getCenterX(), b.getCenterY());
+    }
+
+    @Test
+    void dragFireFromThePaletteConnectItEditItAndUndo(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        String original = totalsText(robot);
+        assertThat(original).startsWith(expectedTotals(vm.document().get().spec())).contains("1,248,424 params");
+
+        // Drag the Fire module from the palette onto an empty corner of the canvas.
+        Node fireItem = robot.from(robot.lookup("#palette")).lookup((TreeCell<?> c) -> "fire".equals(c.getText()))
+                .query();
+        Bounds canvas = window.canvas().localToScreen(window.canvas().getBoundsInLocal());
+        Point2D empty = new Point2D(canvas.getMaxX() - 60, canvas.getMaxY() - 40);
+        robot.drag(centre(fireItem), MouseButton.PRIMARY).moveBy(30, 0).moveTo(empty).drop();
+        awaitAnalysis();
+        assertThat(vm.document().get().spec().node("fire1")).isPresent();
+        assertThat(vm.selection()).containsExactly("fire1");
+
+        // Connect fire9's output to it.
+        robot.drag(centre(window.canvas().cardFor("fire9").outputPort()), MouseButton.PRIMARY)
+                .moveTo(centre(window.canvas().cardFor("fire1"))).drop();
+        awaitAnalysis();
+        assertThat(vm.document().get().spec().node("fire1").orElseThrow().inputs()).containsExactly("fire9");
+        AnalysisReport connected = vm.report().get();
+        assertThat(connected.result("fire1").orElseThrow().output().toChw()).containsExactly(128L, 13L, 13L);
+        String beforeEdit = totalsText(robot);
+        assertThat(beforeEdit).startsWith(expectedTotals(vm.document().get().spec()));
+
+        // Change its squeeze filters in the property editor.
+        robot.interact(() -> vm.select("fire1"));
+        robot.doubleClickOn("#prop-s1x1").eraseText(2).write("32").type(KeyCode.ENTER);
+        awaitAnalysis();
+        assertThat(vm.document().get().spec().node("fire1").orElseThrow().param("s1x1")).isEqualTo(32L);
+        String edited = totalsText(robot);
+        assertThat(edited).startsWith(expectedTotals(vm.document().get().spec())).isNotEqualTo(beforeEdit);
+        assertThat(vm.title().get()).startsWith("*");
+
+        // Undo with the keyboard restores the previous totals exactly; undo everything restores the original.
+        robot.interact(window.canvas()::zoomToFit);
+        robot.clickOn(window.canvas().cardFor("conv1"));
+        assertThat(vm.selection()).containsExactly("conv1");
+        robot.press(KeyCode.SHORTCUT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHORTCUT);
+        awaitAnalysis();
+        assertThat(totalsText(robot)).isEqualTo(beforeEdit);
+        while (vm.canUndo().get()) {
+            robot.interact(vm::undo);
+        }
+        awaitAnalysis();
+        assertThat(totalsText(robot)).isEqualTo(original);
+        assertThat(vm.dirty().get()).isFalse();
+    }
+
+    @Test
+    void openingAMalformedFileShowsTheErrorAndKeepsTheNetwork(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        Path bad = home.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"cnn-workbench-network\",\n \"version\": 1\n \"nodes\": []}");
+        NetworkSpec before = vm.document().get().spec();
+        robot.interact(() -> files.openFile(bad));
+        DialogPane dialog = showingDialog(robot).orElseThrow();
+        assertThat(dialog.getHeaderText()).isEqualTo("Cannot open bad.json");
+        assertThat(dialog.getContentText()).contains("bad.json:3:2: malformed JSON");
+        robot.interact(() -> ((javafx.scene.control.Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK))
+                .fire());
+        assertThat(vm.document().get().spec()).isSameAs(before);
+        assertThat(totalsText(robot)).contains("1,248,424 params");
+    }
+
+    @Test
+    void keysDeleteDuplicateAndSelectAllActOnTheCanvas(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.clickOn(window.canvas().cardFor("drop9"));
+        robot.type(KeyCode.DELETE);
+        assertThat(vm.document().get().spec().contains("drop9")).isFalse();
+        assertThat(vm.document().get().spec().node("conv10").orElseThrow().inputs()).containsExactly("fire9");
+        robot.clickOn(window.canvas().cardFor("fire9"));
+        robot.press(KeyCode.SHORTCUT, KeyCode.D).release(KeyCode.D, KeyCode.SHORTCUT);
+        assertThat(vm.selection()).containsExactly("fire1");
+        robot.press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A, KeyCode.SHORTCUT);
+        assertThat(vm.selection()).hasSize(17);
+        double before = vm.document().get().position("fire1").x();
+        robot.clickOn(window.canvas().cardFor("fire1"));
+        robot.type(KeyCode.RIGHT);
+        assertThat(vm.document().get().position("fire1").x()).isEqualTo(before + MainWindow.NUDGE);
+        awaitAnalysis();
+    }
+
+    @Test
+    void savedFileReopensWithItsLayoutAndTitleShowsUnsavedChanges(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.clickOn(window.canvas().cardFor("conv1"));
+        robot.type(KeyCode.DOWN);
+        assertThat(vm.title().get()).isEqualTo("*squeezenet-v1.0 - CNN Workbench");
+        Path file = home.resolve("mine.json");
+        robot.interact(() -> assertThat(files.saveTo(file)).isTrue());
+        assertThat(vm.title().get()).isEqualTo("mine.json - CNN Workbench");
+        var layout = vm.document().get().layout();
+        robot.interact(vm::newDocument);
+        robot.interact(() -> assertThat(files.openFile(file)).isTrue());
+        assertThat(vm.document().get().layout()).isEqualTo(layout);
+        assertThat(files.recent().list()).containsExactly(file.toAbsolutePath());
+        awaitAnalysis();
+    }
+
+    @Test
+    void unsavedWorkIsRecoveredAfterAnAbnormalExit(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.clickOn(window.canvas().cardFor("drop9"));
+        robot.type(KeyCode.DELETE);
+        NetworkSpec edited = vm.document().get().spec();
+        Path copy = home.resolve("recovery.json");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(copy));
+
+        // The "next start": a new window on the same home directory, without a clean shutdown before it.
+        WorkbenchViewModel next = new WorkbenchViewModel(Analyzer.standard(), Runnable::run, Runnable::run);
+        FileController nextFiles = new FileController(next, new RecentFiles(home), new RecoveryStore(home));
+        Platform.runLater(nextFiles::offerRecovery);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showingDialog(robot).isPresent());
+        DialogPane dialog = showingDialog(robot).orElseThrow();
+        assertThat(dialog.getContentText()).contains("did not close normally", "squeezenet-v1.0");
+        robot.interact(() -> ((javafx.scene.control.Button) dialog.lookupButton(javafx.scene.control.ButtonType.YES))
+                .fire());
+        assertThat(next.document().get().spec()).isEqualTo(edited);
+        assertThat(next.dirty().get()).isTrue();
+
+        robot.interact(files::shutdown);
+        assertThat(Files.exists(copy)).isFalse();
+    }
+}
