@@ -192,9 +192,24 @@ public final class WorkbenchViewModel {
         for (NodeResult n : r.layers()) {
             rows.add(LayerRow.of(n, r.totals()));
         }
-        layers.setAll(rows);
-        problems.setAll(r.diagnostics());
+        updateInPlace(layers, rows);
+        if (!problems.equals(r.diagnostics())) {
+            problems.setAll(r.diagnostics());
+        }
         refreshStatus();
+    }
+
+    /** Replaces only the rows that changed, so that the table and chart redraw only those. */
+    private static <T> void updateInPlace(ObservableList<T> list, List<T> fresh) {
+        if (list.size() != fresh.size()) {
+            list.setAll(fresh);
+            return;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!list.get(i).equals(fresh.get(i))) {
+                list.set(i, fresh.get(i));
+            }
+        }
     }
 
     /** Whether the published report is the analysis of the current document. */
