@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -30,8 +33,9 @@ import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.samples.SampleNetworks;
 
 /**
- * Opening, saving, exporting, recent files and crash recovery. A file that cannot be read is reported in a
- * dialog and the open network stays as it was; saves are atomic.
+ * Opening, saving, exporting, recent files and crash recovery. Reading and writing run on an I/O thread and
+ * report back on the UI thread, which never waits for the disk (except when the user saves while closing).
+ * A file that cannot be read is reported in a dialog and the open network stays as it was; saves are atomic.
  */
 public final class FileController {
 
@@ -40,18 +44,25 @@ public final class FileController {
     private final WorkbenchViewModel vm;
     private final RecentFiles recent;
     private final RecoveryStore recovery;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "workbench-autosave");
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "workbench-io");
         t.setDaemon(true);
         return t;
     });
+    private final Executor ui;
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
     private Window owner;
 
     public FileController(WorkbenchViewModel vm, RecentFiles recent, RecoveryStore recovery) {
+        this(vm, recent, recovery, Platform::runLater);
+    }
+
+    /** With {@code ui} the executor of the UI thread (tests that run without the toolkit pass a direct one). */
+    public FileController(WorkbenchViewModel vm, RecentFiles recent, RecoveryStore recovery, Executor ui) {
         this.vm = vm;
         this.recent = recent;
         this.recovery = recovery;
+        this.ui = ui;
         autosave.setOnFinished(e -> writeRecoveryCopy());
         vm.addEditListener(autosave::playFromStart);
     }
@@ -66,27 +77,43 @@ public final class FileController {
 
     // --- open ---
 
-    /** Opens a spec file; on failure shows why (with line and column) and keeps the current network. */
-    public boolean openFile(Path file) {
-        try {
+    /**
+     * Opens a spec file (read on the I/O thread); on failure shows why (with line and column) and keeps the
+     * current network. Completes with whether it was opened.
+     */
+    public CompletableFuture<Boolean> openFile(Path file) {
+        return open(() -> {
             LoadedNetwork loaded = NetworkJson.read(file);
-            vm.open(loaded, file);
             recent.add(file);
-            return true;
-        } catch (SpecFormatException e) {
-            error("Cannot open " + file.getFileName(), e.getMessage());
-            return false;
-        }
+            return loaded;
+        }, file, "Cannot open " + file.getFileName());
     }
 
-    public boolean openSample(String name) {
-        try {
-            vm.open(SampleNetworks.load(name), null);
-            return true;
-        } catch (SpecFormatException e) {
-            error("Cannot open sample " + name, e.getMessage());
-            return false;
-        }
+    public CompletableFuture<Boolean> openSample(String name) {
+        return open(() -> SampleNetworks.load(name), null, "Cannot open sample " + name);
+    }
+
+    private interface Reader {
+        LoadedNetwork read() throws SpecFormatException;
+    }
+
+    private CompletableFuture<Boolean> open(Reader reader, Path file, String failure) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                LoadedNetwork loaded = reader.read();
+                ui.execute(() -> {
+                    vm.open(loaded, file);
+                    done.complete(true);
+                });
+            } catch (SpecFormatException e) {
+                ui.execute(() -> {
+                    error(failure, e.getMessage());
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
     }
 
     void chooseAndOpen() {
@@ -99,24 +126,63 @@ public final class FileController {
     // --- save ---
 
     /** Saves to the document's file, asking for one if it has none. */
-    public boolean save() {
+    public CompletableFuture<Boolean> save() {
         Path file = vm.file().get();
         return file == null ? saveAs() : saveTo(file);
     }
 
-    boolean saveAs() {
+    CompletableFuture<Boolean> saveAs() {
         FileChooser chooser = chooser("Save Network As");
         chooser.setInitialFileName(vm.document().get().spec().name() + ".json");
         File chosen = chooser.showSaveDialog(owner);
-        return chosen != null && saveTo(withJsonExtension(chosen.toPath()));
+        return chosen == null ? CompletableFuture.completedFuture(false) : saveTo(withJsonExtension(chosen.toPath()));
     }
 
-    /** Saves atomically; on failure the previous file is intact and the user is told why. */
-    public boolean saveTo(Path file) {
+    /**
+     * Saves atomically on the I/O thread; on failure the previous file is intact and the user is told why.
+     * Edits made while it is written stay marked unsaved.
+     */
+    public CompletableFuture<Boolean> saveTo(Path file) {
+        DocumentState state = vm.document().get();
+        long revision = vm.revision();
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                NetworkJson.write(state.spec(), state.layout(), file);
+                recent.add(file);
+                ui.execute(() -> {
+                    vm.markSaved(file, revision);
+                    if (!vm.dirty().get()) {
+                        autosave.stop();
+                        recovery.clear();
+                    }
+                    done.complete(true);
+                });
+            } catch (IOException e) {
+                ui.execute(() -> {
+                    error("Cannot save " + file.getFileName(), "The file was not changed: " + e.getMessage());
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** Saving as part of closing: the window waits for it, since it must not close before the file is safe. */
+    private boolean saveBeforeClosing() {
+        Path file = vm.file().get();
+        if (file == null) {
+            FileChooser chooser = chooser("Save Network As");
+            chooser.setInitialFileName(vm.document().get().spec().name() + ".json");
+            File chosen = chooser.showSaveDialog(owner);
+            if (chosen == null) {
+                return false;
+            }
+            file = withJsonExtension(chosen.toPath());
+        }
         try {
             vm.save(file);
             recent.add(file);
-            autosave.stop();
             recovery.clear();
             return true;
         } catch (IOException e) {
@@ -127,21 +193,21 @@ public final class FileController {
 
     // --- export ---
 
-    public boolean exportJson(Path file) {
+    public CompletableFuture<Boolean> exportJson(Path file) {
         DocumentState state = vm.document().get();
         return write(file, () -> NetworkJson.write(state.spec(), state.layout(), file));
     }
 
-    public boolean exportCsv(Path file) {
+    public CompletableFuture<Boolean> exportCsv(Path file) {
         if (vm.report().get() == null) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         String csv = new ReportView(vm.report().get(), vm.bits().get(), 1).toCsv();
         return write(file, () -> AtomicFiles.writeString(file, csv));
     }
 
-    /** A PNG of {@code node} (the canvas) as it is shown. */
-    public boolean exportPng(Path file, Node node) {
+    /** A PNG of {@code node} (the canvas) as it is shown; the snapshot is taken now, the file written later. */
+    public CompletableFuture<Boolean> exportPng(Path file, Node node) {
         WritableImage image = node.snapshot(null, null);
         return write(file, () -> writePng(image, file));
     }
@@ -159,14 +225,15 @@ public final class FileController {
         }
     }
 
-    void chooseAndExport(String what, String extension, java.util.function.Predicate<Path> export) {
+    void chooseAndExport(String what, String extension,
+                         java.util.function.Function<Path, CompletableFuture<Boolean>> export) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + what);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, "*." + extension));
         chooser.setInitialFileName(vm.document().get().spec().name() + "." + extension);
         File chosen = chooser.showSaveDialog(owner);
         if (chosen != null) {
-            export.test(chosen.toPath());
+            export.apply(chosen.toPath());
         }
     }
 
@@ -174,14 +241,20 @@ public final class FileController {
         void run() throws IOException;
     }
 
-    private boolean write(Path file, IoAction action) {
-        try {
-            action.run();
-            return true;
-        } catch (IOException e) {
-            error("Cannot write " + file.getFileName(), e.getMessage());
-            return false;
-        }
+    private CompletableFuture<Boolean> write(Path file, IoAction action) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                action.run();
+                ui.execute(() -> done.complete(true));
+            } catch (IOException e) {
+                ui.execute(() -> {
+                    error("Cannot write " + file.getFileName(), e.getMessage());
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
     }
 
     // --- unsaved changes and recovery ---
@@ -201,7 +274,7 @@ public final class FileController {
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
             return false;
         }
-        return answer.get() != saveButton || save();
+        return answer.get() != saveButton || saveBeforeClosing();
     }
 
     /** At start-up: offers to restore the network a crashed session left unsaved. */
@@ -234,7 +307,7 @@ public final class FileController {
         }
         DocumentState state = vm.document().get();
         Path file = vm.file().get();
-        writer.execute(() -> {
+        io.execute(() -> {
             try {
                 recovery.save(state, file);
             } catch (IOException e) {
@@ -246,7 +319,12 @@ public final class FileController {
     /** A normal exit: nothing needs recovering. */
     public void shutdown() {
         autosave.stop();
-        writer.shutdown();
+        io.shutdown();
+        try {
+            io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         recovery.clear();
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -67,6 +68,7 @@ public final class MainWindow {
         this.stage = stage;
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().addAll(stylesheet("workbench.css"), stylesheet("panels.css"));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), () -> run(WorkbenchAction.REDO));
         stage.setScene(scene);
         stage.titleProperty().bind(vm.title());
         files.setOwner(stage);

@@ -16,6 +16,7 @@ public enum WorkbenchAction {
     EXPORT_CSV("Layer Table as CSV...", null),
     QUIT("Quit", "Shortcut+Q"),
     UNDO("Undo", "Shortcut+Z"),
+    /** Also Shortcut+Y, registered by the main window. */
     REDO("Redo", "Shortcut+Shift+Z"),
     DELETE("Delete\tDel", null),
     SELECT_ALL("Select All", "Shortcut+A"),

@@ -141,6 +141,7 @@ class MainWindowTest {
         Files.writeString(bad, "{\"format\": \"cnn-workbench-network\",\n \"version\": 1\n \"nodes\": []}");
         NetworkSpec before = vm.document().get().spec();
         robot.interact(() -> files.openFile(bad));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showingDialog(robot).isPresent());
         DialogPane dialog = showingDialog(robot).orElseThrow();
         assertThat(dialog.getHeaderText()).isEqualTo("Cannot open bad.json");
         assertThat(dialog.getContentText()).contains("bad.json:3:2: malformed JSON");
@@ -170,17 +171,43 @@ class MainWindowTest {
     }
 
     @Test
+    void redoWithEitherShortcutAndClosingWithUnsavedChangesAsksFirst(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.clickOn(window.canvas().cardFor("drop9"));
+        robot.type(KeyCode.DELETE);
+        robot.press(KeyCode.SHORTCUT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHORTCUT);
+        assertThat(vm.document().get().spec().contains("drop9")).isTrue();
+        robot.press(KeyCode.SHORTCUT, KeyCode.Y).release(KeyCode.Y, KeyCode.SHORTCUT);
+        assertThat(vm.document().get().spec().contains("drop9")).isFalse();
+        robot.press(KeyCode.SHORTCUT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHORTCUT);
+        robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.SHORTCUT);
+        assertThat(vm.document().get().spec().contains("drop9")).isFalse();
+
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showingDialog(robot).isPresent());
+        DialogPane dialog = showingDialog(robot).orElseThrow();
+        assertThat(dialog.getHeaderText()).isEqualTo("The network has unsaved changes.");
+        robot.interact(() -> ((javafx.scene.control.Button) dialog.lookupButton(javafx.scene.control.ButtonType.CANCEL))
+                .fire());
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(vm.document().get().spec().contains("drop9")).isFalse();
+        awaitAnalysis();
+    }
+
+    @Test
     void savedFileReopensWithItsLayoutAndTitleShowsUnsavedChanges(FxRobot robot) throws Exception {
         awaitAnalysis();
         robot.clickOn(window.canvas().cardFor("conv1"));
         robot.type(KeyCode.DOWN);
         assertThat(vm.title().get()).isEqualTo("*squeezenet-v1.0 - CNN Workbench");
         Path file = home.resolve("mine.json");
-        robot.interact(() -> assertThat(files.saveTo(file)).isTrue());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> files.saveTo(file)).get().get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(vm.title().get()).isEqualTo("mine.json - CNN Workbench");
         var layout = vm.document().get().layout();
         robot.interact(vm::newDocument);
-        robot.interact(() -> assertThat(files.openFile(file)).isTrue());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> files.openFile(file)).get().get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(vm.document().get().layout()).isEqualTo(layout);
         assertThat(files.recent().list()).containsExactly(file.toAbsolutePath());
         awaitAnalysis();

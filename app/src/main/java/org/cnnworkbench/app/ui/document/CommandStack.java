@@ -68,6 +68,16 @@ public final class CommandStack {
         savedSerial = top();
     }
 
+    /** Identifies the current state; a save that finishes later marks the state it wrote with it. */
+    public long revision() {
+        return top();
+    }
+
+    /** Marks the state of {@code revision} as saved (edits made while it was written stay unsaved). */
+    public void markSaved(long revision) {
+        savedSerial = revision;
+    }
+
     /** Whether the state differs from the one last saved (or opened). */
     public boolean isDirty() {
         return top() != savedSerial;

@@ -108,12 +108,23 @@ public final class WorkbenchViewModel {
         open(DocumentState.of(NetworkSpec.of("untitled", List.of())), null);
     }
 
-    /** Saves atomically to {@code path} and makes it the document's file. */
+    /** Saves atomically to {@code path} on the calling thread and makes it the document's file. */
     public void save(Path path) throws IOException {
+        long revision = revision();
         DocumentState state = document.get();
         NetworkJson.write(state.spec(), state.layout(), path);
+        markSaved(path, revision);
+    }
+
+    /** Identifies the current state, for a save that runs elsewhere and reports back with {@link #markSaved}. */
+    public long revision() {
+        return history.revision();
+    }
+
+    /** The state of {@code revision} was written to {@code path}; it becomes the document's file. */
+    public void markSaved(Path path, long revision) {
         file.set(path);
-        history.markSaved();
+        history.markSaved(revision);
         refreshHistory();
     }
 

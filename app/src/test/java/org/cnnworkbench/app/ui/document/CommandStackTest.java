@@ -50,4 +50,16 @@ class CommandStackTest {
         stack.markUnsaved();
         assertThat(stack.isDirty()).isTrue();
     }
+
+    @Test
+    void aSaveThatFinishesAfterAnotherEditLeavesThatEditUnsaved() {
+        CommandStack stack = new CommandStack();
+        stack.push(change("one"));
+        long written = stack.revision();
+        stack.push(change("two"));
+        stack.markSaved(written);
+        assertThat(stack.isDirty()).isTrue();
+        stack.undo();
+        assertThat(stack.isDirty()).isFalse();
+    }
 }
