@@ -26,7 +26,13 @@ final class OpenCommand implements Callable<Integer> {
                     + "'workbench screenshot --network " + network + " --out window.png' renders it without one");
         }
         Path file = Files.isRegularFile(Path.of(network)) ? Path.of(network) : null;
-        WorkbenchApp.launch(loaded, file);
+        try {
+            WorkbenchApp.launch(loaded, file);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // e.g. "Unable to load glass GTK library" on a Linux without GTK 3
+            throw new UserException("JavaFX could not open a window: " + e.getMessage()
+                    + " (on Linux the desktop needs GTK 3, e.g. the package libgtk-3-0)");
+        }
         return ExitCodes.OK;
     }
 }

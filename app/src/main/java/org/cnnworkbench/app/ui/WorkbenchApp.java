@@ -33,7 +33,10 @@ public final class WorkbenchApp extends Application {
         MainWindow window = new MainWindow(vm, files);
         window.show(stage, 1440, 900);
         files.offerRecovery();
-        Platform.runLater(window.canvas()::zoomToFit);
+        Platform.runLater(() -> {
+            window.canvas().zoomToFit();
+            window.canvas().requestFocus();   // so that Delete, F and the arrows act on the graph at once
+        });
     }
 
     @Override
