@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -63,7 +62,7 @@ public final class PropertyEditorView extends VBox {
         summary.textProperty().bind(viewModel.summary());
         ListView<Diagnostic> diagnostics = new ListView<>(viewModel.diagnostics());
         diagnostics.setId("prop-diagnostics");
-        diagnostics.setCellFactory(l -> new DiagnosticCell());
+        diagnostics.setCellFactory(l -> new DiagnosticCell(false));
         diagnostics.setPrefHeight(90);
         diagnostics.setPlaceholder(new Label("No problems"));
         details.getChildren().addAll(sheet, error, description, summary, diagnostics);
@@ -109,21 +108,5 @@ public final class PropertyEditorView extends VBox {
     private static void bindShown(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue shown) {
         node.visibleProperty().bind(shown);
         node.managedProperty().bind(shown);
-    }
-
-    /** A diagnostic as "error: message". */
-    private static final class DiagnosticCell extends ListCell<Diagnostic> {
-        @Override
-        protected void updateItem(Diagnostic d, boolean empty) {
-            super.updateItem(d, empty);
-            getStyleClass().removeAll("problem-error", "problem-warning");
-            if (empty || d == null) {
-                setText(null);
-            } else {
-                setText(d.severity().label() + ": " + d.message());
-                setWrapText(true);
-                getStyleClass().add(d.isError() ? "problem-error" : "problem-warning");
-            }
-        }
     }
 }

@@ -45,7 +45,7 @@ class ProblemsAndChartViewTest {
         assertThat(vm.problems()).isNotEmpty();
         assertThat(text(robot, "#status-validity")).matches("\\d+ errors?, \\d+ warnings?");
 
-        robot.clickOn(ProblemsView.text(vm.problems().get(0)));
+        robot.clickOn(DiagnosticCell.text(vm.problems().get(0)));
         assertThat(vm.selection()).containsExactly("conv1");
     }
 
