@@ -197,6 +197,34 @@ class MainWindowTest {
     }
 
     @Test
+    void findNodeWithCtrlFSelectsIt(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.clickOn(window.canvas().cardFor("conv1"));
+        robot.press(KeyCode.SHORTCUT, KeyCode.F).release(KeyCode.F, KeyCode.SHORTCUT);
+        assertThat(window.root().getScene().getFocusOwner().getId()).isEqualTo("find-node");
+        robot.write("fire7").type(KeyCode.ENTER);
+        assertThat(vm.selection()).containsExactly("fire7");
+        awaitAnalysis();
+    }
+
+    @Test
+    void exportsWriteTheSpecTheLayerTableAndAPictureOfTheCanvas(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        Path json = home.resolve("export.json");
+        Path csv = home.resolve("export.csv");
+        Path png = home.resolve("export.png");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> files.exportJson(json)).get().get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> files.exportCsv(csv)).get().get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> files.exportPng(png, window.canvas())).get()
+                .get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(org.cnnworkbench.engine.io.NetworkJson.read(json).spec()).isEqualTo(vm.document().get().spec());
+        assertThat(Files.readAllLines(csv)).hasSize(18).first().asString().startsWith("id,kind,status,channels");
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo((int) Math.ceil(window.canvas().getWidth()));
+        assertThat(vm.dirty().get()).isFalse();
+    }
+
+    @Test
     void savedFileReopensWithItsLayoutAndTitleShowsUnsavedChanges(FxRobot robot) throws Exception {
         awaitAnalysis();
         robot.clickOn(window.canvas().cardFor("conv1"));
