@@ -47,6 +47,11 @@ public final class CommandStack {
         return Optional.of(c);
     }
 
+    /** The change that {@link #undo} would revert, without reverting it. */
+    public Optional<Change> lastDone() {
+        return done.isEmpty() ? Optional.empty() : Optional.of(done.get(done.size() - 1));
+    }
+
     public boolean canUndo() {
         return !done.isEmpty();
     }

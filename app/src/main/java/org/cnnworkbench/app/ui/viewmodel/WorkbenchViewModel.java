@@ -249,6 +249,11 @@ public final class WorkbenchViewModel {
         title.set((dirty.get() ? "*" : "") + name + " - CNN Workbench");
     }
 
+    /** The network as it was before the last edit (what undo would bring back), for a before/after comparison. */
+    public java.util.Optional<NetworkSpec> specBeforeLastEdit() {
+        return history.lastDone().map(c -> c.before().spec());
+    }
+
     // --- selection helpers ---
 
     public void select(String id) {

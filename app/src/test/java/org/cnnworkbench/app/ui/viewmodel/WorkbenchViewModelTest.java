@@ -52,7 +52,9 @@ class WorkbenchViewModelTest {
         assertThat(vm.title().get()).startsWith("*");
         assertThat(vm.undoText().get()).isEqualTo("Undo Set fire2.s1x1 = 32");
 
+        assertThat(vm.specBeforeLastEdit()).contains(SampleNetworksSpec.squeezeNet());
         vm.undo();
+        assertThat(vm.specBeforeLastEdit()).isEmpty();
         assertThat(vm.status().get().params()).isEqualTo(1_248_424);
         assertThat(vm.dirty().get()).isFalse();
         vm.redo();
@@ -125,5 +127,15 @@ class WorkbenchViewModelTest {
         assertThat(async.isAnalysisCurrent()).isTrue();
         assertThat(async.report().get().result("conv1").orElseThrow().output().channels()).isEqualTo(48);
         assertThat(Set.copyOf(async.lastAffected().get())).contains("conv1");
+    }
+
+    private static final class SampleNetworksSpec {
+        static org.cnnworkbench.engine.model.NetworkSpec squeezeNet() {
+            try {
+                return SampleNetworks.load("squeezenet-v1.0").spec();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
