@@ -1,0 +1,90 @@
+package org.cnnworkbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cnnworkbench.app.cli.CommandLineTest.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cnnworkbench.app.cli.CommandLineTest.Run;
+import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.samples.SampleNetworks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DesignCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void generateWithTheDefaultsWritesSqueezeNetV10() throws Exception {
+        Path file = dir.resolve("generated.json");
+        Run r = run("generate", "--out", file.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(NetworkJson.read(file).spec().nodes())
+                .isEqualTo(SampleNetworks.load("squeezenet-v1.0").spec().nodes());
+    }
+
+    @Test
+    void generatePrintsToStdoutAndTakesEveryMetaparameter() throws Exception {
+        Run r = run("generate", "--base-e", "64", "--incr-e", "32", "--freq", "1", "--pct-3x3", "0.25",
+                "--sr", "0.25", "--fire-modules", "4", "--pool-after", "1,3", "--classes", "10",
+                "--input-size", "96", "--conv1-filters", "64", "--bypass", "simple", "--name", "tiny");
+        assertThat(r.exit()).isZero();
+        var spec = NetworkJson.read(r.out(), "stdout").spec();
+        assertThat(spec.name()).isEqualTo("tiny");
+        assertThat(spec.node("fire5").orElseThrow().params())
+                .containsEntry("s1x1", 40L).containsEntry("e1x1", 120L).containsEntry("e3x3", 40L);
+        assertThat(spec.node("pool3")).isPresent();
+        assertThat(spec.node("conv10").orElseThrow().param("filters")).isEqualTo(10L);
+    }
+
+    @Test
+    void generateRefusesInvalidMetaparametersInOneLine() {
+        Run r = run("generate", "--sr", "0");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("workbench: error: sr: SR is 0; the squeeze ratio must be greater than 0 "
+                + "(SqueezeNet uses 0.125)\n");
+        assertThat(run("generate", "--pct-3x3", "2").err()).contains("pct_3x3 is 2; it is a share");
+        assertThat(run("generate", "--bypass", "full").err()).contains("--bypass is 'full'; use none or simple");
+        assertThat(run("generate", "--pool-after", "1,x").err()).contains("'x' is not a layer number");
+    }
+
+    @Test
+    void sweepWritesOneCsvRowPerPoint() throws Exception {
+        Path file = dir.resolve("sr.csv");
+        Run r = run("sweep", "--param", "sr", "--from", "0.125", "--to", "1.0", "--steps", "8",
+                "--out", file.toString());
+        assertThat(r.exit()).isZero();
+        String[] lines = Files.readString(file).split("\n");
+        assertThat(lines).hasSize(9);
+        assertThat(lines[0]).isEqualTo("sr,params,macs,activations,model_bytes_32,accuracy");
+        assertThat(lines[1]).startsWith("0.125,1248424,").endsWith(",4993696,");
+        assertThat(lines[6]).startsWith("0.75,4841704,");
+    }
+
+    @Test
+    void sweepOfTwoMetaparametersPrintsTheGrid() {
+        Run r = run("sweep", "--param", "sr", "--from", "0.125", "--to", "0.5", "--steps", "4",
+                "--param2", "pct_3x3", "--from2", "0.25", "--to2", "0.75", "--steps2", "3", "--base-e", "64");
+        assertThat(r.exit()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines).hasSize(1 + 12);
+        assertThat(lines[0]).startsWith("sr,pct_3x3,params,");
+    }
+
+    @Test
+    void sweepRefusesBadRangesInOneLine() {
+        Run r = run("sweep", "--param", "sr", "--from", "0", "--to", "1");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith("workbench: error: at sr = 0: sr: SR is 0");
+        assertThat(run("sweep", "--param", "depth", "--from", "1", "--to", "2").err())
+                .contains("cannot sweep 'depth'");
+        assertThat(run("sweep", "--param", "sr", "--from", "0.1", "--to", "1", "--steps", "0").err())
+                .contains("steps of sr is 0");
+        assertThat(run("sweep", "--param", "sr", "--from", "0.1", "--to", "1", "--param2", "freq").err())
+                .contains("--param2 freq needs --from2 and --to2");
+        assertThat(run("sweep", "--from", "0.1", "--to", "1").err()).contains("Missing required option: '--param");
+    }
+}

@@ -1,0 +1,105 @@
+package org.cnnworkbench.engine.design;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.analysis.Totals;
+import org.cnnworkbench.engine.model.NetworkSpec;
+
+/**
+ * Sweeps of the SqueezeNet design space (the paper's Figure 3): one or two metaparameters over a range, every
+ * other metaparameter as in a base, each point generated and analysed.
+ *
+ * <pre>{@code
+ * List<SweepPoint> points = DesignSweep.sweep(SqueezeNetMetaparameters.defaults(),
+ *         new SweepAxis("sr", 0.125, 1.0, 8), null);
+ * String csv = DesignSweep.toCsv(points);
+ * }</pre>
+ */
+public final class DesignSweep {
+
+    /** The most points one sweep may have. */
+    public static final int MAX_POINTS = 10_000;
+
+    private DesignSweep() {
+    }
+
+    /**
+     * Every combination of the axes' values, x varying fastest within each y value (y outer, x inner), so that
+     * the points of one y value form one curve.
+     *
+     * @param base the metaparameters that are not swept
+     * @param x the swept metaparameter
+     * @param yOrNull a second swept metaparameter, or {@code null}
+     * @throws IllegalArgumentException when both axes sweep the same metaparameter, the sweep has more than
+     *         {@value #MAX_POINTS} points, or a point makes no network (the message names the point)
+     */
+    public static List<SweepPoint> sweep(SqueezeNetMetaparameters base, SweepAxis x, SweepAxis yOrNull) {
+        if (yOrNull != null && yOrNull.parameter().equals(x.parameter())) {
+            throw new IllegalArgumentException("both axes sweep " + x.parameter() + "; choose two different "
+                    + "metaparameters or sweep only one");
+        }
+        List<Double> xs = x.values();
+        List<Double> ys = yOrNull == null ? java.util.Collections.singletonList(null) : yOrNull.values();
+        if ((long) xs.size() * ys.size() > MAX_POINTS) {
+            throw new IllegalArgumentException("the sweep has " + (long) xs.size() * ys.size()
+                    + " points; at most " + MAX_POINTS + " are allowed");
+        }
+        Analyzer analyzer = Analyzer.standard();
+        List<SweepPoint> points = new ArrayList<>(xs.size() * ys.size());
+        for (Double y : ys) {
+            for (double xv : xs) {
+                Map<String, Double> values = new LinkedHashMap<>();
+                values.put(x.parameter(), xv);
+                SqueezeNetMetaparameters m = base.with(x.parameter(), xv);
+                if (y != null) {
+                    values.put(yOrNull.parameter(), y);
+                    m = m.with(yOrNull.parameter(), y);
+                }
+                points.add(point(analyzer, m, values));
+            }
+        }
+        return List.copyOf(points);
+    }
+
+    private static SweepPoint point(Analyzer analyzer, SqueezeNetMetaparameters m, Map<String, Double> values) {
+        NetworkSpec spec;
+        try {
+            spec = SqueezeNetGenerator.generate(m);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("at " + label(values) + ": " + e.getMessage(), e);
+        }
+        Totals t = analyzer.analyze(spec).totals();
+        return new SweepPoint(values, t.paramTotal(), t.macs(), t.activations(), t.modelBytes(32));
+    }
+
+    private static String label(Map<String, Double> values) {
+        StringBuilder s = new StringBuilder();
+        values.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" = ")
+                .append(SqueezeNetMetaparameters.fmt(v)));
+        return s.toString();
+    }
+
+    /**
+     * The points as CSV with a header: the swept metaparameters, then {@code params, macs, activations,
+     * model_bytes_32, accuracy}. The accuracy column is empty: trained results are not recorded yet.
+     */
+    public static String toCsv(List<SweepPoint> points) {
+        StringBuilder csv = new StringBuilder();
+        List<String> swept = points.isEmpty() ? List.of() : List.copyOf(points.get(0).values().keySet());
+        for (String name : swept) {
+            csv.append(name).append(',');
+        }
+        csv.append("params,macs,activations,model_bytes_32,accuracy\n");
+        for (SweepPoint p : points) {
+            for (String name : swept) {
+                csv.append(SqueezeNetMetaparameters.fmt(p.value(name))).append(',');
+            }
+            csv.append(p.params()).append(',').append(p.macs()).append(',').append(p.activations()).append(',')
+                    .append(p.modelBytes32()).append(",\n");
+        }
+        return csv.toString();
+    }
+}

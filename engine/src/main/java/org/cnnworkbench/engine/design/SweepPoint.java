@@ -1,0 +1,31 @@
+package org.cnnworkbench.engine.design;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One point of a design-space sweep: the swept metaparameters' values and the generated network's totals.
+ *
+ * @param values swept metaparameter name to value, in axis order (x first)
+ * @param params parameters (weights and biases)
+ * @param macs multiply-accumulates of one forward pass
+ * @param activations activation elements of one forward pass
+ * @param modelBytes32 bytes to store every parameter at 32 bits
+ */
+public record SweepPoint(Map<String, Double> values, long params, long macs, long activations, long modelBytes32) {
+
+    public SweepPoint {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The value of a swept metaparameter. */
+    public double value(String parameter) {
+        Double v = values.get(parameter);
+        if (v == null) {
+            throw new IllegalArgumentException("'" + parameter + "' was not swept at this point; swept: "
+                    + values.keySet());
+        }
+        return v;
+    }
+}
