@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +27,9 @@ import org.cnnworkbench.engine.design.SweepPoint;
  * metric yet: trained results come with the training work.
  */
 public final class SweepViewModel {
+
+    private final javafx.beans.property.ReadOnlyBooleanWrapper running =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     /** What the chart plots, in units that keep SqueezeNet-sized numbers readable. */
     public enum Metric {
@@ -132,17 +136,49 @@ public final class SweepViewModel {
 
     /** Runs the sweep on the calling thread; on a mistake keeps the previous points and sets {@link #error()}. */
     public boolean run() {
+        runInBackground(Runnable::run, Runnable::run, () -> { });
+        return error.get().isEmpty();
+    }
+
+    /**
+     * Checks the ranges at once, computes the sweep on {@code background} and publishes the points (or the
+     * reason it was refused) on {@code ui}, then runs {@code whenDone} there. {@link #running()} is true meanwhile.
+     */
+    public void runInBackground(Executor background, Executor ui, Runnable whenDone) {
+        SweepAxis x;
+        SweepAxis y;
         try {
-            SweepAxis x = axis(parameter.get(), from.get(), to.get(), steps.get(), "");
-            SweepAxis y = secondEnabled.get() ? axis(parameter2.get(), from2.get(), to2.get(), steps2.get(), "second ")
-                    : null;
-            points.set(DesignSweep.sweep(base.get(), x, y));
-            error.set("");
-            return true;
+            x = axis(parameter.get(), from.get(), to.get(), steps.get(), "");
+            y = secondEnabled.get() ? axis(parameter2.get(), from2.get(), to2.get(), steps2.get(), "second ") : null;
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
-            return false;
+            whenDone.run();
+            return;
         }
+        SqueezeNetMetaparameters from = base.get();
+        running.set(true);
+        background.execute(() -> {
+            try {
+                List<SweepPoint> result = DesignSweep.sweep(from, x, y);
+                ui.execute(() -> {
+                    points.set(result);
+                    error.set("");
+                    running.set(false);
+                    whenDone.run();
+                });
+            } catch (IllegalArgumentException e) {
+                ui.execute(() -> {
+                    error.set(e.getMessage());
+                    running.set(false);
+                    whenDone.run();
+                });
+            }
+        });
+    }
+
+    /** Whether a sweep is being computed. */
+    public javafx.beans.property.ReadOnlyBooleanProperty running() {
+        return running.getReadOnlyProperty();
     }
 
     private static SweepAxis axis(String name, String from, String to, String steps, String which) {

@@ -33,6 +33,10 @@ import org.cnnworkbench.engine.io.AtomicFiles;
  */
 public final class SweepView extends BorderPane {
 
+    /** Sweeps run here, so that a large one never freezes the window. */
+    private static final java.util.concurrent.Executor SWEEPS =
+            org.cnnworkbench.app.ui.FxRuntime.analysisThread();
+
     private final SweepViewModel model;
     private final LineChart<Number, Number> chart;
 
@@ -68,10 +72,8 @@ public final class SweepView extends BorderPane {
         Button run = new Button("Run");
         run.setId("sweep-run");
         run.setDefaultButton(true);
-        run.setOnAction(e -> {
-            model.run();
-            redraw();
-        });
+        run.disableProperty().bind(model.running());
+        run.setOnAction(e -> model.runInBackground(SWEEPS, javafx.application.Platform::runLater, this::redraw));
         ComboBox<Metric> metric = new ComboBox<>(FXCollections.observableArrayList(Metric.values()));
         metric.setId("sweep-metric");
         metric.setValue(model.metric().get());

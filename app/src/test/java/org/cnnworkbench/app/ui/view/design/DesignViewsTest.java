@@ -56,6 +56,17 @@ class DesignViewsTest {
         robot.interact(() -> dialog[0].close());
     }
 
+    /** Sweeps run off the UI thread; wait until the Run button is enabled again and the chart redrawn. */
+    private void awaitSweep() {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> !sweep.lookup("#sweep-run").isDisabled());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the sweep did not finish", e);
+        }
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void runningASweepDrawsOnePointPerValue(FxRobot robot) {
         robot.interact(() -> {
@@ -65,6 +76,7 @@ class DesignViewsTest {
             robot.lookup("#sweep-steps").queryAs(TextField.class).setText("5");
         });
         robot.clickOn("#sweep-run");
+        awaitSweep();
         LineChart<Number, Number> chart = sweep.chart();
         assertThat(chart.getData()).hasSize(1);
         assertThat(chart.getData().get(0).getData()).hasSize(5);
@@ -75,6 +87,7 @@ class DesignViewsTest {
             robot.lookup("#sweep-param2").queryAs(ComboBox.class).setValue("sr");
         });
         robot.clickOn("#sweep-run");
+        awaitSweep();
         assertThat(chart.getData()).hasSize(3);
         assertThat(chart.getData().get(0).getName()).isEqualTo("sr = 0.25");
         assertThat(chart.getData()).allSatisfy(series -> assertThat(series.getData()).hasSize(5));
