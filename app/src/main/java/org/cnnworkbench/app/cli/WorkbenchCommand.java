@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "CNN Workbench 0.1.0",
         description = "Architect convolutional neural networks: compose layers and Fire modules and see what "
                 + "every layer costs.",
-        subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class, KindsCommand.class, ExpandCommand.class,
+        subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class, CompareCommand.class, KindsCommand.class, ExpandCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
