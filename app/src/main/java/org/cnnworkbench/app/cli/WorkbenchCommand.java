@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = "Architect convolutional neural networks: compose layers and Fire modules and see what "
                 + "every layer costs.",
         subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class,
-                KindsCommand.class, ExpandCommand.class, GenerateCommand.class, SweepCommand.class,
+                KindsCommand.class, ExpandCommand.class, CompareCommand.class, GenerateCommand.class,
+                SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
