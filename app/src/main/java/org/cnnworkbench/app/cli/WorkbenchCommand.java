@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
         subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class,
                 KindsCommand.class, ExpandCommand.class, CompareCommand.class, GenerateCommand.class,
                 SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
-                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @Spec
