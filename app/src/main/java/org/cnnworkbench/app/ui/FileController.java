@@ -98,18 +98,37 @@ public final class FileController {
     }
 
     private CompletableFuture<Boolean> open(Reader reader, Path file, String failure) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        return load(reader, failure).thenApply(loaded -> {
+            loaded.ifPresent(l -> vm.open(l, file));
+            return loaded.isPresent();
+        });
+    }
+
+    /** Reads a sample without opening it (e.g. to compare with), on the I/O thread; empty if it fails. */
+    public CompletableFuture<Optional<LoadedNetwork>> loadSample(String name) {
+        return load(() -> SampleNetworks.load(name), "Cannot read sample " + name);
+    }
+
+    /** Asks for a spec file and reads it without opening it; empty when cancelled or unreadable. */
+    CompletableFuture<Optional<LoadedNetwork>> chooseNetwork(String title) {
+        File chosen = chooser(title).showOpenDialog(owner);
+        if (chosen == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Path file = chosen.toPath();
+        return load(() -> NetworkJson.read(file), "Cannot read " + file.getFileName());
+    }
+
+    private CompletableFuture<Optional<LoadedNetwork>> load(Reader reader, String failure) {
+        CompletableFuture<Optional<LoadedNetwork>> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
                 LoadedNetwork loaded = reader.read();
-                ui.execute(() -> {
-                    vm.open(loaded, file);
-                    done.complete(true);
-                });
+                ui.execute(() -> done.complete(Optional.of(loaded)));
             } catch (SpecFormatException e) {
                 ui.execute(() -> {
                     error(failure, e.getMessage());
-                    done.complete(false);
+                    done.complete(Optional.empty());
                 });
             }
         });

@@ -1,6 +1,9 @@
 package org.cnnworkbench.app.ui;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.geometry.Orientation;
@@ -23,6 +26,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.cnnworkbench.app.ui.document.DocumentState;
+import org.cnnworkbench.app.ui.view.CompareView;
 import org.cnnworkbench.app.ui.view.LayerChartView;
 import org.cnnworkbench.app.ui.view.LayerTableView;
 import org.cnnworkbench.app.ui.view.PaletteView;
@@ -30,7 +35,11 @@ import org.cnnworkbench.app.ui.view.ProblemsView;
 import org.cnnworkbench.app.ui.view.PropertyEditorView;
 import org.cnnworkbench.app.ui.view.StatusBarView;
 import org.cnnworkbench.app.ui.view.canvas.GraphCanvasView;
+import org.cnnworkbench.app.ui.view.design.GenerateSqueezeNetDialog;
+import org.cnnworkbench.app.ui.view.design.SweepView;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
+import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.samples.SampleNetworks;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -50,6 +59,7 @@ public final class MainWindow {
     private final TextField find = new TextField();
     private final Map<WorkbenchAction, Runnable> handlers = new EnumMap<>(WorkbenchAction.class);
     private final Menu recentMenu = new Menu("Open Recent");
+    private final Executor background = FxRuntime.analysisThread();
     private Stage stage;
 
     public MainWindow(WorkbenchViewModel vm, FileController files) {
@@ -129,6 +139,29 @@ public final class MainWindow {
         handlers.put(WorkbenchAction.ZOOM_OUT, canvas::zoomOut);
         handlers.put(WorkbenchAction.LAYOUT_ALL, () -> canvas.layOut(false));
         handlers.put(WorkbenchAction.LAYOUT_NEW, () -> canvas.layOut(true));
+        handlers.put(WorkbenchAction.COMPARE_BEFORE, () -> vm.specBeforeLastEdit().ifPresent(this::compareWith));
+        handlers.put(WorkbenchAction.COMPARE_FILE, () -> files.chooseNetwork("Compare with").thenAccept(
+                loaded -> loaded.ifPresent(l -> compareWith(l.spec()))));
+        handlers.put(WorkbenchAction.GENERATE_SQUEEZENET, () -> new GenerateSqueezeNetDialog(stage, vm.analyzer())
+                .showAndWait().ifPresent(spec -> {
+                    if (files.confirmDiscard()) {
+                        vm.open(DocumentState.of(spec), null);
+                    }
+                }));
+        handlers.put(WorkbenchAction.DESIGN_SWEEP, () -> SweepView.showWindow(stage));
+    }
+
+    /**
+     * Opens a comparison of {@code other} (a) with the open network (b); the other network is analysed on the
+     * analysis thread.
+     */
+    void compareWith(NetworkSpec other) {
+        AnalysisReport current = vm.report().get();
+        if (current == null) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> vm.analyzer().analyze(other), background)
+                .thenAcceptAsync(before -> CompareView.showWindow(stage, before, current), Platform::runLater);
     }
 
     private MenuItem item(WorkbenchAction action) {
@@ -170,7 +203,19 @@ public final class MainWindow {
         Menu view = new Menu("View", null, item(WorkbenchAction.FIT), item(WorkbenchAction.ZOOM_IN),
                 item(WorkbenchAction.ZOOM_OUT), new SeparatorMenuItem(), item(WorkbenchAction.LAYOUT_ALL),
                 item(WorkbenchAction.LAYOUT_NEW));
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu compareSample = new Menu("Compare with Sample");
+        for (SampleNetworks.Sample sample : SampleNetworks.list()) {
+            MenuItem item = new MenuItem(sample.title() + "  (" + sample.name() + ")");
+            item.setOnAction(e -> files.loadSample(sample.name()).thenAccept(
+                    loaded -> loaded.ifPresent(l -> compareWith(l.spec()))));
+            compareSample.getItems().add(item);
+        }
+        MenuItem compareBefore = item(WorkbenchAction.COMPARE_BEFORE);
+        compareBefore.disableProperty().bind(vm.canUndo().not());
+        Menu whatIf = new Menu("What-If", null, compareBefore, compareSample, item(WorkbenchAction.COMPARE_FILE),
+                new SeparatorMenuItem(), item(WorkbenchAction.GENERATE_SQUEEZENET),
+                item(WorkbenchAction.DESIGN_SWEEP));
+        MenuBar bar = new MenuBar(file, edit, view, whatIf);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

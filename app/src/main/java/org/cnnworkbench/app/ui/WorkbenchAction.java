@@ -26,7 +26,11 @@ public enum WorkbenchAction {
     ZOOM_IN("Zoom In", "Shortcut+EQUALS"),
     ZOOM_OUT("Zoom Out", "Shortcut+MINUS"),
     LAYOUT_ALL("Lay Out All", "Shortcut+L"),
-    LAYOUT_NEW("Lay Out New Nodes (Keep Positions)", "Shortcut+Shift+L");
+    LAYOUT_NEW("Lay Out New Nodes (Keep Positions)", "Shortcut+Shift+L"),
+    COMPARE_BEFORE("Compare with Before the Last Edit", "Shortcut+Shift+C"),
+    COMPARE_FILE("Compare with File...", null),
+    GENERATE_SQUEEZENET("Generate SqueezeNet from Metaparameters...", null),
+    DESIGN_SWEEP("Design-Space Sweep...", null);
 
     private final String label;
     private final String accelerator;

@@ -197,6 +197,20 @@ class MainWindowTest {
     }
 
     @Test
+    void comparingWithTheStateBeforeTheLastEditShowsALocalChange(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.interact(() -> vm.apply(org.cnnworkbench.app.ui.document.Edits.setParam(vm.document().get(), "fire5",
+                "e3x3", 96L)));
+        awaitAnalysis();
+        robot.interact(() -> window.run(WorkbenchAction.COMPARE_BEFORE));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#compare-type").tryQuery().isPresent());
+        Label type = robot.lookup("#compare-type").queryAs(Label.class);
+        assertThat(type.getText()).containsIgnoringCase("local");
+        assertThat(robot.lookup("#compare-affected").queryAs(Label.class).getText()).contains("fire5", "fire6");
+        robot.interact(() -> ((Stage) type.getScene().getWindow()).close());
+    }
+
+    @Test
     void findNodeWithCtrlFSelectsIt(FxRobot robot) throws Exception {
         awaitAnalysis();
         robot.clickOn(window.canvas().cardFor("conv1"));
