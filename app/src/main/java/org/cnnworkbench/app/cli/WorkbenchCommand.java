@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Architect convolutional neural networks: compose layers and Fire modules and see what "
                 + "every layer costs.",
         subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class, KindsCommand.class, ExpandCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @Spec

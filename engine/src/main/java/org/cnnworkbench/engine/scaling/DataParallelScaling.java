@@ -2,6 +2,7 @@ package org.cnnworkbench.engine.scaling;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnworkbench.engine.hardware.Estimate;
 
 /**
  * Weak scaling of data-parallel training, after FireCaffe (Iandola, Ashraf, Moskewicz and Keutzer, CVPR 2016);
@@ -19,6 +20,15 @@ public final class DataParallelScaling {
     public static final double TRAINING_TO_INFERENCE = 3.0;
 
     private DataParallelScaling() {
+    }
+
+    /**
+     * The training time of one image estimated from an inference estimate (at the per-worker batch):
+     * {@code 3 x secondsPerFrame}, for the forward pass, the gradient with respect to the activations and the
+     * gradient with respect to the weights, each costing about one forward pass.
+     */
+    public static double trainingSecondsPerImage(Estimate inference) {
+        return TRAINING_TO_INFERENCE * inference.secondsPerFrame();
     }
 
     /** The curve for N = 1..maxWorkers. */
