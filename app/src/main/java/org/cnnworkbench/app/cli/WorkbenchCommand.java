@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
                 + "every layer costs.",
         subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class,
                 KindsCommand.class, ExpandCommand.class, CompareCommand.class, GenerateCommand.class,
-                SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,105 @@
+package org.cnnworkbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cnnworkbench.app.cli.CommandLineTest.Run;
+import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.hardware.Estimate;
+import org.cnnworkbench.engine.hardware.RooflineEstimator;
+import org.cnnworkbench.engine.scaling.DataParallelScaling;
+import org.cnnworkbench.engine.scaling.ScalingSetup;
+import org.cnnworkbench.engine.scaling.Scheme;
+import org.cnnworkbench.samples.HardwareProfiles;
+import org.cnnworkbench.samples.SampleNetworks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HardwareCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private static Run run(String... args) {
+        return CommandLineTest.run(args);
+    }
+
+    @Test
+    void hardwareListsTheShippedProfiles() {
+        Run r = run("hardware");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("titan-x", "jetson-tx1", "h100-sxm", "epyc-2core", "6,600", "336.5");
+    }
+
+    @Test
+    void estimateJsonEqualsTheEngine() throws Exception {
+        Run r = run("estimate", "squeezenet-v1.0", "--hardware", "titan-x", "--format", "json", "--measured-ms", "1");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        Estimate e = RooflineEstimator.estimate(Analyzer.standard().analyze(SampleNetworks.load("squeezenet-v1.0")
+                .spec()), HardwareProfiles.load("titan-x"), 1, 0.001);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("hardware").get("name").asText()).isEqualTo("titan-x");
+        assertThat(json.get("secondsPerFrame").asDouble()).isEqualTo(e.secondsPerFrame());
+        assertThat(json.get("joulesPerFrame").asDouble()).isEqualTo(e.joulesPerFrame());
+        assertThat(json.get("percentOfPeak").asDouble()).isEqualTo(e.percentOfPeak());
+        // 1,675 MFLOPs in 1 ms = 1,675 GFLOP/s of 6,600
+        assertThat(e.percentOfPeak()).isCloseTo(100 * e.flopsPerFrame() / 1e-3 / 6.6e12, within(1e-9));
+        JsonNode conv1 = json.get("layers").get(0);
+        assertThat(conv1.get("id").asText()).isEqualTo("conv1");
+        // 2 x 96 x 111 x 111 x 3 x 7 x 7 MACs + one ReLU per output element
+        assertThat(conv1.get("flops").asDouble()).isEqualTo(2.0 * 96 * 111 * 111 * 147 + 96 * 111 * 111);
+        // 4 bytes x (3 x 227 x 227 in + 96 x 111 x 111 out + 14,208 params)
+        assertThat(conv1.get("bytes").asDouble()).isEqualTo(4.0 * (3 * 227 * 227 + 96 * 111 * 111 + 14_208));
+    }
+
+    @Test
+    void estimateTableAndCsv() {
+        Run table = run("estimate", "alexnet", "--hardware", "jetson-tx1", "--batch", "8");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("alexnet on jetson-tx1", "batch 8", "fc6", "memory", "compute",
+                "time per frame:", "frames per second:", "energy per frame:");
+        Run csv = run("estimate", "squeezenet-v1.1", "--hardware", "h100-sxm", "--format", "csv");
+        assertThat(csv.out().split("\n")[0]).isEqualTo("id,kind,flops,bytes,intensity,bound,seconds");
+    }
+
+    @Test
+    void unknownProfileAndBadNumbersAreClearErrors() throws Exception {
+        Run unknown = run("estimate", "alexnet", "--hardware", "titan-z");
+        assertThat(unknown.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).isEqualTo("workbench: error: titan-z: no such hardware profile or file; the "
+                + "shipped profiles are titan-x, jetson-tx1, h100-sxm, epyc-2core\n");
+        Run bandwidth = run("scaling", "alexnet", "--image-ms", "5", "--bandwidth", "-10");
+        assertThat(bandwidth.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bandwidth.err()).contains("--bandwidth must be a positive number of Gbit/s, not -10.0");
+        Run neither = run("scaling", "alexnet");
+        assertThat(neither.err()).contains("give either --hardware PROFILE");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"cnn-workbench-hardware\", \"version\": 1, \"name\": \"b\",\n"
+                + " \"peakFlops\": 1e9, \"memoryBandwidth\": -1, \"onChipBytes\": 0, \"powerWatts\": 1, \"source\": \"\"}");
+        Run file = run("estimate", "alexnet", "--hardware", bad.toString());
+        assertThat(file.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(file.err()).contains(bad + ":2:39: memoryBandwidth must be a positive number of bytes/s");
+    }
+
+    @Test
+    void scalingComparesNetworksWithTheEngineNumbers() throws Exception {
+        Run r = run("scaling", "squeezenet-v1.0", "alexnet", "--image-ms", "2", "--bandwidth", "8", "--batch", "16",
+                "--workers", "32", "--scheme", "both", "--format", "csv");
+        assertThat(r.exit()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines).hasSize(1 + 2 * 2 * 32);
+        // 1 GB/s, 16 x 2 ms compute
+        var expected = DataParallelScaling.curve(60_965_224, new ScalingSetup(16, 0.002, 1e9, 4),
+                Scheme.PARAMETER_SERVER, 32).get(31);
+        assertThat(r.out()).contains("alexnet,parameter_server,32," + expected.computeSeconds() + ","
+                + expected.communicationSeconds() + "," + expected.iterationSeconds() + "," + expected.speedup());
+        Run table = run("scaling", "squeezenet-v1.0", "alexnet", "vgg16", "--hardware", "titan-x");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("squeezenet-v1.0 speedup", "vgg16 speedup", "128");
+    }
+}
