@@ -37,6 +37,8 @@ import org.cnnworkbench.app.ui.view.StatusBarView;
 import org.cnnworkbench.app.ui.view.canvas.GraphCanvasView;
 import org.cnnworkbench.app.ui.view.design.GenerateSqueezeNetDialog;
 import org.cnnworkbench.app.ui.view.design.SweepView;
+import org.cnnworkbench.app.ui.view.hardware.EstimateView;
+import org.cnnworkbench.app.ui.view.hardware.ScalingView;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.model.NetworkSpec;
@@ -149,6 +151,7 @@ public final class MainWindow {
                     }
                 }));
         handlers.put(WorkbenchAction.DESIGN_SWEEP, () -> SweepView.showWindow(stage));
+        handlers.put(WorkbenchAction.TRAINING_SCALING, () -> ScalingView.showWindow(stage, vm));
     }
 
     /**
@@ -214,7 +217,7 @@ public final class MainWindow {
         compareBefore.disableProperty().bind(vm.canUndo().not());
         Menu whatIf = new Menu("What-If", null, compareBefore, compareSample, item(WorkbenchAction.COMPARE_FILE),
                 new SeparatorMenuItem(), item(WorkbenchAction.GENERATE_SQUEEZENET),
-                item(WorkbenchAction.DESIGN_SWEEP));
+                item(WorkbenchAction.DESIGN_SWEEP), item(WorkbenchAction.TRAINING_SCALING));
         MenuBar bar = new MenuBar(file, edit, view, whatIf);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -273,7 +276,8 @@ public final class MainWindow {
 
     private SplitPane workArea() {
         TabPane bottom = new TabPane(new Tab("Layers", new LayerTableView(vm)),
-                new Tab("Chart", new LayerChartView(vm)), new Tab("Problems", new ProblemsView(vm)));
+                new Tab("Chart", new LayerChartView(vm)), new Tab("Problems", new ProblemsView(vm)),
+                new Tab("Hardware", new EstimateView(vm)));
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane middle = new SplitPane(canvas, bottom);
         middle.setOrientation(Orientation.VERTICAL);

@@ -30,7 +30,8 @@ public enum WorkbenchAction {
     COMPARE_BEFORE("Compare with Before the Last Edit", "Shortcut+Shift+C"),
     COMPARE_FILE("Compare with File...", null),
     GENERATE_SQUEEZENET("Generate SqueezeNet from Metaparameters...", null),
-    DESIGN_SWEEP("Design-Space Sweep...", null);
+    DESIGN_SWEEP("Design-Space Sweep...", null),
+    TRAINING_SCALING("Data-Parallel Training Scaling...", null);
 
     private final String label;
     private final String accelerator;
