@@ -9,14 +9,12 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cnnworkbench.engine.io.SourceLocation;
+import org.cnnworkbench.engine.io.SpecFiles;
 import org.cnnworkbench.engine.io.SpecFormatException;
 
 /**
@@ -46,15 +44,7 @@ public final class HardwareProfileJson {
 
     /** Reads a profile file. */
     public static HardwareProfile read(Path file) throws SpecFormatException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SpecFormatException(file.toString(), null, "no such file");
-        } catch (IOException e) {
-            throw new SpecFormatException(file.toString(), null, "cannot be read: " + e.getMessage());
-        }
-        return read(text, file.toString());
+        return read(SpecFiles.readText(file), file.toString());
     }
 
     /** Reads a profile from text; {@code source} names it in messages. */

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,15 +50,7 @@ public final class NetworkJson {
 
     /** Reads a spec file. */
     public static LoadedNetwork read(Path file) throws SpecFormatException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SpecFormatException(file.toString(), null, "no such file");
-        } catch (IOException e) {
-            throw new SpecFormatException(file.toString(), null, "cannot be read: " + e.getMessage());
-        }
-        return read(text, file.toString());
+        return read(SpecFiles.readText(file), file.toString());
     }
 
     /** Reads a spec from text; {@code source} names it in messages. */

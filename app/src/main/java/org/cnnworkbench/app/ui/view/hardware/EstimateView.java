@@ -15,7 +15,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.hardware.Estimate;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
@@ -47,21 +46,7 @@ public final class EstimateView extends VBox {
         setSpacing(6);
         setPadding(new Insets(6));
 
-        ComboBox<HardwareProfile> profiles = new ComboBox<>();
-        profiles.setId("estimate-profile");
-        profiles.getItems().setAll(model.profiles());
-        profiles.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(HardwareProfile p) {
-                return p == null ? "" : p.name();
-            }
-
-            @Override
-            public HardwareProfile fromString(String s) {
-                return model.profiles().stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
-            }
-        });
-        profiles.valueProperty().bindBidirectional(model.profile());
+        ComboBox<HardwareProfile> profiles = ProfileChooser.create("estimate-profile", model.profiles(), model.profile());
 
         Label title = label("estimate-title", null);
         title.textProperty().bind(model.profile().map(HardwareProfile::title).orElse(""));

@@ -13,7 +13,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
 import org.cnnworkbench.engine.scaling.ScalingPoint;
@@ -41,21 +40,7 @@ public final class ScalingView extends BorderPane {
         setId("scaling-view");
         setPadding(new Insets(6));
 
-        ComboBox<HardwareProfile> profile = new ComboBox<>();
-        profile.setId("scaling-profile");
-        profile.getItems().setAll(model.profiles());
-        profile.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(HardwareProfile p) {
-                return p == null ? "" : p.name();
-            }
-
-            @Override
-            public HardwareProfile fromString(String s) {
-                return model.profiles().stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
-            }
-        });
-        profile.valueProperty().bindBidirectional(model.profile());
+        ComboBox<HardwareProfile> profile = ProfileChooser.create("scaling-profile", model.profiles(), model.profile());
 
         ComboBox<Scheme> scheme = new ComboBox<>();
         scheme.setId("scaling-scheme");
