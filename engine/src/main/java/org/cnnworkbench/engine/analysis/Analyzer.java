@@ -25,7 +25,6 @@ import org.cnnworkbench.engine.model.Node;
 public final class Analyzer {
 
     private static final Analyzer STANDARD = new Analyzer(KindRegistry.standard());
-    private static final NodeResult NOT_COMPUTED = NodeResult.failed("", "", NodeStatus.BLOCKED, List.of());
 
     private final KindRegistry kinds;
     private final NodeComputer computer;
@@ -174,8 +173,8 @@ public final class Analyzer {
         for (int k = 0; k < inputs.length; k++) {
             boolean wasMissing = oldInputs[k] == Structure.MISSING;
             boolean isMissing = inputs[k] == Structure.MISSING;
-            if (wasMissing != isMissing || (!isMissing && (results[inputs[k]] == null
-                    || !sameOutput(previous.results[oldInputs[k]], results[inputs[k]])))) {
+            if (wasMissing != isMissing
+                    || (!isMissing && !sameOutput(previous.results[oldInputs[k]], results[inputs[k]]))) {
                 return false;
             }
         }
@@ -187,9 +186,9 @@ public final class Analyzer {
         List<NodeResult> inputs = new ArrayList<>(in.length);
         for (int k : in) {
             if (k != Structure.MISSING) {
-                // Nodes on or after a cycle come last in file order, so an input may not be computed yet;
-                // it cannot be OK then, so the node is blocked.
-                inputs.add(results[k] != null ? results[k] : NOT_COMPUTED);
+                // Null only for a node on a cycle whose input comes later on it; such a node is an error
+                // whatever its inputs (Structure orders every other node after its inputs).
+                inputs.add(results[k]);
             }
         }
         return computer.compute(spec.nodes().get(i), structure.diagnostics.get(i), structure.inCycle[i], inputs);
