@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,8 +90,8 @@ public final class WorkbenchViewModel {
 
     /** Replaces the document, forgetting the undo history. */
     public void open(DocumentState state, Path path) {
-        Map<String, ?> missing = state.layout();
-        DocumentState laidOut = state.spec().nodes().stream().allMatch(n -> missing.containsKey(n.id())) ? state
+        boolean allPlaced = state.spec().nodes().stream().allMatch(n -> state.layout().containsKey(n.id()));
+        DocumentState laidOut = allPlaced ? state
                 : state.withLayout(LayeredLayout.layout(state.spec(), state.layout(), !state.layout().isEmpty()));
         history.reset();
         selection.clear();
