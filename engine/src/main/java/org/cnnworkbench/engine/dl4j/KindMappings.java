@@ -173,12 +173,17 @@ final class KindMappings {
         }
     }
 
-    /** DL4J divides alpha by nothing, Caffe by the window size: DL4J alpha = Caffe alpha / size. */
+    /**
+     * Caffe's across-channel LRN. DL4J does not divide alpha by the window size, Caffe does: DL4J alpha = Caffe
+     * alpha / size. DL4J sums channels c - n/2 .. c + n/2 and fails when n/2 reaches the channel count, so the
+     * half-window is clipped to channels - 1 (the same sums: no neighbour is further away than that).
+     */
     private static void lrn(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         long size = p.integer("size");
+        long halfWindow = Math.min(size / 2, out.channels() - 1);
         g.addLayer(n.id(), new LocalResponseNormalization.Builder()
                 .k(p.decimal("k"))
-                .n(size)
+                .n(2 * halfWindow + 1)
                 .alpha(p.decimal("alpha") / size)
                 .beta(p.decimal("beta"))
                 .dataFormat(GraphAssembly.FORMAT)
