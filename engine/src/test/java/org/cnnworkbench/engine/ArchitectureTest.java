@@ -31,4 +31,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat()
             .resideInAnyPackage("org.cnnworkbench.engine.analysis..", "org.cnnworkbench.engine.io..")
             .because("a kind (also a plugin's) states only its formulas; the analysis calls it, not the reverse");
+
+    @ArchTest
+    static final ArchRule modelKindsAndAnalysisDoNotDependOnTheDl4jBridge = noClasses()
+            .that().resideInAnyPackage("org.cnnworkbench.engine.model..", "org.cnnworkbench.engine.kinds..",
+                    "org.cnnworkbench.engine.analysis..")
+            .should().dependOnClassesThat().resideInAPackage("org.cnnworkbench.engine.dl4j..")
+            .because("the DL4J bridge builds on the spec and its analysis, never the reverse");
 }

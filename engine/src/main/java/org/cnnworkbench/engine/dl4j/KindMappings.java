@@ -1,0 +1,223 @@
+package org.cnnworkbench.engine.dl4j;
+
+import java.util.List;
+import java.util.Map;
+import org.cnnworkbench.engine.kinds.IntPair;
+import org.cnnworkbench.engine.kinds.LayerException;
+import org.cnnworkbench.engine.kinds.LayerMath;
+import org.cnnworkbench.engine.kinds.Params;
+import org.cnnworkbench.engine.model.Node;
+import org.cnnworkbench.engine.model.Shape;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * One DL4J mapping per primitive kind, looked up by kind name. A kind missing here cannot be converted.
+ * Each mapping adds the vertices of one node; the vertex that produces the node's output is named with the
+ * node id, helper vertices {@code id/part}.
+ */
+final class KindMappings {
+
+    /** Adds the DL4J vertices of one node. */
+    @FunctionalInterface
+    interface Mapping {
+        void add(GraphAssembly graph, Node node, Params p, List<Shape> in, Shape out, boolean terminal)
+                throws Dl4jConversionException;
+    }
+
+    private static final Map<String, Mapping> MAPPINGS = Map.ofEntries(
+            Map.entry("input", (g, n, p, in, out, t) -> g.addInput(n.id(), (Shape.FeatureMap) out)),
+            Map.entry("conv", KindMappings::conv),
+            Map.entry("maxpool", (g, n, p, in, out, t) -> pool(g, n, p, in, out, PoolingType.MAX)),
+            Map.entry("avgpool", (g, n, p, in, out, t) -> pool(g, n, p, in, out, PoolingType.AVG)),
+            Map.entry("globalavgpool", (g, n, p, in, out, t) -> g.addLayer(n.id(),
+                    new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(false).build(), n.inputs())),
+            Map.entry("relu", (g, n, p, in, out, t) -> g.addLayer(n.id(),
+                    new ActivationLayer.Builder().activation(Activation.RELU).build(), n.inputs())),
+            Map.entry("lrn", KindMappings::lrn),
+            Map.entry("batchnorm", (g, n, p, in, out, t) -> g.addLayer(n.id(), new BatchNormalization.Builder()
+                    .eps(p.decimal("epsilon")).lockGammaBeta(!p.flag("affine")).build(), n.inputs())),
+            // DL4J's dropout takes the probability of RETAINING an element.
+            Map.entry("dropout", (g, n, p, in, out, t) -> g.addLayer(n.id(),
+                    new DropoutLayer.Builder(1.0 - p.decimal("rate")).build(), n.inputs())),
+            Map.entry("fc", (g, n, p, in, out, t) -> g.addLayer(n.id(), new DenseLayer.Builder()
+                    .nOut(p.integer("units")).hasBias(p.flag("bias")).activation(activation(p)).build(), n.inputs())),
+            Map.entry("softmax", KindMappings::softmax),
+            Map.entry("concat", (g, n, p, in, out, t) -> g.addVertex(n.id(), new MergeVertex(), n.inputs())),
+            Map.entry("add", (g, n, p, in, out, t) -> g.addVertex(n.id(),
+                    new ElementWiseVertex(ElementWiseVertex.Op.Add), n.inputs())),
+            Map.entry("flatten", KindMappings::flatten));
+
+    private KindMappings() {
+    }
+
+    static Mapping mapping(Node node) throws Dl4jConversionException {
+        Mapping m = MAPPINGS.get(node.kind());
+        if (m == null) {
+            throw new Dl4jConversionException(node.id(), "kind '" + node.kind() + "' has no DL4J counterpart, so "
+                    + "the network cannot be converted to DL4J; the convertible kinds are "
+                    + String.join(", ", MAPPINGS.keySet().stream().sorted().toList()));
+        }
+        return m;
+    }
+
+    static Activation activation(Params p) {
+        return switch (p.choice("activation")) {
+            case "relu" -> Activation.RELU;
+            case "sigmoid" -> Activation.SIGMOID;
+            case "tanh" -> Activation.TANH;
+            default -> Activation.IDENTITY;
+        };
+    }
+
+    /**
+     * A convolution; with groups, DL4J 1.0.0-M2.1 has no grouped convolution, so each group is a
+     * {@link ChannelSubsetVertex} of its input channels feeding its own convolution, and a {@link MergeVertex}
+     * concatenates the groups' outputs (the same weights and biases as one grouped convolution).
+     */
+    private static void conv(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        long groups = p.integer("groups");
+        long filters = p.integer("filters");
+        if (groups == 1) {
+            g.addLayer(n.id(), convLayer(p, filters), n.inputs());
+            return;
+        }
+        long channelsPerGroup = in.get(0).channels() / groups;
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < groups; i++) {
+            String subset = n.id() + "/group" + (i + 1) + "/input";
+            String part = n.id() + "/group" + (i + 1);
+            g.addVertex(subset, new ChannelSubsetVertex(toInt(i * channelsPerGroup), toInt((i + 1) * channelsPerGroup - 1)),
+                    n.inputs());
+            g.addLayer(part, convLayer(p, filters / groups), subset);
+            parts.add(part);
+        }
+        g.addVertex(n.id(), new MergeVertex(), parts);
+    }
+
+    private static ConvolutionLayer convLayer(Params p, long filters) {
+        IntPair k = p.pair("kernel");
+        IntPair s = p.pair("stride");
+        IntPair pad = p.pair("pad");
+        return new ConvolutionLayer.Builder(toInt(k.h()), toInt(k.w()))
+                .stride(toInt(s.h()), toInt(s.w()))
+                .padding(toInt(pad.h()), toInt(pad.w()))
+                .convolutionMode(ConvolutionMode.Truncate)
+                .dataFormat(GraphAssembly.FORMAT)
+                .nOut(filters)
+                .hasBias(p.flag("bias"))
+                .activation(activation(p))
+                .build();
+    }
+
+    /**
+     * Pooling. Floor rounding is DL4J's Truncate mode. Caffe's ceil rounding keeps a last, partial window;
+     * on an axis where that adds a row (column), the pooling is padded by one more stride on both sides and
+     * a {@link Cropping2D} drops the extra first output and whatever lies past Caffe's last window. The
+     * windows kept are exactly Caffe's; DL4J's max pooling ignores padded cells, as Caffe does.
+     */
+    private static void pool(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, PoolingType type)
+            throws Dl4jConversionException {
+        Shape.FeatureMap input = (Shape.FeatureMap) in.get(0);
+        Shape.FeatureMap output = (Shape.FeatureMap) out;
+        IntPair k = p.pair("kernel");
+        IntPair s = p.pair("stride");
+        IntPair pad = p.pair("pad");
+        long floorH = floorOutput(n, "height", input.height(), k.h(), s.h(), pad.h());
+        long floorW = floorOutput(n, "width", input.width(), k.w(), s.w(), pad.w());
+        boolean extraH = output.height() > floorH;
+        boolean extraW = output.width() > floorW;
+        SubsamplingLayer.Builder layer = new SubsamplingLayer.Builder(type)
+                .kernelSize(toInt(k.h()), toInt(k.w()))
+                .stride(toInt(s.h()), toInt(s.w()))
+                .padding(toInt(pad.h() + (extraH ? s.h() : 0)), toInt(pad.w() + (extraW ? s.w() : 0)));
+        layer.convolutionMode(ConvolutionMode.Truncate);
+        layer.dataFormat(GraphAssembly.FORMAT);
+        if (!extraH && !extraW) {
+            g.addLayer(n.id(), layer.build(), n.inputs());
+            return;
+        }
+        // Padded by one more stride per side: floor + 2 outputs on that axis; keep outputs 1 .. Caffe's count.
+        String pooled = n.id() + "/pool";
+        g.addLayer(pooled, layer.build(), n.inputs());
+        int cropTop = extraH ? 1 : 0;
+        int cropBottom = extraH ? toInt(floorH + 2 - 1 - output.height()) : 0;
+        int cropLeft = extraW ? 1 : 0;
+        int cropRight = extraW ? toInt(floorW + 2 - 1 - output.width()) : 0;
+        g.addLayer(n.id(), new Cropping2D(GraphAssembly.FORMAT, cropTop, cropBottom, cropLeft, cropRight), pooled);
+    }
+
+    private static long floorOutput(Node n, String axis, long size, long kernel, long stride, long pad)
+            throws Dl4jConversionException {
+        try {
+            return LayerMath.windowOutput(axis, size, kernel, stride, pad, false);
+        } catch (LayerException e) {
+            throw new Dl4jConversionException(n.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * Caffe's across-channel LRN. DL4J does not divide alpha by the window size, Caffe does: DL4J alpha = Caffe
+     * alpha / size. DL4J sums channels c - n/2 .. c + n/2 and fails when n/2 reaches the channel count, so the
+     * half-window is clipped to channels - 1 (the same sums: no neighbour is further away than that).
+     */
+    private static void lrn(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        long size = p.integer("size");
+        long halfWindow = Math.min(size / 2, out.channels() - 1);
+        g.addLayer(n.id(), new LocalResponseNormalization.Builder()
+                .k(p.decimal("k"))
+                .n(2 * halfWindow + 1)
+                .alpha(p.decimal("alpha") / size)
+                .beta(p.decimal("beta"))
+                .dataFormat(GraphAssembly.FORMAT)
+                .build(), n.inputs());
+    }
+
+    /**
+     * Softmax over the channels. At the end of the network it is an output layer with cross-entropy loss
+     * (per pixel for a feature map); in the middle of a vector path an activation layer. DL4J's softmax
+     * activation on a 4-D tensor normalises the last axis, not the channels, so a feature map always goes
+     * through {@link CnnLossLayer}, which applies it per pixel over the channels.
+     */
+    private static void softmax(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        if (out instanceof Shape.FeatureMap) {
+            g.addLayer(n.id(), new CnnLossLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                    .format(GraphAssembly.FORMAT).activation(Activation.SOFTMAX).build(), n.inputs());
+        } else if (terminal) {
+            g.addLayer(n.id(), new LossLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                    .activation(Activation.SOFTMAX).build(), n.inputs());
+        } else {
+            g.addLayer(n.id(), new ActivationLayer.Builder().activation(Activation.SOFTMAX).build(), n.inputs());
+        }
+    }
+
+    private static void flatten(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        if (in.get(0) instanceof Shape.FeatureMap fm) {
+            g.addVertex(n.id(), new PreprocessorVertex(new CnnToFeedForwardPreProcessor(fm.height(), fm.width(),
+                    fm.channels(), GraphAssembly.FORMAT)), n.inputs());
+        } else {
+            g.addLayer(n.id(), new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), n.inputs());
+        }
+    }
+
+    private static int toInt(long value) {
+        return Math.toIntExact(value);
+    }
+}
