@@ -138,7 +138,7 @@ public final class ImageFolderDataset {
     }
 
     /** Why {@code path} cannot be decoded (repeats the attempt; only for messages). */
-    static String reason(Path path) {
+    public static String reason(Path path) {
         try {
             return ImageIO.read(path.toFile()) == null ? "not a JPEG or PNG image" : "readable";
         } catch (IOException | RuntimeException e) {
