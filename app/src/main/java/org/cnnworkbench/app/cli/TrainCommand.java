@@ -111,6 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             cancel.set(true);
+            System.err.println("\nworkbench: stopping after the current batch ...");
             try {
                 finished.await(5, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -119,22 +120,22 @@ final class TrainCommand implements Callable<Integer> {
         }, "workbench-train-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         Path runDir = resume != null ? resume : out;
-        RunSummary summary;
         try {
-            summary = resume != null ? Trainer.resume(resume, epochs == null ? 0 : epochs, progress, cancel)
+            RunSummary summary = resume != null ? Trainer.resume(resume, epochs == null ? 0 : epochs, progress, cancel)
                     : startNew(progress, cancel);
+            progress.clearLine();
+            return report(summary, runDir, outWriter, err);
         } catch (Dl4jConversionException | IllegalArgumentException | IOException e) {
             throw new UserException(e.getMessage());
         } finally {
+            // after the report: once the hook returns, the JVM halts
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting (Ctrl+C): the hook is running and waits for us
+                // the JVM is exiting (Ctrl+C); the hook has been waiting for this run to finish
             }
         }
-        progress.clearLine();
-        return report(summary, runDir, outWriter, err);
     }
 
     private RunSummary startNew(TrainingProgress progress, AtomicBoolean cancel)

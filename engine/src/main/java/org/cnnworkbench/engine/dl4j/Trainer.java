@@ -121,7 +121,7 @@ public final class Trainer {
         long trainedImages = 0;
         double trainedSeconds = 0;
         int lastEpoch = firstEpoch - 1;
-        double[] lastEval = {Double.NaN, Double.NaN, Double.NaN};
+        double[] lastEval = lastMetrics(run);
         RunSummary.Status status = RunSummary.Status.COMPLETED;
         String message = "";
         int warnedSkipped = data.skippedImages().size();
@@ -188,6 +188,16 @@ public final class Trainer {
                 data.train().size(), data.validation().size(), data.skippedImages().size(), message);
         run.writeSummary(summary);
         return summary;
+    }
+
+    /** {val loss, top-1, top-5} of the last completed epoch in metrics.csv (a resumed run's starting point). */
+    private static double[] lastMetrics(RunDirectory run) throws IOException {
+        List<String> rows = run.metricsRows();
+        if (rows.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        String[] cells = rows.get(rows.size() - 1).split(",");
+        return new double[] {Double.parseDouble(cells[2]), Double.parseDouble(cells[3]), Double.parseDouble(cells[4])};
     }
 
     static String lossProblem(double loss, double firstLoss) {
