@@ -37,6 +37,8 @@ public final class TrainingData {
         Optional<ImageSample> read(int i, Random random);
     }
 
+    private static final String MEMORY = "memory";
+
     private final DataSpec spec;
     private final Source train;
     private final Source validation;
@@ -57,7 +59,7 @@ public final class TrainingData {
     /** In-memory samples (already normalised), for tests and callers with their own data. */
     public static TrainingData of(List<ImageSample> train, List<ImageSample> validation, List<String> classes) {
         int channels = train.get(0).channels();
-        return new TrainingData(new DataSpec("memory", null, 0, 0, 0, 0), listSource(train),
+        return new TrainingData(new DataSpec(MEMORY, null, 0, 0, 0, 0), listSource(train),
                 listSource(validation), classes, new float[channels], List.of());
     }
 
@@ -68,6 +70,10 @@ public final class TrainingData {
      * @throws IllegalArgumentException if the data does not fit the input (channels, size) or has no images
      */
     public static TrainingData open(DataSpec spec, Shape.FeatureMap input) throws IOException {
+        if (MEMORY.equals(spec.source())) {
+            throw new IOException("this run was trained on in-memory samples (TrainingData.of), which cannot be "
+                    + "read again");
+        }
         return spec.isFashionMnist() ? openFashion(spec, input) : openFolder(spec, input);
     }
 

@@ -172,6 +172,38 @@ class TrainerTest {
         ComputationGraph b = ModelSerializer.restoreComputationGraph(resumed.resolve("model.zip").toFile(), false);
         assertThat(b.params()).isEqualTo(a.params());
         assertThat(new RunDirectory(resumed).metricsRows()).hasSize(2);
+
+        // the saved model reproduces the validation loss measured in memory before saving
+        Predictor predictor = Predictor.load(resumed);
+        List<ImageSample> val = new ArrayList<>();
+        for (int i = 0; i < data.validation().size(); i++) {
+            val.add(data.validation().read(i, null).orElseThrow());
+        }
+        float[][] p = predictor.probabilities(val);
+        double loss = 0;
+        for (int i = 0; i < p.length; i++) {
+            loss -= Math.log(Math.max(p[i][val.get(i).label()], 1e-10));
+        }
+        String[] last = new RunDirectory(resumed).metricsRows().get(1).split(",");
+        assertThat(loss / p.length).isCloseTo(Double.parseDouble(last[2]), org.assertj.core.data.Offset.offset(1e-6));
+
+        // an image file goes through the same normalisation: a PNG of a test image gives its probabilities
+        BufferedImage png = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        FashionMnist.Split test = FashionMnist.open(idx).load(FashionMnist.Subset.TEST, 1);
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                png.getRaster().setSample(x, y, 0, test.pixel(0, y, x));
+            }
+        }
+        Path file = dir.resolve("test0.png");
+        ImageIO.write(png, "png", file.toFile());
+        Predictor.ClassScore best = predictor.predictFiles(List.of(file), 1).get(0).classes().get(0);
+        int argmax = 0;
+        for (int c = 1; c < p[0].length; c++) {
+            argmax = p[0][c] > p[0][argmax] ? c : argmax;
+        }
+        assertThat(best.label()).isEqualTo(argmax);
+        assertThat(best.probability()).isCloseTo(p[0][argmax], org.assertj.core.data.Offset.offset(1e-6));
         assertThat(new RunDirectory(resumed).metricsRows().get(1).split(",")[4])
                 .isEqualTo(new RunDirectory(straight).metricsRows().get(1).split(",")[4]);
     }
