@@ -37,6 +37,11 @@ final class TrainingProgress implements TrainingListener {
     @Override
     public void progress(Progress p) {
         if (!terminal) {
+            // a log gets a line at each quarter of an epoch
+            if (p.batch() < p.batches() && p.batch() * 4 / p.batches() > (p.batch() - 1) * 4 / p.batches()) {
+                out.println(progressLine(p));
+                out.flush();
+            }
             return;
         }
         long now = System.nanoTime();
