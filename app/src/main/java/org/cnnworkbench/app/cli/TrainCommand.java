@@ -171,10 +171,14 @@ final class TrainCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserException("training needs a network with an image input node"));
     }
 
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
     static int report(RunSummary s, Path runDir, PrintWriter out, PrintWriter err) {
-        out.printf(Locale.ROOT, "%s after %d epochs: top-1 %.2f%%, top-5 %.2f%%, %,d parameters, model %,d bytes, "
+        out.printf(Locale.ROOT, "%s after %d epochs: top-1 %s, top-5 %s, %,d parameters, model %,d bytes, "
                         + "%.0f img/s, %.1f s%nrun directory: %s%n", s.status().name().toLowerCase(Locale.ROOT),
-                s.epochs(), 100 * s.top1(), 100 * s.top5(), s.params(), s.modelBytes(), s.imagesPerSecond(),
+                s.epochs(), percent(s.top1()), percent(s.top5()), s.params(), s.modelBytes(), s.imagesPerSecond(),
                 s.wallSeconds(), runDir);
         out.flush();
         if (s.skippedImages() > 0) {

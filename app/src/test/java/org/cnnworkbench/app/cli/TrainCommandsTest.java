@@ -100,6 +100,20 @@ class TrainCommandsTest {
     }
 
     @Test
+    void aDivergingLossStopsTheRunWithExitStatus3() throws Exception {
+        Path idx = fakeFashionMnist();
+        Path spec = Files.writeString(dir.resolve("tiny.json"), TINY);
+        Path run = dir.resolve("nan");
+        Run r = CommandLineTest.run("train", "--network", spec.toString(), "--fashion-dir", idx.toString(),
+                "--epochs", "2", "--batch", "10", "--optimizer", "sgd", "--lr", "1e12", "--out", run.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.TRAINING_DIVERGED);
+        assertThat(r.out()).contains("diverged after 0 epochs: top-1 -, top-5 -");
+        assertThat(r.err()).contains("workbench: error: training stopped in epoch 1, batch").contains("the loss")
+                .contains("Lower the learning rate");
+        assertThat(run.resolve("summary.json")).content().contains("DIVERGED");
+    }
+
+    @Test
     void trainWithoutNetworkOrOutIsAUserError() {
         Run r = CommandLineTest.run("train", "--epochs", "1");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
