@@ -9,6 +9,10 @@ public final class ExitCodes {
     public static final int INVALID_NETWORK = 1;
     /** Bad input: unknown option, missing or malformed file, unknown sample. */
     public static final int BAD_INPUT = 2;
+    /** Training stopped because the loss became NaN, infinite or exploded. */
+    public static final int TRAINING_DIVERGED = 3;
+    /** Training was cancelled (Ctrl+C); the run directory holds the last completed epoch. */
+    public static final int CANCELLED = 130;
     /** A bug in the workbench. */
     public static final int INTERNAL_ERROR = 70;
 

@@ -1,0 +1,82 @@
+package org.cnnworkbench.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.cnnworkbench.app.report.TextTable;
+import org.cnnworkbench.engine.dl4j.RunDirectory;
+import org.cnnworkbench.engine.dl4j.RunSummary;
+import org.cnnworkbench.engine.dl4j.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench runs}: the training runs in a folder with their summaries. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List the training run directories in a folder (or that one run) with their summaries.")
+final class RunsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "a folder of run directories (default: the current folder)")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        List<Path> runs = new ArrayList<>();
+        if (RunDirectory.isRun(dir)) {
+            runs.add(dir);
+        } else if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(RunDirectory::isRun).sorted().forEach(runs::add);
+            } catch (IOException e) {
+                throw new UserException(dir + ": " + e.getMessage());
+            }
+        } else {
+            throw new UserException(dir + ": no such folder");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (runs.isEmpty()) {
+            out.println("no training runs in " + dir);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        TextTable table = new TextTable("run", "network", "status", "epochs", "top-1", "top-5", "params",
+                "model", "img/s", "wall");
+        for (Path run : runs) {
+            RunDirectory r = new RunDirectory(run);
+            try {
+                TrainingConfig config = r.config();
+                Optional<RunSummary> s = r.summary();
+                String epochs = r.latestEpoch() + "/" + config.epochs();
+                table.row(run.getFileName().toString(), r.spec().name(),
+                        s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished"), epochs,
+                        s.map(x -> percent(x.top1())).orElse(""), s.map(x -> percent(x.top5())).orElse(""),
+                        s.map(x -> TextTable.count(x.params())).orElse(""),
+                        s.map(x -> TextTable.count(x.modelBytes()) + " B").orElse(""),
+                        s.map(x -> String.format(Locale.ROOT, "%.0f", x.imagesPerSecond())).orElse(""),
+                        s.map(x -> String.format(Locale.ROOT, "%.1f s", x.wallSeconds())).orElse(""));
+            } catch (IOException | RuntimeException e) {
+                table.row(run.getFileName().toString(), "?", "unreadable: " + e.getMessage(), "", "", "", "", "",
+                        "", "");
+            }
+        }
+        table.print(out);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+}

@@ -1,0 +1,129 @@
+package org.cnnworkbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.cnnworkbench.app.cli.CommandLineTest.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String TINY = """
+            {"format": "cnn-workbench-network", "version": 1, "name": "tiny", "nodes": [
+              {"id": "data", "kind": "input", "channels": 1, "height": 28, "width": 28},
+              {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 8, "kernel": 3, "stride": 2},
+              {"id": "relu1", "kind": "relu", "inputs": ["conv1"]},
+              {"id": "conv2", "kind": "conv", "inputs": ["relu1"], "filters": 10, "kernel": 1},
+              {"id": "pool", "kind": "globalavgpool", "inputs": ["conv2"]},
+              {"id": "prob", "kind": "softmax", "inputs": ["pool"]}]}
+            """;
+
+    /** Synthetic IDX files: 60 images per subset, label i % 10. */
+    private Path fakeFashionMnist() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("idx"));
+        for (String prefix : new String[] {"train", "t10k"}) {
+            byte[] images = new byte[60 * 784];
+            byte[] labels = new byte[60];
+            for (int i = 0; i < 60; i++) {
+                labels[i] = (byte) (i % 10);
+                for (int p = 0; p < 784; p++) {
+                    images[i * 784 + p] = (byte) ((p / 28) % 10 == i % 10 ? 220 : (i + p) % 40);
+                }
+            }
+            idx(src.resolve(prefix + "-images-idx3-ubyte.gz"), 0x803, new int[] {60, 28, 28}, images);
+            idx(src.resolve(prefix + "-labels-idx1-ubyte.gz"), 0x801, new int[] {60}, labels);
+        }
+        return src;
+    }
+
+    private static void idx(Path file, int magic, int[] dims, byte[] data) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file);
+                DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
+            out.writeInt(magic);
+            for (int d : dims) {
+                out.writeInt(d);
+            }
+            out.write(data);
+        }
+    }
+
+    @Test
+    void trainResumeInferAndListARun() throws Exception {
+        Path idx = fakeFashionMnist();
+        Path spec = Files.writeString(dir.resolve("tiny.json"), TINY);
+        Path run = dir.resolve("runs/tiny");
+        Run train = CommandLineTest.run("train", "--network", spec.toString(), "--data", "fashion-mnist",
+                "--fashion-dir", idx.toString(), "--epochs", "1", "--batch", "20", "--lr", "0.01", "--out",
+                run.toString());
+        assertThat(train.err()).isEmpty();
+        assertThat(train.exit()).isZero();
+        assertThat(train.out()).contains("training from epoch 1 of 1: 60 training and 60 validation images, "
+                + "3 batches per epoch", "epoch 1: train loss", "completed after 1 epochs", "top-5");
+        for (String f : new String[] {"spec.json", "config.json", "data.json", "metrics.csv", "summary.json",
+                "model.zip", "checkpoint-epoch-1.zip", "latest-checkpoint"}) {
+            assertThat(run.resolve(f)).exists();
+        }
+
+        Run again = CommandLineTest.run("train", "--network", spec.toString(), "--fashion-dir", idx.toString(),
+                "--out", run.toString());
+        assertThat(again.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(again.err()).contains("already holds a training run; continue it with --resume");
+
+        Run resumed = CommandLineTest.run("train", "--resume", run.toString(), "--epochs", "2");
+        assertThat(resumed.exit()).isZero();
+        assertThat(resumed.out()).contains("resuming at epoch 2 of 2", "epoch 2: train loss",
+                "completed after 2 epochs");
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(3);
+
+        Path pngs = dir.resolve("pngs");
+        assertThat(CommandLineTest.run("dataset", "export-folder", "--out", pngs.toString(), "--split", "test",
+                "--classes", "2", "--per-class", "1", "--source", idx.toString()).exit()).isZero();
+        Files.write(pngs.resolve("val/broken.png"), new byte[] {1, 2, 3});
+        Run infer = CommandLineTest.run("infer", "--model", run.toString(), pngs.toString());
+        assertThat(infer.exit()).isZero();
+        assertThat(infer.out()).contains("0-tshirt-top/00.png", "1-trouser/01.png", "  1. ", "  5. ", "%");
+        assertThat(infer.out().lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(10);
+        assertThat(infer.err()).contains("skipped").contains("broken.png");
+
+        Run runs = CommandLineTest.run("runs", dir.resolve("runs").toString());
+        assertThat(runs.exit()).isZero();
+        assertThat(runs.out()).contains("tiny", "completed", "2/2", "%");
+    }
+
+    @Test
+    void aDivergingLossStopsTheRunWithExitStatus3() throws Exception {
+        Path idx = fakeFashionMnist();
+        Path spec = Files.writeString(dir.resolve("tiny.json"), TINY);
+        Path run = dir.resolve("nan");
+        Run r = CommandLineTest.run("train", "--network", spec.toString(), "--fashion-dir", idx.toString(),
+                "--epochs", "2", "--batch", "10", "--optimizer", "sgd", "--lr", "1e12", "--out", run.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.TRAINING_DIVERGED);
+        assertThat(r.out()).contains("diverged after 0 epochs: top-1 -, top-5 -");
+        assertThat(r.err()).contains("workbench: error: training stopped in epoch 1, batch").contains("the loss")
+                .contains("Lower the learning rate");
+        assertThat(run.resolve("summary.json")).content().contains("DIVERGED");
+    }
+
+    @Test
+    void trainWithoutNetworkOrOutIsAUserError() {
+        Run r = CommandLineTest.run("train", "--epochs", "1");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("train needs --network and --out");
+    }
+
+    @Test
+    void progressLineShowsBarLossRateAndEta() {
+        String line = TrainingProgress.progressLine(new org.cnnworkbench.engine.dl4j.TrainingListener.Progress(
+                1, 3, 6, 12, 0.6931, 850, java.time.Duration.ofSeconds(75)));
+        assertThat(line).isEqualTo("epoch 1/3 [############............] 6/12 loss 0.6931 850 img/s ETA 1:15");
+    }
+}

@@ -1,0 +1,124 @@
+package org.cnnworkbench.engine.dl4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.cnnworkbench.engine.data.ImageFolderDataset;
+import org.cnnworkbench.engine.data.ImagePipeline;
+import org.cnnworkbench.engine.data.ImageSample;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Class probabilities from a trained run directory: its {@code model.zip} (or, for a run that was killed before
+ * writing it, its latest checkpoint), class names and normalisation (the training mean, the centre crop of
+ * {@link ImagePipeline}).
+ *
+ * <pre>{@code
+ * Predictor predictor = Predictor.load(runDir);
+ * List<Prediction> top5 = predictor.predictFiles(List.of(Path.of("shoe.png")), 5);
+ * top5.get(0).classes().get(0).name();      // "Sneaker"
+ * }</pre>
+ */
+public final class Predictor {
+
+    /** One class and its probability. */
+    public record ClassScore(int label, String name, double probability) {
+    }
+
+    /** The top classes of one image, most probable first; {@code error} is set (and classes empty) if unreadable. */
+    public record Prediction(String source, List<ClassScore> classes, String error) {
+    }
+
+    private final ComputationGraph graph;
+    private final RunDirectory.DataInfo info;
+    private final ImagePipeline pipeline;
+
+    private Predictor(ComputationGraph graph, RunDirectory.DataInfo info) {
+        this.graph = graph;
+        this.info = info;
+        this.pipeline = new ImagePipeline(info.channels(), info.height(), info.width(), 1.0, info.mean());
+    }
+
+    /** Loads a run directory's model. */
+    public static Predictor load(Path runDir) throws IOException {
+        RunDirectory run = new RunDirectory(runDir);
+        if (!RunDirectory.isRun(runDir)) {
+            throw new IOException(runDir + " is not a training run directory (no config.json and spec.json)");
+        }
+        Path model = run.modelFile();
+        if (!Files.isRegularFile(model)) {
+            int epoch = run.latestEpoch();
+            if (epoch == 0) {
+                throw new IOException(runDir + " has no trained model yet (no model.zip and no checkpoint)");
+            }
+            model = run.checkpointFile(epoch);
+        }
+        return new Predictor(ModelSerializer.restoreComputationGraph(model.toFile(), false), run.dataInfo());
+    }
+
+    public List<String> classes() {
+        return info.classes();
+    }
+
+    /** The pipeline that turns an image into this model's input (centre crop, training mean subtracted). */
+    public ImagePipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Class probabilities {@code [samples][classes]} of normalised samples (as {@link TrainingData} gives). */
+    public float[][] probabilities(List<ImageSample> samples) {
+        if (samples.isEmpty()) {
+            return new float[0][];
+        }
+        ImageSample first = samples.get(0);
+        int size = first.channels() * first.height() * first.width();
+        float[] data = new float[samples.size() * size];
+        for (int i = 0; i < samples.size(); i++) {
+            System.arraycopy(samples.get(i).chw(), 0, data, i * size, size);
+        }
+        INDArray features = Nd4j.create(data, new long[] {samples.size(), first.channels(), first.height(),
+                first.width()}, 'c');
+        INDArray out = graph.output(false, InputLayout.fromNchw(features, info.layout()))[0];
+        return InputLayout.toMatrix(out).toFloatMatrix();
+    }
+
+    /** The top {@code k} classes of each sample. */
+    public List<List<ClassScore>> predict(List<ImageSample> samples, int k) {
+        List<List<ClassScore>> result = new ArrayList<>();
+        for (float[] p : probabilities(samples)) {
+            result.add(top(p, k));
+        }
+        return result;
+    }
+
+    /** The top {@code k} classes of each image file; an unreadable file gets an error instead. */
+    public List<Prediction> predictFiles(List<Path> files, int k) {
+        List<Prediction> result = new ArrayList<>();
+        for (Path file : files) {
+            Optional<ImageSample> sample = ImageFolderDataset.tryDecode(file).map(image -> new ImageSample(
+                    pipeline.apply(image, null), info.channels(), info.height(), info.width(), 0));
+            if (sample.isEmpty()) {
+                result.add(new Prediction(file.toString(), List.of(), ImageFolderDataset.reason(file)));
+            } else {
+                result.add(new Prediction(file.toString(), predict(List.of(sample.get()), k).get(0), null));
+            }
+        }
+        return result;
+    }
+
+    private List<ClassScore> top(float[] p, int k) {
+        List<ClassScore> all = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            all.add(new ClassScore(i, i < info.classes().size() ? info.classes().get(i) : "class " + i, p[i]));
+        }
+        all.sort(Comparator.comparingDouble(ClassScore::probability).reversed());
+        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+    }
+}

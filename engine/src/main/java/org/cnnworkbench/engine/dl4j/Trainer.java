@@ -1,0 +1,333 @@
+package org.cnnworkbench.engine.dl4j;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cnnworkbench.engine.data.ImageFolderDataset;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.model.Shape;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+
+/**
+ * Trains a network spec with DL4J into a {@link RunDirectory}: per epoch, validation top-1/top-5 and a checkpoint;
+ * a NaN, infinite or exploding loss stops the run; a cancel flag stops it after the current batch.
+ *
+ * <pre>{@code
+ * TrainingData data = TrainingData.open(DataSpec.fashionMnist(2_000, 500), input);
+ * RunSummary s = Trainer.train(spec, data, TrainingConfig.defaults().withEpochs(2), runDir, listener, cancel);
+ * RunSummary more = Trainer.resume(runDir, 4, listener, cancel);     // continue to 4 epochs in all
+ * }</pre>
+ *
+ * <p>Determinism: the weights are initialised from the config's seed; each epoch's shuffle, augmentation and the
+ * ND4J random generator (dropout) are seeded from the seed and the epoch number, and checkpoints hold the updater
+ * state and iteration count, so training N epochs, or K epochs and resuming for N - K, gives the same parameters.
+ */
+public final class Trainer {
+
+    /** The loss guard: a batch loss above this multiple of the first batch's loss stops the run. */
+    public static final double EXPLODING_FACTOR = 1e4;
+
+    private Trainer() {
+    }
+
+    /**
+     * Trains {@code spec} from random weights into {@code runDir} (created; it must not hold a run already).
+     *
+     * @throws Dl4jConversionException if the spec cannot be converted or its output is not a class vector
+     * @throws IOException if the run directory cannot be written
+     */
+    public static RunSummary train(NetworkSpec spec, TrainingData data, TrainingConfig config, Path runDir,
+                                   TrainingListener listener, AtomicBoolean cancel)
+            throws Dl4jConversionException, IOException {
+        if (RunDirectory.isRun(runDir)) {
+            throw new IOException(runDir + " already holds a training run; resume it or choose another directory");
+        }
+        ConvertedGraph converted = Dl4jConverter.convert(spec);
+        Shape.FeatureMap input = inputShape(converted);
+        int classes = checkOutput(converted, data.classes().size());
+        ComputationGraph graph = new ComputationGraph(configure(converted.configuration(), config));
+        Nd4j.getRandom().setSeed(config.seed());
+        graph.init();
+        RunDirectory run = new RunDirectory(runDir);
+        run.create(spec, config, new RunDirectory.DataInfo(data.spec(), data.classes(), data.mean(),
+                (int) input.channels(), (int) input.height(), (int) input.width(), InputLayout.current()));
+        return loop(graph, converted, classes, data, config, run, 1, listener, cancel);
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its latest checkpoint up to {@code epochs} epochs in all (0: the
+     * number in its config), with the same data and settings.
+     */
+    public static RunSummary resume(Path runDir, int epochs, TrainingListener listener, AtomicBoolean cancel)
+            throws Dl4jConversionException, IOException {
+        RunDirectory run = new RunDirectory(runDir);
+        if (!RunDirectory.isRun(runDir)) {
+            throw new IOException(runDir + " is not a training run directory (no config.json and spec.json)");
+        }
+        TrainingConfig config = run.config();
+        if (epochs > 0 && epochs != config.epochs()) {
+            config = config.withEpochs(epochs);
+            run.writeConfig(config);
+        }
+        RunDirectory.DataInfo info = run.dataInfo();
+        ConvertedGraph converted = Dl4jConverter.convert(run.spec());
+        TrainingData data = TrainingData.open(info.data(), inputShape(converted));
+        int classes = checkOutput(converted, data.classes().size());
+        int done = run.latestEpoch();
+        run.truncateTo(done);
+        ComputationGraph graph;
+        if (done == 0) {
+            graph = new ComputationGraph(configure(converted.configuration(), config));
+            Nd4j.getRandom().setSeed(config.seed());
+            graph.init();
+        } else {
+            graph = ModelSerializer.restoreComputationGraph(run.checkpointFile(done).toFile(), true);
+        }
+        return loop(graph, converted, classes, data, config, run, done + 1, listener, cancel);
+    }
+
+    private static RunSummary loop(ComputationGraph graph, ConvertedGraph converted, int classes, TrainingData data,
+                                   TrainingConfig config, RunDirectory run, int firstEpoch,
+                                   TrainingListener listener, AtomicBoolean cancel) throws IOException {
+        long start = System.nanoTime();
+        String layout = run.dataInfo().layout();
+        boolean spatial = converted.analysis().result(converted.outputs().get(0)).orElseThrow().output()
+                instanceof Shape.FeatureMap;
+        SampleBatches trainBatches = new SampleBatches(data.train(), config.batchSize(), classes, spatial, layout,
+                true, config.seed());
+        SampleBatches valBatches = new SampleBatches(data.validation(), config.batchSize(), classes, spatial,
+                layout, false, config.seed());
+        listener.started(new TrainingListener.RunStart(firstEpoch, config.epochs(), data.train().size(),
+                data.validation().size(), trainBatches.batches(), graph.numParams()));
+        double firstLoss = Double.NaN;
+        long trainedImages = 0;
+        double trainedSeconds = 0;
+        int lastEpoch = firstEpoch - 1;
+        double[] lastEval = lastMetrics(run);
+        RunSummary.Status status = RunSummary.Status.COMPLETED;
+        String message = "";
+        int warnedSkipped = data.skippedImages().size();
+        epochs:
+        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+            trainBatches.setEpoch(epoch);
+            Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
+            long epochStart = System.nanoTime();
+            long images = 0;
+            double lossSum = 0;
+            int batch = 0;
+            while (trainBatches.hasNext()) {
+                if (cancel.get()) {
+                    status = RunSummary.Status.CANCELLED;
+                    message = "cancelled during epoch " + epoch + "; the run directory holds epoch " + lastEpoch;
+                    break epochs;
+                }
+                DataSet ds = trainBatches.next();
+                graph.fit(ds);
+                double loss = graph.score();
+                batch++;
+                if (Double.isNaN(firstLoss)) {
+                    firstLoss = loss;
+                }
+                String problem = lossProblem(loss, firstLoss);
+                if (problem != null) {
+                    status = RunSummary.Status.DIVERGED;
+                    message = String.format(Locale.ROOT, "training stopped in epoch %d, batch %d: %s. Lower the "
+                            + "learning rate (now %s) or check the data for NaN or infinite values; the run "
+                            + "directory keeps epoch %d", epoch, batch, problem, config.learningRate(), lastEpoch);
+                    break epochs;
+                }
+                images += ds.numExamples();
+                lossSum += loss * ds.numExamples();
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                double rate = images / Math.max(seconds, 1e-9);
+                long remaining = (long) (config.epochs() - epoch) * data.train().size()
+                        + Math.max(0, data.train().size() - images);
+                listener.progress(new TrainingListener.Progress(epoch, config.epochs(), batch,
+                        trainBatches.batches(), loss, rate, Duration.ofMillis((long) (remaining / rate * 1000))));
+            }
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            trainedImages += images;
+            trainedSeconds += seconds;
+            graph.getConfiguration().setEpochCount(epoch);
+            lastEval = evaluate(graph, valBatches);
+            writeCheckpoint(graph, run.checkpointFile(epoch));
+            TrainingListener.EpochMetrics m = new TrainingListener.EpochMetrics(epoch,
+                    images == 0 ? Double.NaN : lossSum / images, lastEval[0], lastEval[1], lastEval[2],
+                    images / Math.max(seconds, 1e-9), seconds);
+            run.commitEpoch(epoch, String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.1f,%.2f", epoch,
+                    m.trainLoss(), m.valLoss(), m.top1(), m.top5(), m.imagesPerSecond(), m.seconds()));
+            lastEpoch = epoch;
+            listener.epochEnded(m);
+            Map<Path, String> skipped = data.skippedImages();
+            if (skipped.size() > warnedSkipped) {
+                warnedSkipped = skipped.size();
+                ImageFolderDataset.warning(skipped).ifPresent(listener::warning);
+            }
+        }
+        long modelBytes = writeFinalModel(run, lastEpoch, graph);
+        RunSummary summary = new RunSummary(status, lastEpoch, lastEval[1], lastEval[2], graph.numParams(),
+                modelBytes, trainedImages / Math.max(trainedSeconds, 1e-9), (System.nanoTime() - start) / 1e9,
+                data.train().size(), data.validation().size(), data.skippedImages().size(), message);
+        run.writeSummary(summary);
+        return summary;
+    }
+
+    /** {val loss, top-1, top-5} of the last completed epoch in metrics.csv (a resumed run's starting point). */
+    private static double[] lastMetrics(RunDirectory run) throws IOException {
+        List<String> rows = run.metricsRows();
+        if (rows.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        String[] cells = rows.get(rows.size() - 1).split(",");
+        return new double[] {Double.parseDouble(cells[2]), Double.parseDouble(cells[3]), Double.parseDouble(cells[4])};
+    }
+
+    static String lossProblem(double loss, double firstLoss) {
+        if (Double.isNaN(loss)) {
+            return "the loss is NaN";
+        }
+        if (Double.isInfinite(loss)) {
+            return "the loss is infinite";
+        }
+        if (loss > EXPLODING_FACTOR * Math.max(firstLoss, 1e-6)) {
+            return String.format(Locale.ROOT, "the loss exploded to %.4g (first batch: %.4g)", loss, firstLoss);
+        }
+        return null;
+    }
+
+    /** Validation {loss, top-1, top-5}. */
+    static double[] evaluate(ComputationGraph graph, SampleBatches batches) {
+        batches.setEpoch(0);
+        long n = 0;
+        long top1 = 0;
+        long top5 = 0;
+        double loss = 0;
+        while (batches.hasNext()) {
+            DataSet ds = batches.next();
+            float[][] p = InputLayout.toMatrix(graph.output(false, ds.getFeatures())[0]).toFloatMatrix();
+            float[][] y = InputLayout.toMatrix(ds.getLabels()).toFloatMatrix();
+            for (int i = 0; i < p.length; i++) {
+                int label = argmax(y[i]);
+                int rank = 0;
+                for (float v : p[i]) {
+                    if (v > p[i][label]) {
+                        rank++;
+                    }
+                }
+                top1 += rank == 0 ? 1 : 0;
+                top5 += rank < 5 ? 1 : 0;
+                loss -= Math.log(Math.max(p[i][label], 1e-10));
+                n++;
+            }
+        }
+        return n == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN}
+                : new double[] {loss / n, (double) top1 / n, (double) top5 / n};
+    }
+
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void writeCheckpoint(ComputationGraph graph, Path file) throws IOException {
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        ModelSerializer.writeModel(graph, temp.toFile(), true);
+        RunDirectory.move(temp, file);
+    }
+
+    /** model.zip: the latest checkpoint's weights without updater state (a partial epoch is never saved). */
+    private static long writeFinalModel(RunDirectory run, int lastEpoch, ComputationGraph current)
+            throws IOException {
+        ComputationGraph model = current;
+        if (lastEpoch == 0) {
+            return 0;
+        }
+        File checkpoint = run.checkpointFile(lastEpoch).toFile();
+        model = ModelSerializer.restoreComputationGraph(checkpoint, false);
+        Path temp = run.modelFile().resolveSibling(".model.zip.tmp");
+        ModelSerializer.writeModel(model, temp.toFile(), false);
+        RunDirectory.move(temp, run.modelFile());
+        return Files.size(run.modelFile());
+    }
+
+    static Shape.FeatureMap inputShape(ConvertedGraph converted) throws Dl4jConversionException {
+        if (converted.inputs().size() != 1) {
+            throw new Dl4jConversionException(null, "training needs a network with one input, not "
+                    + converted.inputs().size());
+        }
+        Shape shape = converted.analysis().result(converted.inputs().get(0)).orElseThrow().output();
+        if (!(shape instanceof Shape.FeatureMap fm)) {
+            throw new Dl4jConversionException(converted.inputs().get(0), "training needs an image input");
+        }
+        return fm;
+    }
+
+    /** The number of classes the network outputs; refuses other outputs than a class vector or C x 1 x 1. */
+    static int checkOutput(ConvertedGraph converted, int dataClasses) throws Dl4jConversionException {
+        if (converted.outputs().size() != 1) {
+            throw new Dl4jConversionException(null, "training needs a network with one output, not "
+                    + converted.outputs());
+        }
+        String id = converted.outputs().get(0);
+        var node = converted.primitiveSpec().node(id).orElseThrow();
+        Shape out = converted.analysis().result(id).orElseThrow().output();
+        long classes = out instanceof Shape.Vector v ? v.features()
+                : out instanceof Shape.FeatureMap fm && fm.height() == 1 && fm.width() == 1 ? fm.channels() : -1;
+        if (!"softmax".equals(node.kind()) || classes < 0) {
+            throw new Dl4jConversionException(id, "training needs the network to end in a softmax over a class "
+                    + "vector or a C x 1 x 1 map; '" + id + "' is a " + node.kind() + " with output " + out);
+        }
+        if (classes != dataClasses) {
+            throw new Dl4jConversionException(id, "the network has " + classes + " outputs but the data has "
+                    + dataClasses + " classes; set the last layer's units/filters to " + dataClasses);
+        }
+        return (int) classes;
+    }
+
+    /** The converter's configuration with the optimiser, weight decay and seed of {@code config}. */
+    static ComputationGraphConfiguration configure(ComputationGraphConfiguration base, TrainingConfig config) {
+        ComputationGraphConfiguration conf = base.clone();
+        conf.getDefaultConfiguration().setSeed(config.seed());
+        IUpdater updater = switch (config.optimizer()) {
+            case ADAM -> new Adam(config.learningRate());
+            case NESTEROVS -> new Nesterovs(config.learningRate(), config.momentum());
+            case SGD -> new Sgd(config.learningRate());
+        };
+        for (GraphVertex vertex : conf.getVertices().values()) {
+            if (vertex instanceof LayerVertex lv) {
+                lv.getLayerConf().setSeed(config.seed());
+                if (lv.getLayerConf().getLayer() instanceof BaseLayer layer) {
+                    layer.setIUpdater(updater.clone());
+                    layer.setBiasUpdater(null);
+                    layer.setRegularization(config.weightDecay() > 0
+                            ? List.of(new L2Regularization(config.weightDecay())) : List.of());
+                    layer.setRegularizationBias(List.of());
+                }
+            }
+        }
+        return conf;
+    }
+}

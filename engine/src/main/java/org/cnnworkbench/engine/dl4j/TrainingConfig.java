@@ -1,0 +1,78 @@
+package org.cnnworkbench.engine.dl4j;
+
+/**
+ * How to train: the optimiser and its settings, the batch size, the number of epochs and the seed. Saved as
+ * {@code config.json} in the run directory, so that {@code resume} continues with the same settings.
+ *
+ * <pre>{@code
+ * TrainingConfig config = TrainingConfig.defaults().withEpochs(5).withLearningRate(0.002);
+ * }</pre>
+ *
+ * @param epochs       the total number of epochs (a resumed run continues up to this number)
+ * @param batchSize    images per batch
+ * @param learningRate the optimiser's step size
+ * @param optimizer    Adam, SGD with Nesterov momentum, or plain SGD
+ * @param momentum     the momentum of {@link Optimizer#NESTEROVS} (ignored by the others)
+ * @param weightDecay  the L2 coefficient on weights (not biases); 0 for none
+ * @param seed         the seed of the weight initialisation, the per-epoch shuffle, augmentation and dropout
+ */
+public record TrainingConfig(int epochs, int batchSize, double learningRate, Optimizer optimizer, double momentum,
+                             double weightDecay, long seed) {
+
+    /** The optimisers offered. */
+    public enum Optimizer { ADAM, NESTEROVS, SGD }
+
+    public TrainingConfig {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the batch size must be at least 1, not " + batchSize);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("the learning rate must be positive, not " + learningRate);
+        }
+        if (optimizer == null) {
+            throw new IllegalArgumentException("no optimizer");
+        }
+        if (momentum < 0 || momentum >= 1) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), not " + momentum);
+        }
+        if (weightDecay < 0) {
+            throw new IllegalArgumentException("weight decay must not be negative, not " + weightDecay);
+        }
+    }
+
+    /** Adam, learning rate 0.001, batch 64, 10 epochs, momentum 0.9 (for Nesterov), no weight decay, seed 42. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(10, 64, 1e-3, Optimizer.ADAM, 0.9, 0, 42);
+    }
+
+    public TrainingConfig withEpochs(int n) {
+        return new TrainingConfig(n, batchSize, learningRate, optimizer, momentum, weightDecay, seed);
+    }
+
+    public TrainingConfig withBatchSize(int n) {
+        return new TrainingConfig(epochs, n, learningRate, optimizer, momentum, weightDecay, seed);
+    }
+
+    public TrainingConfig withLearningRate(double lr) {
+        return new TrainingConfig(epochs, batchSize, lr, optimizer, momentum, weightDecay, seed);
+    }
+
+    public TrainingConfig withOptimizer(Optimizer o) {
+        return new TrainingConfig(epochs, batchSize, learningRate, o, momentum, weightDecay, seed);
+    }
+
+    public TrainingConfig withMomentum(double m) {
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, m, weightDecay, seed);
+    }
+
+    public TrainingConfig withWeightDecay(double wd) {
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, wd, seed);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, s);
+    }
+}

@@ -1,0 +1,286 @@
+package org.cnnworkbench.engine.dl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
+import org.cnnworkbench.engine.data.FashionMnist;
+import org.cnnworkbench.engine.data.ImageSample;
+import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final AtomicBoolean NO_CANCEL = new AtomicBoolean();
+
+    /** A tiny network with batch norm and dropout, so that resume must restore their state and random draws. */
+    static NetworkSpec tinySpec(int classes) throws Exception {
+        return NetworkJson.read("""
+                {"format": "cnn-workbench-network", "version": 1, "name": "tiny", "nodes": [
+                  {"id": "data", "kind": "input", "channels": 1, "height": 28, "width": 28},
+                  {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 8, "kernel": 3, "stride": 2},
+                  {"id": "bn1", "kind": "batchnorm", "inputs": ["conv1"]},
+                  {"id": "relu1", "kind": "relu", "inputs": ["bn1"]},
+                  {"id": "drop1", "kind": "dropout", "inputs": ["relu1"], "rate": 0.2},
+                  {"id": "conv2", "kind": "conv", "inputs": ["drop1"], "filters": %d, "kernel": 1},
+                  {"id": "pool", "kind": "globalavgpool", "inputs": ["conv2"]},
+                  {"id": "prob", "kind": "softmax", "inputs": ["pool"]}]}
+                """.formatted(classes), "tiny").spec();
+    }
+
+    /** Synthetic IDX files: 120 train and 40 test images whose brightness pattern depends on the label. */
+    private Path fakeFashion() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("idx"));
+        for (String prefix : new String[] {"train", "t10k"}) {
+            int n = prefix.equals("train") ? 120 : 40;
+            byte[] images = new byte[n * 784];
+            byte[] labels = new byte[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = (byte) (i % 10);
+                for (int p = 0; p < 784; p++) {
+                    images[i * 784 + p] = (byte) (((p / 28) % 10 == i % 10 ? 200 : 20) + (i * 7 + p) % 30);
+                }
+            }
+            idx(src.resolve(prefix + "-images-idx3-ubyte.gz"), 0x803, new int[] {n, 28, 28}, images);
+            idx(src.resolve(prefix + "-labels-idx1-ubyte.gz"), 0x801, new int[] {n}, labels);
+        }
+        return src;
+    }
+
+    private static void idx(Path file, int magic, int[] dims, byte[] data) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file);
+                DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
+            out.writeInt(magic);
+            for (int d : dims) {
+                out.writeInt(d);
+            }
+            out.write(data);
+        }
+    }
+
+    /** A small plain CNN (about 0.3M MACs per image, 20x less than fashion-squeezenet) to keep the test fast. */
+    static NetworkSpec smallCnn() throws Exception {
+        return NetworkJson.read("""
+                {"format": "cnn-workbench-network", "version": 1, "name": "small-cnn", "nodes": [
+                  {"id": "data", "kind": "input", "channels": 1, "height": 28, "width": 28},
+                  {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 16, "kernel": 3, "stride": 2,
+                   "activation": "relu"},
+                  {"id": "conv2", "kind": "conv", "inputs": ["conv1"], "filters": 32, "kernel": 3, "stride": 2,
+                   "activation": "relu"},
+                  {"id": "fc", "kind": "fc", "inputs": ["conv2"], "units": 10},
+                  {"id": "prob", "kind": "softmax", "inputs": ["fc"]}]}
+                """, "small-cnn").spec();
+    }
+
+    @Test
+    void fashionSqueezenetTrainsAnEpochOnAFewImages() throws Exception {
+        assumeTrue(FashionMnist.isInstalled(), "Fashion-MNIST is not installed");
+        NetworkSpec spec = NetworkJson.read(Path.of("../sample-networks/networks/fashion-squeezenet.json")).spec();
+        TrainingData data = TrainingData.open(DataSpec.fashionMnist(256, 64),
+                new org.cnnworkbench.engine.model.Shape.FeatureMap(1, 28, 28));
+        RunSummary summary = Trainer.train(spec, data, TrainingConfig.defaults().withEpochs(1).withBatchSize(64),
+                dir.resolve("squeeze"), new TrainingListener() { }, NO_CANCEL);
+        System.out.printf("fashion-squeezenet 256/64, 1 epoch: %.0f images/s%n", summary.imagesPerSecond());
+        assertThat(summary.status()).isEqualTo(RunSummary.Status.COMPLETED);
+        assertThat(summary.params()).isEqualTo(61_834);
+        assertThat(summary.top1()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void shortFashionMnistRunLowersTheLossAndBeatsChance() throws Exception {
+        assumeTrue(FashionMnist.isInstalled(), "Fashion-MNIST is not installed");
+        NetworkSpec spec = smallCnn();
+        TrainingData data = TrainingData.open(DataSpec.fashionMnist(2_000, 500),
+                new org.cnnworkbench.engine.model.Shape.FeatureMap(1, 28, 28));
+        List<Double> losses = new ArrayList<>();
+        Path run = dir.resolve("run");
+        RunSummary summary = Trainer.train(spec, data, TrainingConfig.defaults().withEpochs(2).withBatchSize(50)
+                .withLearningRate(0.003), run, new TrainingListener() {
+                    @Override
+                    public void progress(Progress p) {
+                        losses.add(p.loss());
+                    }
+                }, NO_CANCEL);
+        System.out.printf("small-cnn 2000/500, 2 epochs: top-1 %.3f top-5 %.3f, %.0f images/s, %.1f s%n",
+                summary.top1(), summary.top5(), summary.imagesPerSecond(), summary.wallSeconds());
+        assertThat(summary.status()).isEqualTo(RunSummary.Status.COMPLETED);
+        assertThat(summary.top1()).isGreaterThan(0.4);
+        assertThat(summary.top5()).isGreaterThan(summary.top1());
+        double firstTen = losses.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow();
+        double lastTen = losses.subList(losses.size() - 10, losses.size()).stream().mapToDouble(d -> d)
+                .average().orElseThrow();
+        assertThat(lastTen).isLessThan(firstTen * 0.7);
+        assertThat(new RunDirectory(run).metricsRows()).hasSize(2);
+        for (String f : List.of("spec.json", "config.json", "data.json", "metrics.csv", "summary.json",
+                "model.zip", "checkpoint-epoch-2.zip")) {
+            assertThat(run.resolve(f)).exists();
+        }
+        assertThat(summary.modelBytes()).isEqualTo(Files.size(run.resolve("model.zip")));
+
+        // the saved model gives exactly the validation accuracy measured in memory before saving
+        Predictor predictor = Predictor.load(run);
+        List<ImageSample> val = new ArrayList<>();
+        for (int i = 0; i < data.validation().size(); i++) {
+            val.add(data.validation().read(i, null).orElseThrow());
+        }
+        float[][] p = predictor.probabilities(val);
+        int correct = 0;
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int c = 1; c < p[i].length; c++) {
+                best = p[i][c] > p[i][best] ? c : best;
+            }
+            correct += best == val.get(i).label() ? 1 : 0;
+        }
+        assertThat((double) correct / p.length).isEqualTo(summary.top1());
+    }
+
+    @Test
+    void resumingFromACheckpointGivesTheParametersOfAnUninterruptedRun() throws Exception {
+        Path idx = fakeFashion();
+        DataSpec dataSpec = new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 0, 0);
+        TrainingData data = TrainingData.open(dataSpec, new org.cnnworkbench.engine.model.Shape.FeatureMap(1, 28, 28));
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withBatchSize(16);
+        Path straight = dir.resolve("straight");
+        Trainer.train(tinySpec(10), data, config, straight, new TrainingListener() { }, NO_CANCEL);
+
+        Path resumed = dir.resolve("resumed");
+        RunSummary first = Trainer.train(tinySpec(10), data, config.withEpochs(1), resumed,
+                new TrainingListener() { }, NO_CANCEL);
+        assertThat(first.epochs()).isEqualTo(1);
+        RunSummary second = Trainer.resume(resumed, 2, new TrainingListener() { }, NO_CANCEL);
+        assertThat(second.epochs()).isEqualTo(2);
+
+        ComputationGraph a = ModelSerializer.restoreComputationGraph(straight.resolve("model.zip").toFile(), false);
+        ComputationGraph b = ModelSerializer.restoreComputationGraph(resumed.resolve("model.zip").toFile(), false);
+        assertThat(b.params()).isEqualTo(a.params());
+        assertThat(new RunDirectory(resumed).metricsRows()).hasSize(2);
+
+        // the saved model reproduces the validation loss measured in memory before saving
+        Predictor predictor = Predictor.load(resumed);
+        List<ImageSample> val = new ArrayList<>();
+        for (int i = 0; i < data.validation().size(); i++) {
+            val.add(data.validation().read(i, null).orElseThrow());
+        }
+        float[][] p = predictor.probabilities(val);
+        double loss = 0;
+        for (int i = 0; i < p.length; i++) {
+            loss -= Math.log(Math.max(p[i][val.get(i).label()], 1e-10));
+        }
+        String[] last = new RunDirectory(resumed).metricsRows().get(1).split(",");
+        assertThat(loss / p.length).isCloseTo(Double.parseDouble(last[2]), org.assertj.core.data.Offset.offset(1e-6));
+
+        // an image file goes through the same normalisation: a PNG of a test image gives its probabilities
+        BufferedImage png = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        FashionMnist.Split test = FashionMnist.open(idx).load(FashionMnist.Subset.TEST, 1);
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                png.getRaster().setSample(x, y, 0, test.pixel(0, y, x));
+            }
+        }
+        Path file = dir.resolve("test0.png");
+        ImageIO.write(png, "png", file.toFile());
+        Predictor.ClassScore best = predictor.predictFiles(List.of(file), 1).get(0).classes().get(0);
+        int argmax = 0;
+        for (int c = 1; c < p[0].length; c++) {
+            argmax = p[0][c] > p[0][argmax] ? c : argmax;
+        }
+        assertThat(best.label()).isEqualTo(argmax);
+        assertThat(best.probability()).isCloseTo(p[0][argmax], org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(new RunDirectory(resumed).metricsRows().get(1).split(",")[4])
+                .isEqualTo(new RunDirectory(straight).metricsRows().get(1).split(",")[4]);
+    }
+
+    @Test
+    void nanLossStopsTheRunWithAClearMessage() throws Exception {
+        List<ImageSample> samples = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            float[] chw = new float[784];
+            chw[i] = i == 5 ? Float.NaN : 0.5f;
+            samples.add(new ImageSample(chw, 1, 28, 28, i % 10));
+        }
+        TrainingData data = TrainingData.of(samples, samples.subList(0, 10), FashionMnist.CLASS_NAMES);
+        Path run = dir.resolve("nan");
+        RunSummary summary = Trainer.train(tinySpec(10), data, TrainingConfig.defaults().withEpochs(2)
+                .withBatchSize(40), run, new TrainingListener() { }, NO_CANCEL);
+        assertThat(summary.status()).isEqualTo(RunSummary.Status.DIVERGED);
+        assertThat(summary.message()).contains("the loss is NaN").contains("epoch 1, batch 1")
+                .contains("Lower the learning rate");
+        assertThat(new RunDirectory(run).summary()).contains(summary);
+        assertThat(run.resolve("model.zip")).doesNotExist();
+    }
+
+    @Test
+    void lossGuardNamesExplodingLosses() {
+        assertThat(Trainer.lossProblem(2.3, 2.3)).isNull();
+        assertThat(Trainer.lossProblem(Double.POSITIVE_INFINITY, 2.3)).isEqualTo("the loss is infinite");
+        assertThat(Trainer.lossProblem(3e4, 2.3)).startsWith("the loss exploded to 3.000e+04");
+    }
+
+    @Test
+    void corruptImageInAFolderIsSkippedAndCountedAndCancelKeepsTheLastEpoch() throws Exception {
+        Path root = dir.resolve("folder");
+        for (String split : List.of("train", "val")) {
+            for (int c = 0; c < 2; c++) {
+                Path classDir = Files.createDirectories(root.resolve(split).resolve("class" + c));
+                for (int i = 0; i < 6; i++) {
+                    BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+                    for (int y = 0; y < 28; y++) {
+                        for (int x = 0; x < 28; x++) {
+                            img.getRaster().setSample(x, y, 0, c == 0 ? x * 9 : y * 9);
+                        }
+                    }
+                    ImageIO.write(img, "png", classDir.resolve(i + ".png").toFile());
+                }
+            }
+        }
+        Files.write(root.resolve("train/class1/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        TrainingData data = TrainingData.open(DataSpec.folder(root.toString(), 0, 0),
+                new org.cnnworkbench.engine.model.Shape.FeatureMap(1, 28, 28));
+        assertThat(data.classes()).containsExactly("class0", "class1");
+        AtomicBoolean cancel = new AtomicBoolean();
+        List<String> warnings = new ArrayList<>();
+        Path run = dir.resolve("run");
+        RunSummary summary = Trainer.train(tinySpec(2), data, TrainingConfig.defaults().withEpochs(3)
+                .withBatchSize(4), run, new TrainingListener() {
+                    @Override
+                    public void epochEnded(EpochMetrics m) {
+                        cancel.set(true);
+                    }
+
+                    @Override
+                    public void warning(String message) {
+                        warnings.add(message);
+                    }
+                }, cancel);
+        assertThat(summary.skippedImages()).isEqualTo(1);
+        assertThat(warnings).singleElement().asString().contains("broken.png");
+        assertThat(summary.status()).isEqualTo(RunSummary.Status.CANCELLED);
+        assertThat(summary.epochs()).isEqualTo(1);
+        assertThat(new RunDirectory(run).latestEpoch()).isEqualTo(1);
+        assertThat(run.resolve("model.zip")).exists();
+        List<Predictor.Prediction> predictions = Predictor.load(run).predictFiles(
+                List.of(root.resolve("val/class0/0.png"), root.resolve("train/class1/broken.png")), 5);
+        assertThat(predictions.get(0).classes()).hasSize(2);
+        assertThat(predictions.get(0).classes().get(0).probability()
+                + predictions.get(0).classes().get(1).probability()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(predictions.get(1).error()).isNotNull();
+    }
+}
