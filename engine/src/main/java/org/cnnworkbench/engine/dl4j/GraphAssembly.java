@@ -5,6 +5,7 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -55,6 +56,10 @@ final class GraphAssembly {
 
     void addLayer(String id, Layer layer, List<String> inputs) {
         builder.addLayer(id, layer, inputs.toArray(String[]::new));
+    }
+
+    void addLayer(String id, Layer layer, InputPreProcessor preProcessor, String input) {
+        builder.addLayer(id, layer, preProcessor, input);
     }
 
     void addLayer(String id, Layer layer, String input) {

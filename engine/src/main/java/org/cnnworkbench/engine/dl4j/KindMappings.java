@@ -21,7 +21,6 @@ import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -53,8 +52,7 @@ final class KindMappings {
             // DL4J's dropout takes the probability of RETAINING an element.
             Map.entry("dropout", (g, n, p, in, out, t) -> g.addLayer(n.id(),
                     new DropoutLayer.Builder(1.0 - p.decimal("rate")).build(), n.inputs())),
-            Map.entry("fc", (g, n, p, in, out, t) -> g.addLayer(n.id(), new DenseLayer.Builder()
-                    .nOut(p.integer("units")).hasBias(p.flag("bias")).activation(activation(p)).build(), n.inputs())),
+            Map.entry("fc", KindMappings::fullyConnected),
             Map.entry("softmax", KindMappings::softmax),
             Map.entry("concat", (g, n, p, in, out, t) -> g.addVertex(n.id(), GraphAssembly.channelMerge(out), n.inputs())),
             Map.entry("add", (g, n, p, in, out, t) -> g.addVertex(n.id(),
@@ -222,10 +220,24 @@ final class KindMappings {
         }
     }
 
+    /** A dense layer; a feature-map input is flattened in Caffe's C, H, W order in either layout. */
+    private static void fullyConnected(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        DenseLayer layer = new DenseLayer.Builder()
+                .nOut(p.integer("units")).hasBias(p.flag("bias")).activation(activation(p)).build();
+        if (in.get(0) instanceof Shape.FeatureMap fm) {
+            g.addLayer(n.id(), layer, flattening(fm), n.inputs().get(0));
+        } else {
+            g.addLayer(n.id(), layer, n.inputs());
+        }
+    }
+
+    private static ChannelsFirstFlattenPreProcessor flattening(Shape.FeatureMap fm) {
+        return new ChannelsFirstFlattenPreProcessor(fm.height(), fm.width(), fm.channels(), GraphAssembly.FORMAT);
+    }
+
     private static void flatten(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         if (in.get(0) instanceof Shape.FeatureMap fm) {
-            g.addVertex(n.id(), new PreprocessorVertex(new CnnToFeedForwardPreProcessor(fm.height(), fm.width(),
-                    fm.channels(), GraphAssembly.FORMAT)), n.inputs());
+            g.addVertex(n.id(), new PreprocessorVertex(flattening(fm)), n.inputs());
         } else {
             g.addLayer(n.id(), new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), n.inputs());
         }

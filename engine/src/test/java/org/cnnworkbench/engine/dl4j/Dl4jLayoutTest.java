@@ -1,0 +1,56 @@
+package org.cnnworkbench.engine.dl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.model.Node;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The NHWC graphs: Caffe's flatten order, the custom vertices' JSON, layout helpers. */
+class Dl4jLayoutTest {
+
+    @Test
+    void flattenKeepsCaffesChannelHeightWidthOrder() throws Exception {
+        NetworkSpec spec = NetworkSpec.of("flat", List.of(
+                Node.of("data", "input", List.of(), Map.of("channels", 2, "height", 3, "width", 4)),
+                Node.of("flat", "flatten", List.of("data"))));
+        ConvertedGraph converted = Dl4jConverter.convert(spec);
+        INDArray nchw = Nd4j.arange(24).castTo(Nd4j.defaultFloatingPointType()).reshape(1, 2, 3, 4);
+
+        INDArray flat = converted.newGraph().feedForward(converted.toGraphLayout(nchw), false).get("flat");
+
+        assertThat(flat.toDoubleVector()).containsExactly(nchw.reshape(1, 24).toDoubleVector());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alexnet", "squeezenet-v1.0"})
+    void configurationSurvivesJsonWithTheSameOutputs(String name) throws Exception {
+        ConvertedGraph converted = Dl4jConverter.convert(Dl4jSampleNetworksTest.sample(name));
+        ComputationGraph graph = converted.newGraph();
+        ComputationGraphConfiguration copy = ComputationGraphConfiguration.fromJson(converted.configuration().toJson());
+        ComputationGraph restored = new ComputationGraph(copy);
+        restored.init(graph.params().dup(), false);
+        INDArray x = Nd4j.rand(converted.activationShape("data", 1));
+
+        assertThat(restored.outputSingle(x).equalsWithEps(graph.outputSingle(x), 1e-5)).isTrue();
+    }
+
+    @Test
+    void layoutHelpersPermuteBetweenNchwAndTheGraphsLayout() throws Exception {
+        ConvertedGraph converted = Dl4jConverter.convert(Dl4jSampleNetworksTest.sample("squeezenet-v1.1"));
+        INDArray nchw = Nd4j.rand(2, 3, 5, 7);
+
+        assertThat(converted.channelsLast()).isTrue();
+        assertThat(converted.toGraphLayout(nchw).shape()).containsExactly(2, 5, 7, 3);
+        assertThat(converted.toNchw(converted.toGraphLayout(nchw))).isEqualTo(nchw);
+        assertThat(converted.activationShape("conv1", 8)).containsExactly(8, 113, 113, 64);
+    }
+}
