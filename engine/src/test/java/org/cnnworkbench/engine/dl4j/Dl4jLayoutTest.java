@@ -30,6 +30,32 @@ class Dl4jLayoutTest {
         assertThat(flat.toDoubleVector()).containsExactly(nchw.reshape(1, 24).toDoubleVector());
     }
 
+    @Test
+    void lrnInNhwcIsCaffesAcrossChannelFormula() throws Exception {
+        int c = 7;
+        NetworkSpec spec = NetworkSpec.of("lrn", List.of(
+                Node.of("data", "input", List.of(), Map.of("channels", c, "height", 3, "width", 2)),
+                Node.of("norm", "lrn", List.of("data"), Map.of("size", 5, "alpha", 0.1, "beta", 0.75, "k", 2.0))));
+        ConvertedGraph converted = Dl4jConverter.convert(spec);
+        INDArray x = Nd4j.rand(new long[] {1, c, 3, 2}).muli(3);
+
+        INDArray y = converted.toNchw(converted.newGraph().feedForward(converted.toGraphLayout(x), false).get("norm"));
+
+        for (int ch = 0; ch < c; ch++) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 2; j++) {
+                    double sum = 0;
+                    for (int q = Math.max(0, ch - 2); q <= Math.min(c - 1, ch + 2); q++) {
+                        sum += x.getDouble(0, q, i, j) * x.getDouble(0, q, i, j);
+                    }
+                    double caffe = x.getDouble(0, ch, i, j) / Math.pow(2.0 + 0.1 / 5 * sum, 0.75);
+                    assertThat(y.getDouble(0, ch, i, j)).as("channel %d at %d,%d", ch, i, j)
+                            .isCloseTo(caffe, org.assertj.core.api.Assertions.within(1e-4));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"alexnet", "squeezenet-v1.0"})
     void configurationSurvivesJsonWithTheSameOutputs(String name) throws Exception {
