@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 
 /**
- * The run-time vertex of {@link ChannelSubsetVertex} and {@link CropVertex}: a slice of its input, copied into
+ * The run-time vertex of {@link ChannelSubsetVertex}: a slice of its input, copied into
  * a dense array, and backward the gradient scattered into zeros of the input's shape. Dense matters: DL4J's
  * oneDNN convolution helper crashes the JVM (SIGSEGV) on a strided view, which is what DL4J's own
  * {@code Cropping2D} and {@code SubsetVertex} return in a forward pass outside workspaces ({@code feedForward}).

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -123,10 +124,12 @@ final class KindMappings {
     }
 
     /**
-     * Pooling. Floor rounding is DL4J's Truncate mode. Caffe's ceil rounding keeps a last, partial window;
-     * on an axis where that adds a row (column), the pooling is padded by one more stride on both sides and
-     * a {@link CropVertex} drops the extra first output and whatever lies past Caffe's last window. The
-     * windows kept are exactly Caffe's; DL4J's max pooling ignores padded cells, as Caffe does.
+     * Pooling. Floor rounding is DL4J's Truncate mode. Caffe's ceil rounding keeps a last, partial window; on
+     * an axis where that adds a row (column), an {@link EdgePadVertex} {@code id/pad} first adds just enough
+     * rows (columns) at the bottom (right) for floor rounding to reach that window, so the windows are exactly
+     * Caffe's. Max pooling pads with {@code -Float.MAX_VALUE}, which never wins, as in Caffe; average pooling
+     * pads with zeros, which count in the divisor of the last window (Caffe's divisor stops at input + pad).
+     * Only DL4J's symmetric padding {@code pad} remains, always smaller than the kernel, as oneDNN requires.
      */
     private static void pool(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, PoolingType type)
             throws Dl4jConversionException {
@@ -137,27 +140,25 @@ final class KindMappings {
         IntPair pad = p.pair("pad");
         long floorH = floorOutput(n, "height", input.height(), k.h(), s.h(), pad.h());
         long floorW = floorOutput(n, "width", input.width(), k.w(), s.w(), pad.w());
-        boolean extraH = output.height() > floorH;
-        boolean extraW = output.width() > floorW;
-        SubsamplingLayer.Builder layer = new SubsamplingLayer.Builder(type)
+        // Rows (columns) to add so that floor rounding gives Caffe's count: the last window must fit.
+        long extraH = output.height() > floorH ? (output.height() - 1) * s.h() + k.h() - input.height() - 2 * pad.h() : 0;
+        long extraW = output.width() > floorW ? (output.width() - 1) * s.w() + k.w() - input.width() - 2 * pad.w() : 0;
+        Layer layer = new SubsamplingLayer.Builder(type)
                 .kernelSize(toInt(k.h()), toInt(k.w()))
                 .stride(toInt(s.h()), toInt(s.w()))
-                .padding(toInt(pad.h() + (extraH ? s.h() : 0)), toInt(pad.w() + (extraW ? s.w() : 0)));
-        layer.convolutionMode(ConvolutionMode.Truncate);
-        layer.dataFormat(GraphAssembly.FORMAT);
-        if (!extraH && !extraW) {
-            g.addLayer(n.id(), layer.build(), n.inputs());
+                .padding(toInt(pad.h()), toInt(pad.w()))
+                .convolutionMode(ConvolutionMode.Truncate)
+                .dataFormat(GraphAssembly.FORMAT)
+                .build();
+        if (extraH == 0 && extraW == 0) {
+            g.addLayer(n.id(), layer, n.inputs());
             return;
         }
-        // Padded by one more stride per side: floor + 2 outputs on that axis; keep outputs 1 .. Caffe's count.
-        String pooled = n.id() + "/pool";
-        g.addLayer(pooled, layer.build(), n.inputs());
-        int cropTop = extraH ? 1 : 0;
-        int cropBottom = extraH ? toInt(floorH + 2 - 1 - output.height()) : 0;
-        int cropLeft = extraW ? 1 : 0;
-        int cropRight = extraW ? toInt(floorW + 2 - 1 - output.width()) : 0;
-        g.addVertex(n.id(), new CropVertex(cropTop, cropBottom, cropLeft, cropRight, GraphAssembly.FORMAT),
-                List.of(pooled));
+        String padded = n.id() + "/pad";
+        double padValue = type == PoolingType.MAX ? -Float.MAX_VALUE : 0;
+        g.addVertex(padded, new EdgePadVertex(toInt(extraH), toInt(extraW), padValue, GraphAssembly.FORMAT),
+                n.inputs());
+        g.addLayer(n.id(), layer, padded);
     }
 
     /**
