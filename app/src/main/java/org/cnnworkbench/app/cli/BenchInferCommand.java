@@ -51,11 +51,11 @@ final class BenchInferCommand implements Callable<Integer> {
             + "peak instead of the profile's")
     boolean measurePeak;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "untimed passes per batch size (default: "
-            + "${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20", description = "untimed passes per batch size; oneDNN and the JIT "
+            + "need about 20 before batch 1 settles (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--runs", defaultValue = "20", description = "timed passes per batch size; the median is "
+    @Option(names = "--runs", defaultValue = "30", description = "timed passes per batch size; the median is "
             + "reported (default: ${DEFAULT-VALUE})")
     int runs;
 
