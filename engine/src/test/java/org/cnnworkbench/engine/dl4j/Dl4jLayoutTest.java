@@ -70,6 +70,27 @@ class Dl4jLayoutTest {
     }
 
     @Test
+    void trainingStepRunsBackwardThroughTheCustomVerticesWithTheFastPath() throws Exception {
+        NetworkSpec spec = NetworkSpec.of("train", List.of(
+                Node.of("data", "input", List.of(), Map.of("channels", 4, "height", 9, "width", 9)),
+                Node.of("conv1", "conv", List.of("data"), Map.of("filters", 6, "kernel", 3, "groups", 2,
+                        "activation", "relu")),
+                Node.of("pool1", "maxpool", List.of("conv1"), Map.of("kernel", 2, "stride", 2, "rounding", "ceil")),
+                Node.of("fc1", "fc", List.of("pool1"), Map.of("units", 3)),
+                Node.of("prob", "softmax", List.of("fc1"))));
+        ConvertedGraph converted = Dl4jConverter.convert(spec);
+        ComputationGraph graph = converted.newGraph();
+        INDArray before = graph.params().dup();
+        INDArray x = Nd4j.rand(converted.activationShape("data", 4));
+        INDArray labels = Nd4j.eye(3).getRows(0, 1, 2, 0);
+
+        graph.fit(new INDArray[] {x}, new INDArray[] {labels});
+
+        assertThat(graph.params().equalsWithEps(before, 1e-7)).as("parameters changed").isFalse();
+        assertThat(Double.isFinite(graph.score())).isTrue();
+    }
+
+    @Test
     void layoutHelpersPermuteBetweenNchwAndTheGraphsLayout() throws Exception {
         ConvertedGraph converted = Dl4jConverter.convert(Dl4jSampleNetworksTest.sample("squeezenet-v1.1"));
         INDArray nchw = Nd4j.rand(2, 3, 5, 7);
