@@ -1,5 +1,6 @@
 package org.cnnworkbench.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,7 +9,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The engine's dependency rules (STYLE.md: engine.model/analysis import neither JavaFX nor DL4J). */
-@AnalyzeClasses(packages = "org.cnnworkbench.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"org.cnnworkbench.engine", "org.nd4j"},
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
     @ArchTest
@@ -38,4 +40,15 @@ class ArchitectureTest {
                     "org.cnnworkbench.engine.analysis..")
             .should().dependOnClassesThat().resideInAPackage("org.cnnworkbench.engine.dl4j..")
             .because("the DL4J bridge builds on the spec and its analysis, never the reverse");
+
+    /**
+     * The engine's classes live under org.cnnworkbench, except exactly one: {@code org.nd4j.nativeblas.Nd4jCpu}
+     * (with its nested {@code Environment}), the workaround for DL4J 1.0.0-M2.1's failed reflective lookup of
+     * oneDNN support, whose name DL4J dictates (see its Javadoc and docs/dl4j.md).
+     */
+    @ArchTest
+    static final ArchRule onlyTheOneDnnWorkaroundLivesOutsideTheWorkbenchPackages = classes()
+            .that().resideOutsideOfPackage("org.cnnworkbench..")
+            .should().haveNameMatching("org\\.nd4j\\.nativeblas\\.Nd4jCpu(\\$Environment)?")
+            .because("the only class at a foreign name is the DL4J M2.1 workaround that DL4J looks up by name");
 }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
         subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class,
                 KindsCommand.class, ExpandCommand.class, CompareCommand.class, GenerateCommand.class,
                 SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
-                BenchCommand.class, DatasetCommand.class, TrainCommand.class, InferCommand.class,
-                RunsCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
+                InferCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @Spec

@@ -3,8 +3,10 @@ package org.cnnworkbench.engine.dl4j;
 import java.util.List;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.model.NetworkSpec;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The result of {@link Dl4jConverter#convert}: the DL4J configuration together with the primitive spec it
@@ -15,8 +17,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * <pre>{@code
  * ConvertedGraph converted = Dl4jConverter.convert(spec);
  * ComputationGraph graph = converted.newGraph();           // random weights
- * Map<String, INDArray> acts = graph.feedForward(input, false);
- * acts.get("conv1");                                       // [batch, 96, 55, 55] for AlexNet
+ * Map<String, INDArray> acts = graph.feedForward(converted.toGraphLayout(nchwInput), false);
+ * acts.get("conv1");                                       // [batch, 55, 55, 96] for AlexNet (NHWC)
+ * converted.toNchw(acts.get("conv1"));                     // [batch, 96, 55, 55]
  * }</pre>
  *
  * @param primitiveSpec the spec with composites expanded (fire -> squeeze, expands, concat[, add])
@@ -29,9 +32,40 @@ public record ConvertedGraph(NetworkSpec primitiveSpec, AnalysisReport analysis,
                              ComputationGraphConfiguration configuration, List<String> inputs,
                              List<String> outputs) {
 
+    static {
+        Dl4jRuntime.configure();   // a graph built from a deserialised configuration also gets the fast path
+    }
+
     public ConvertedGraph {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+    }
+
+    /**
+     * The shape DL4J gives node {@code nodeId}'s activation for {@code batch} samples: {@code [batch, h, w, c]}
+     * for a feature map (the graph is NHWC, {@link GraphAssembly#FORMAT}), {@code [batch, n]} for a vector.
+     */
+    public long[] activationShape(String nodeId, long batch) {
+        return GraphAssembly.dl4jShape(analysis.result(nodeId).orElseThrow(
+                () -> new IllegalArgumentException("no node '" + nodeId + "'")).output(), batch);
+    }
+
+    /** Whether 4-D activations are channels-last ({@code [n, h, w, c]}); they are in this version. */
+    public boolean channelsLast() {
+        return GraphAssembly.FORMAT == CNN2DFormat.NHWC;
+    }
+
+    /**
+     * A batch of feature maps in the graph's layout: {@code nchw} ({@code [n, c, h, w]}, as data sets usually
+     * come) permuted to NHWC, in a fresh C-order array; a vector batch unchanged.
+     */
+    public INDArray toGraphLayout(INDArray nchw) {
+        return nchw.rank() == 4 && channelsLast() ? nchw.permute(0, 2, 3, 1).dup('c') : nchw;
+    }
+
+    /** An activation from the graph as {@code [n, c, h, w]} (a view); a vector unchanged. */
+    public INDArray toNchw(INDArray activation) {
+        return activation.rank() == 4 && channelsLast() ? activation.permute(0, 3, 1, 2) : activation;
     }
 
     /** A new, initialised graph with random weights. */

@@ -37,6 +37,10 @@ public final class Dl4jConverter {
 
     private static final long SEED = 12345;
 
+    static {
+        Dl4jRuntime.configure();   // the fast-path system properties, before anything loads ND4J
+    }
+
     private Dl4jConverter() {
     }
 

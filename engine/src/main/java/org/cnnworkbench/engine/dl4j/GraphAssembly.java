@@ -5,23 +5,45 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
  * The DL4J graph under construction, plus the one place that decides the activation layout. Every
- * convolution, pooling and cropping layer and every input type takes {@link #FORMAT}; switching to NHWC
- * (faster with oneDNN, see shared/notes/dl4j-cpu-speed.md) is meant to be a change here only, except
- * {@link KindMappings}' channel subsets for grouped convolutions, which assume channels on axis 1.
+ * convolution, pooling and cropping layer and every input type takes {@link #FORMAT}, and so do batch
+ * normalisation, LRN, the channel subsets of grouped convolutions, the channel merges ({@link #channelMerge})
+ * and the softmax over channels; global pooling takes it from its input type.
  */
 final class GraphAssembly {
 
-    /** Activation layout of 4-D tensors: batch, channels, height, width. */
-    static final CNN2DFormat FORMAT = CNN2DFormat.NCHW;
+    /**
+     * Activation layout of 4-D tensors: batch, height, width, channels. DL4J's oneDNN helpers (the fast CPU
+     * path, {@link Dl4jRuntime}) work in NHWC; in NCHW convolutions fall back to im2col + GEMM. Parameters are
+     * laid out the same in both layouts ({@code [out, in, kh, kw]}).
+     */
+    static final CNN2DFormat FORMAT = CNN2DFormat.NHWC;
 
     private final ComputationGraphConfiguration.GraphBuilder builder;
     private final List<InputType> inputTypes = new ArrayList<>();
+
+    /** The DL4J shape of one activation of {@code shape} for {@code batch} samples in {@link #FORMAT}. */
+    static long[] dl4jShape(Shape shape, long batch) {
+        if (shape instanceof Shape.FeatureMap fm) {
+            return FORMAT == CNN2DFormat.NHWC ? new long[] {batch, fm.height(), fm.width(), fm.channels()}
+                    : new long[] {batch, fm.channels(), fm.height(), fm.width()};
+        }
+        return new long[] {batch, shape.channels()};
+    }
+
+    /**
+     * A merge vertex concatenating along the channel axis of {@code out}'s layout, which survives cloning the
+     * configuration ({@link ChannelMergeVertex}: M2.1's own falls back to axis 1, the height in NHWC).
+     */
+    static ChannelMergeVertex channelMerge(Shape out) {
+        return new ChannelMergeVertex(out instanceof Shape.FeatureMap && FORMAT == CNN2DFormat.NHWC ? 3 : 1);
+    }
 
     GraphAssembly(ComputationGraphConfiguration.GraphBuilder builder) {
         this.builder = builder;
@@ -34,6 +56,10 @@ final class GraphAssembly {
 
     void addLayer(String id, Layer layer, List<String> inputs) {
         builder.addLayer(id, layer, inputs.toArray(String[]::new));
+    }
+
+    void addLayer(String id, Layer layer, InputPreProcessor preProcessor, String input) {
+        builder.addLayer(id, layer, preProcessor, input);
     }
 
     void addLayer(String id, Layer layer, String input) {

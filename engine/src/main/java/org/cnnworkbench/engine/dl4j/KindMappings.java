@@ -10,7 +10,6 @@ import org.cnnworkbench.engine.model.Node;
 import org.cnnworkbench.engine.model.Shape;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -18,13 +17,11 @@ import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
-import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -47,20 +44,18 @@ final class KindMappings {
             Map.entry("conv", KindMappings::conv),
             Map.entry("maxpool", (g, n, p, in, out, t) -> pool(g, n, p, in, out, PoolingType.MAX)),
             Map.entry("avgpool", (g, n, p, in, out, t) -> pool(g, n, p, in, out, PoolingType.AVG)),
-            Map.entry("globalavgpool", (g, n, p, in, out, t) -> g.addLayer(n.id(),
-                    new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(false).build(), n.inputs())),
+            Map.entry("globalavgpool", KindMappings::globalAveragePool),
             Map.entry("relu", (g, n, p, in, out, t) -> g.addLayer(n.id(),
                     new ActivationLayer.Builder().activation(Activation.RELU).build(), n.inputs())),
             Map.entry("lrn", KindMappings::lrn),
             Map.entry("batchnorm", (g, n, p, in, out, t) -> g.addLayer(n.id(), new BatchNormalization.Builder()
-                    .eps(p.decimal("epsilon")).lockGammaBeta(!p.flag("affine")).build(), n.inputs())),
+                    .eps(p.decimal("epsilon")).lockGammaBeta(!p.flag("affine")).dataFormat(GraphAssembly.FORMAT).build(), n.inputs())),
             // DL4J's dropout takes the probability of RETAINING an element.
             Map.entry("dropout", (g, n, p, in, out, t) -> g.addLayer(n.id(),
                     new DropoutLayer.Builder(1.0 - p.decimal("rate")).build(), n.inputs())),
-            Map.entry("fc", (g, n, p, in, out, t) -> g.addLayer(n.id(), new DenseLayer.Builder()
-                    .nOut(p.integer("units")).hasBias(p.flag("bias")).activation(activation(p)).build(), n.inputs())),
+            Map.entry("fc", KindMappings::fullyConnected),
             Map.entry("softmax", KindMappings::softmax),
-            Map.entry("concat", (g, n, p, in, out, t) -> g.addVertex(n.id(), new MergeVertex(), n.inputs())),
+            Map.entry("concat", (g, n, p, in, out, t) -> g.addVertex(n.id(), GraphAssembly.channelMerge(out), n.inputs())),
             Map.entry("add", (g, n, p, in, out, t) -> g.addVertex(n.id(),
                     new ElementWiseVertex(ElementWiseVertex.Op.Add), n.inputs())),
             Map.entry("flatten", KindMappings::flatten));
@@ -89,7 +84,7 @@ final class KindMappings {
 
     /**
      * A convolution; with groups, DL4J 1.0.0-M2.1 has no grouped convolution, so each group is a
-     * {@link ChannelSubsetVertex} of its input channels feeding its own convolution, and a {@link MergeVertex}
+     * {@link ChannelSubsetVertex} of its input channels feeding its own convolution, and a channel merge
      * concatenates the groups' outputs (the same weights and biases as one grouped convolution).
      */
     private static void conv(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
@@ -104,12 +99,13 @@ final class KindMappings {
         for (int i = 0; i < groups; i++) {
             String subset = n.id() + "/group" + (i + 1) + "/input";
             String part = n.id() + "/group" + (i + 1);
-            g.addVertex(subset, new ChannelSubsetVertex(toInt(i * channelsPerGroup), toInt((i + 1) * channelsPerGroup - 1)),
+            g.addVertex(subset, new ChannelSubsetVertex(toInt(i * channelsPerGroup), toInt((i + 1) * channelsPerGroup - 1),
+                    GraphAssembly.FORMAT),
                     n.inputs());
             g.addLayer(part, convLayer(p, filters / groups), subset);
             parts.add(part);
         }
-        g.addVertex(n.id(), new MergeVertex(), parts);
+        g.addVertex(n.id(), GraphAssembly.channelMerge(out), parts);
     }
 
     private static ConvolutionLayer convLayer(Params p, long filters) {
@@ -128,10 +124,12 @@ final class KindMappings {
     }
 
     /**
-     * Pooling. Floor rounding is DL4J's Truncate mode. Caffe's ceil rounding keeps a last, partial window;
-     * on an axis where that adds a row (column), the pooling is padded by one more stride on both sides and
-     * a {@link Cropping2D} drops the extra first output and whatever lies past Caffe's last window. The
-     * windows kept are exactly Caffe's; DL4J's max pooling ignores padded cells, as Caffe does.
+     * Pooling. Floor rounding is DL4J's Truncate mode. Caffe's ceil rounding keeps a last, partial window; on
+     * an axis where that adds a row (column), an {@link EdgePadVertex} {@code id/pad} first adds just enough
+     * rows (columns) at the bottom (right) for floor rounding to reach that window, so the windows are exactly
+     * Caffe's. Max pooling pads with {@code -Float.MAX_VALUE}, which never wins, as in Caffe; average pooling
+     * pads with zeros, which count in the divisor of the last window (Caffe's divisor stops at input + pad).
+     * Only DL4J's symmetric padding {@code pad} remains, always smaller than the kernel, as oneDNN requires.
      */
     private static void pool(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, PoolingType type)
             throws Dl4jConversionException {
@@ -142,26 +140,41 @@ final class KindMappings {
         IntPair pad = p.pair("pad");
         long floorH = floorOutput(n, "height", input.height(), k.h(), s.h(), pad.h());
         long floorW = floorOutput(n, "width", input.width(), k.w(), s.w(), pad.w());
-        boolean extraH = output.height() > floorH;
-        boolean extraW = output.width() > floorW;
-        SubsamplingLayer.Builder layer = new SubsamplingLayer.Builder(type)
+        // Rows (columns) to add so that floor rounding gives Caffe's count: the last window must fit.
+        long extraH = output.height() > floorH ? (output.height() - 1) * s.h() + k.h() - input.height() - 2 * pad.h() : 0;
+        long extraW = output.width() > floorW ? (output.width() - 1) * s.w() + k.w() - input.width() - 2 * pad.w() : 0;
+        Layer layer = new SubsamplingLayer.Builder(type)
                 .kernelSize(toInt(k.h()), toInt(k.w()))
                 .stride(toInt(s.h()), toInt(s.w()))
-                .padding(toInt(pad.h() + (extraH ? s.h() : 0)), toInt(pad.w() + (extraW ? s.w() : 0)));
-        layer.convolutionMode(ConvolutionMode.Truncate);
-        layer.dataFormat(GraphAssembly.FORMAT);
-        if (!extraH && !extraW) {
-            g.addLayer(n.id(), layer.build(), n.inputs());
+                .padding(toInt(pad.h()), toInt(pad.w()))
+                .convolutionMode(ConvolutionMode.Truncate)
+                .dataFormat(GraphAssembly.FORMAT)
+                .build();
+        if (extraH == 0 && extraW == 0) {
+            g.addLayer(n.id(), layer, n.inputs());
             return;
         }
-        // Padded by one more stride per side: floor + 2 outputs on that axis; keep outputs 1 .. Caffe's count.
-        String pooled = n.id() + "/pool";
-        g.addLayer(pooled, layer.build(), n.inputs());
-        int cropTop = extraH ? 1 : 0;
-        int cropBottom = extraH ? toInt(floorH + 2 - 1 - output.height()) : 0;
-        int cropLeft = extraW ? 1 : 0;
-        int cropRight = extraW ? toInt(floorW + 2 - 1 - output.width()) : 0;
-        g.addLayer(n.id(), new Cropping2D(GraphAssembly.FORMAT, cropTop, cropBottom, cropLeft, cropRight), pooled);
+        String padded = n.id() + "/pad";
+        double padValue = type == PoolingType.MAX ? -Float.MAX_VALUE : 0;
+        g.addVertex(padded, new EdgePadVertex(toInt(extraH), toInt(extraW), padValue, GraphAssembly.FORMAT),
+                n.inputs());
+        g.addLayer(n.id(), layer, padded);
+    }
+
+    /**
+     * Global average pooling as an average pooling whose window is the whole input: the engine's C x 1 x 1
+     * output in either layout, through oneDNN. (M2.1's {@code GlobalPoolingLayer} with
+     * {@code collapseDimensions(false)} reshapes to {@code [n, c, 1, 1]} whatever the layout, which fails in NHWC.)
+     */
+    private static void globalAveragePool(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out,
+                                          boolean terminal) {
+        Shape.FeatureMap input = (Shape.FeatureMap) in.get(0);
+        g.addLayer(n.id(), new SubsamplingLayer.Builder(PoolingType.AVG)
+                .kernelSize(toInt(input.height()), toInt(input.width()))
+                .stride(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .dataFormat(GraphAssembly.FORMAT)
+                .build(), n.inputs());
     }
 
     private static long floorOutput(Node n, String axis, long size, long kernel, long stride, long pad)
@@ -208,10 +221,24 @@ final class KindMappings {
         }
     }
 
+    /** A dense layer; a feature-map input is flattened in Caffe's C, H, W order in either layout. */
+    private static void fullyConnected(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        DenseLayer layer = new DenseLayer.Builder()
+                .nOut(p.integer("units")).hasBias(p.flag("bias")).activation(activation(p)).build();
+        if (in.get(0) instanceof Shape.FeatureMap fm) {
+            g.addLayer(n.id(), layer, flattening(fm), n.inputs().get(0));
+        } else {
+            g.addLayer(n.id(), layer, n.inputs());
+        }
+    }
+
+    private static ChannelsFirstFlattenPreProcessor flattening(Shape.FeatureMap fm) {
+        return new ChannelsFirstFlattenPreProcessor(fm.height(), fm.width(), fm.channels(), GraphAssembly.FORMAT);
+    }
+
     private static void flatten(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         if (in.get(0) instanceof Shape.FeatureMap fm) {
-            g.addVertex(n.id(), new PreprocessorVertex(new CnnToFeedForwardPreProcessor(fm.height(), fm.width(),
-                    fm.channels(), GraphAssembly.FORMAT)), n.inputs());
+            g.addVertex(n.id(), new PreprocessorVertex(flattening(fm)), n.inputs());
         } else {
             g.addLayer(n.id(), new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), n.inputs());
         }

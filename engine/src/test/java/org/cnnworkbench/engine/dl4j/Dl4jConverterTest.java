@@ -70,7 +70,7 @@ class Dl4jConverterTest {
         ComputationGraph graph = converted.newGraph();
         INDArray x = Nd4j.rand(new long[] {1, 2, size, size}).subi(2.0);   // all negative
 
-        INDArray y = graph.feedForward(x, false).get("pool1");
+        INDArray y = converted.toNchw(graph.feedForward(converted.toGraphLayout(x), false).get("pool1"));
 
         Shape.FeatureMap out = (Shape.FeatureMap) converted.analysis().result("pool1").orElseThrow().output();
         assertThat(y.shape()).containsExactly(1, 2, out.height(), out.width());
