@@ -60,7 +60,7 @@ public record ConvertedGraph(NetworkSpec primitiveSpec, AnalysisReport analysis,
      * come) permuted to NHWC, in a fresh C-order array; a vector batch unchanged.
      */
     public INDArray toGraphLayout(INDArray nchw) {
-        return nchw.rank() == 4 && channelsLast() ? nchw.permute(0, 2, 3, 1).dup('c') : nchw;
+        return InputLayout.fromNchw(nchw, GraphAssembly.FORMAT.name());
     }
 
     /** An activation from the graph as {@code [n, c, h, w]} (a view); a vector unchanged. */

@@ -147,6 +147,12 @@ public final class Trainer {
                     firstLoss = loss;
                 }
                 String problem = lossProblem(loss, firstLoss);
+                if (problem == null && !Double.isFinite(graph.params().sumNumber().doubleValue())) {
+                    // DL4J clips the softmax probabilities inside the loss, so NaN activations or weights can
+                    // leave the reported loss finite: the parameters tell.
+                    problem = "the parameters became NaN or infinite (the loss, clipped by DL4J, read "
+                            + String.format(Locale.ROOT, "%.4g", loss) + ")";
+                }
                 if (problem != null) {
                     status = RunSummary.Status.DIVERGED;
                     message = String.format(Locale.ROOT, "training stopped in epoch %d, batch %d: %s. Lower the "
