@@ -1,10 +1,8 @@
 package org.cnnworkbench.engine.dl4j;
 
 import java.util.function.Function;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -18,18 +16,16 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
  * oneDNN convolution helper crashes the JVM (SIGSEGV) on a strided view, which is what DL4J's own
  * {@code Cropping2D} and {@code SubsetVertex} return in a forward pass outside workspaces ({@code feedForward}).
  */
-final class DenseSliceImpl extends BaseGraphVertex {
+final class DenseSliceImpl extends ParameterFreeVertexImpl {
 
     private final Function<long[], INDArrayIndex[]> slice;
-    private final String description;
     private long[] forwardShape;
 
     /** {@code slice} gives the indices of the slice for an input of the given shape. */
     DenseSliceImpl(ComputationGraph graph, String name, int idx, DataType type,
                    Function<long[], INDArrayIndex[]> slice, String description) {
-        super(graph, name, idx, null, null, type);
+        super(graph, name, idx, type, description);
         this.slice = slice;
-        this.description = description;
     }
 
     @Override
@@ -62,23 +58,5 @@ final class DenseSliceImpl extends BaseGraphVertex {
         INDArray out = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), forwardShape, 'c');
         out.put(slice.apply(forwardShape), epsilon);
         return new Pair<>(null, new INDArray[] {out});
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        if (backpropGradientsViewArray != null) {
-            throw new IllegalArgumentException("vertex " + getVertexName() + " has no parameters");
-        }
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-                                                           int minibatchSize) {
-        return new Pair<>(maskArrays == null ? null : maskArrays[0], currentMaskState);
-    }
-
-    @Override
-    public String toString() {
-        return description + "(id=" + getVertexIndex() + ",name=\"" + getVertexName() + "\")";
     }
 }

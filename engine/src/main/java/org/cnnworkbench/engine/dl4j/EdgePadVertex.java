@@ -1,7 +1,6 @@
 package org.cnnworkbench.engine.dl4j;
 
 import java.util.Objects;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -10,7 +9,6 @@ import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -112,12 +110,12 @@ public final class EdgePadVertex extends GraphVertex {
     }
 
     /** Forward: the input copied into a larger array of the constant; backward: the input's part. */
-    static final class Impl extends BaseGraphVertex {
+    static final class Impl extends ParameterFreeVertexImpl {
 
         private final EdgePadVertex conf;
 
         Impl(ComputationGraph graph, String name, int idx, DataType type, EdgePadVertex conf) {
-            super(graph, name, idx, null, null, type);
+            super(graph, name, idx, type, "EdgePadVertex");
             this.conf = conf;
         }
 
@@ -157,24 +155,6 @@ public final class EdgePadVertex extends GraphVertex {
         public Pair<Gradient, INDArray[]> doBackward(boolean tbptt, LayerWorkspaceMgr workspaceMgr) {
             INDArray part = epsilon.get(inputRegion(epsilon.shape()));
             return new Pair<>(null, new INDArray[] {workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, part, 'c')});
-        }
-
-        @Override
-        public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-            if (backpropGradientsViewArray != null) {
-                throw new IllegalArgumentException("vertex " + getVertexName() + " has no parameters");
-            }
-        }
-
-        @Override
-        public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-                                                               int minibatchSize) {
-            return new Pair<>(maskArrays == null ? null : maskArrays[0], currentMaskState);
-        }
-
-        @Override
-        public String toString() {
-            return "EdgePadVertex(id=" + getVertexIndex() + ",name=\"" + getVertexName() + "\")";
         }
     }
 }
