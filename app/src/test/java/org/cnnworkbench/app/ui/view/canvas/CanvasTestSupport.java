@@ -4,9 +4,8 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import org.cnnworkbench.app.ui.testing.TestViewModels;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
-import org.cnnworkbench.engine.analysis.Analyzer;
-import org.cnnworkbench.samples.SampleNetworks;
 
 /** Shared set-up of the canvas tests: a synchronous view model with SqueezeNet open, and screen geometry. */
 final class CanvasTestSupport {
@@ -18,13 +17,7 @@ final class CanvasTestSupport {
 
     /** A view model that analyses synchronously, with the SqueezeNet v1.0 sample open. */
     static WorkbenchViewModel squeezeNet() {
-        WorkbenchViewModel vm = new WorkbenchViewModel(Analyzer.standard(), Runnable::run, Runnable::run);
-        try {
-            vm.open(SampleNetworks.load("squeezenet-v1.0"), null);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return vm;
+        return TestViewModels.squeezeNet();
     }
 
     static Scene styled(Scene scene) {
