@@ -46,8 +46,12 @@ public record ConvertedGraph(NetworkSpec primitiveSpec, AnalysisReport analysis,
      * for a feature map (the graph is NHWC, {@link GraphAssembly#FORMAT}), {@code [batch, n]} for a vector.
      */
     public long[] activationShape(String nodeId, long batch) {
-        return GraphAssembly.dl4jShape(analysis.result(nodeId).orElseThrow(
-                () -> new IllegalArgumentException("no node '" + nodeId + "'")).output(), batch);
+        var result = analysis.result(nodeId).orElseThrow(
+                () -> new IllegalArgumentException("no node '" + nodeId + "'"));
+        if (GraphAssembly.isVectorSoftmax(result.kind(), result.output(), outputs.contains(nodeId))) {
+            return new long[] {batch, result.output().channels()};
+        }
+        return GraphAssembly.dl4jShape(result.output(), batch);
     }
 
     /** Whether 4-D activations are channels-last ({@code [n, h, w, c]}); they are in this version. */

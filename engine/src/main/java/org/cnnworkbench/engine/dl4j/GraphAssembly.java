@@ -38,6 +38,16 @@ final class GraphAssembly {
     }
 
     /**
+     * Whether a node is the network's class-probability output over a C x 1 x 1 map (as after global
+     * pooling): DL4J then holds it as a {@code [n, C]} matrix behind a plain softmax loss layer, because M2.1's
+     * {@code CnnLossLayer} scores channels-last input as zero loss and does not learn from it.
+     */
+    static boolean isVectorSoftmax(String kind, Shape out, boolean terminal) {
+        return terminal && "softmax".equals(kind) && out instanceof Shape.FeatureMap fm
+                && fm.height() == 1 && fm.width() == 1;
+    }
+
+    /**
      * A merge vertex concatenating along the channel axis of {@code out}'s layout, which survives cloning the
      * configuration ({@link ChannelMergeVertex}: M2.1's own falls back to axis 1, the height in NHWC).
      */

@@ -210,7 +210,10 @@ final class KindMappings {
      * through {@link CnnLossLayer}, which applies it per pixel over the channels.
      */
     private static void softmax(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
-        if (out instanceof Shape.FeatureMap) {
+        if (GraphAssembly.isVectorSoftmax(n.kind(), out, terminal)) {
+            g.addLayer(n.id(), new LossLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                    .activation(Activation.SOFTMAX).build(), flattening((Shape.FeatureMap) out), n.inputs().get(0));
+        } else if (out instanceof Shape.FeatureMap) {
             g.addLayer(n.id(), new CnnLossLayer.Builder(LossFunctions.LossFunction.MCXENT)
                     .format(GraphAssembly.FORMAT).activation(Activation.SOFTMAX).build(), n.inputs());
         } else if (terminal) {

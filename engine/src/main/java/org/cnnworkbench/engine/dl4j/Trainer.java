@@ -109,8 +109,7 @@ public final class Trainer {
                                    TrainingListener listener, AtomicBoolean cancel) throws IOException {
         long start = System.nanoTime();
         String layout = run.dataInfo().layout();
-        boolean spatial = converted.analysis().result(converted.outputs().get(0)).orElseThrow().output()
-                instanceof Shape.FeatureMap;
+        boolean spatial = converted.activationShape(converted.outputs().get(0), 1).length == 4;
         SampleBatches trainBatches = new SampleBatches(data.train(), config.batchSize(), classes, spatial, layout,
                 true, config.seed());
         SampleBatches valBatches = new SampleBatches(data.validation(), config.batchSize(), classes, spatial,
