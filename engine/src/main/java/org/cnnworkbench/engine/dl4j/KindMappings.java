@@ -86,28 +86,38 @@ final class KindMappings {
      * A convolution; with groups, DL4J 1.0.0-M2.1 has no grouped convolution, so each group is a
      * {@link ChannelSubsetVertex} of its input channels feeding its own convolution, and a channel merge
      * concatenates the groups' outputs (the same weights and biases as one grouped convolution).
+     *
+     * <p>The convolution itself is linear; a non-linearity follows as its own activation layer, which then
+     * carries the node id (the convolution is {@code id/conv}). DL4J M2.1's oneDNN convolution helper computes
+     * wrong gradients in NHWC when the layer has an activation (the weight and input gradients come out as
+     * garbage; the linear case is exact), so a fused ReLU would make training fail silently on the fast path.
      */
     private static void conv(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        Activation activation = activation(p);
+        String convId = activation == Activation.IDENTITY ? n.id() : n.id() + "/conv";
         long groups = p.integer("groups");
         long filters = p.integer("filters");
         if (groups == 1) {
-            g.addLayer(n.id(), convLayer(p, filters), n.inputs());
-            return;
+            g.addLayer(convId, convLayer(p, filters), n.inputs());
+        } else {
+            long channelsPerGroup = in.get(0).channels() / groups;
+            List<String> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < groups; i++) {
+                String subset = n.id() + "/group" + (i + 1) + "/input";
+                String part = n.id() + "/group" + (i + 1);
+                g.addVertex(subset, new ChannelSubsetVertex(toInt(i * channelsPerGroup),
+                        toInt((i + 1) * channelsPerGroup - 1), GraphAssembly.FORMAT), n.inputs());
+                g.addLayer(part, convLayer(p, filters / groups), subset);
+                parts.add(part);
+            }
+            g.addVertex(convId, GraphAssembly.channelMerge(out), parts);
         }
-        long channelsPerGroup = in.get(0).channels() / groups;
-        List<String> parts = new java.util.ArrayList<>();
-        for (int i = 0; i < groups; i++) {
-            String subset = n.id() + "/group" + (i + 1) + "/input";
-            String part = n.id() + "/group" + (i + 1);
-            g.addVertex(subset, new ChannelSubsetVertex(toInt(i * channelsPerGroup), toInt((i + 1) * channelsPerGroup - 1),
-                    GraphAssembly.FORMAT),
-                    n.inputs());
-            g.addLayer(part, convLayer(p, filters / groups), subset);
-            parts.add(part);
+        if (activation != Activation.IDENTITY) {
+            g.addLayer(n.id(), new ActivationLayer.Builder().activation(activation).build(), convId);
         }
-        g.addVertex(n.id(), GraphAssembly.channelMerge(out), parts);
     }
 
+    /** A linear convolution layer (its activation, if any, is a layer of its own: see {@link #conv}). */
     private static ConvolutionLayer convLayer(Params p, long filters) {
         IntPair k = p.pair("kernel");
         IntPair s = p.pair("stride");
@@ -119,7 +129,7 @@ final class KindMappings {
                 .dataFormat(GraphAssembly.FORMAT)
                 .nOut(filters)
                 .hasBias(p.flag("bias"))
-                .activation(activation(p))
+                .activation(Activation.IDENTITY)
                 .build();
     }
 
