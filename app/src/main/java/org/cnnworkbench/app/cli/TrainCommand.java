@@ -34,6 +34,8 @@ final class TrainCommand implements Callable<Integer> {
 
     enum OptimizerChoice { adam, nesterovs, sgd }
 
+    enum ScheduleChoice { constant, poly }
+
     @Spec
     CommandSpec spec;
 
@@ -75,6 +77,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE",
             description = "learning rate (default: ${DEFAULT-VALUE})")
     double lr;
+
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|poly",
+            description = "learning-rate schedule (default: ${DEFAULT-VALUE}); poly lowers the rate linearly, "
+                    + "epoch e of E training at RATE x (1 - (e - 1) / E) (Caffe's poly, as SqueezeNet)")
+    ScheduleChoice schedule;
+
+    @Option(names = "--no-augment", description = "train on the images as they are (default: a random shift "
+            + "and flip for Fashion-MNIST, a random crop and flip for image folders)")
+    boolean noAugment;
 
     @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "adam|nesterovs|sgd",
             description = "optimiser (default: ${DEFAULT-VALUE}); nesterovs is SGD with Nesterov momentum")
@@ -152,12 +163,12 @@ final class TrainCommand implements Callable<Integer> {
         try {
             config = new TrainingConfig(epochs == null ? 10 : epochs, batch, lr,
                     TrainingConfig.Optimizer.valueOf(optimizer.name().toUpperCase(Locale.ROOT)), momentum,
-                    weightDecay, seed);
+                    weightDecay, seed, TrainingConfig.Schedule.valueOf(schedule.name().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
         DataSpec dataSpec = new DataSpec(data, fashionDir == null ? null : fashionDir.toString(), classes, perClass,
-                trainLimit, valLimit);
+                trainLimit, valLimit, !noAugment);
         Shape.FeatureMap input = inputOf(networkSpec);
         TrainingData trainingData = TrainingData.open(dataSpec, input);
         return Trainer.train(networkSpec, trainingData, config, out, progress, cancel);

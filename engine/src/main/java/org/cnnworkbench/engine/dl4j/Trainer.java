@@ -25,6 +25,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * Trains a network spec with DL4J into a {@link RunDirectory}: per epoch, validation top-1/top-5 and a checkpoint;
@@ -312,14 +315,28 @@ public final class Trainer {
         return (int) classes;
     }
 
+    /** The per-epoch learning rates of {@code config} as a DL4J schedule over 0-based epochs; null if constant. */
+    private static ISchedule schedule(TrainingConfig config) {
+        if (config.schedule() == TrainingConfig.Schedule.CONSTANT) {
+            return null;
+        }
+        MapSchedule.Builder rates = new MapSchedule.Builder(ScheduleType.EPOCH);
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            rates.add(epoch - 1, config.learningRateOfEpoch(epoch));
+        }
+        return rates.build();
+    }
+
     /** The converter's configuration with the optimiser, weight decay and seed of {@code config}. */
     static ComputationGraphConfiguration configure(ComputationGraphConfiguration base, TrainingConfig config) {
         ComputationGraphConfiguration conf = base.clone();
         conf.getDefaultConfiguration().setSeed(config.seed());
+        ISchedule schedule = schedule(config);
         IUpdater updater = switch (config.optimizer()) {
-            case ADAM -> new Adam(config.learningRate());
-            case NESTEROVS -> new Nesterovs(config.learningRate(), config.momentum());
-            case SGD -> new Sgd(config.learningRate());
+            case ADAM -> schedule == null ? new Adam(config.learningRate()) : new Adam(schedule);
+            case NESTEROVS -> schedule == null ? new Nesterovs(config.learningRate(), config.momentum())
+                    : new Nesterovs(schedule, config.momentum());
+            case SGD -> schedule == null ? new Sgd(config.learningRate()) : new Sgd(schedule);
         };
         for (GraphVertex vertex : conf.getVertices().values()) {
             if (vertex instanceof LayerVertex lv) {

@@ -15,14 +15,33 @@ package org.cnnworkbench.engine.dl4j;
  * @param momentum     the momentum of {@link Optimizer#NESTEROVS} (ignored by the others)
  * @param weightDecay  the L2 coefficient on weights (not biases); 0 for none
  * @param seed         the seed of the weight initialisation, the per-epoch shuffle, augmentation and dropout
+ * @param schedule     how the learning rate changes from epoch to epoch (null, as in runs saved before schedules
+ *                     existed: constant)
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, Optimizer optimizer, double momentum,
-                             double weightDecay, long seed) {
+                             double weightDecay, long seed, Schedule schedule) {
 
     /** The optimisers offered. */
     public enum Optimizer { ADAM, NESTEROVS, SGD }
 
+    /**
+     * Learning-rate schedules, stepped once per epoch. {@link #POLY} is Caffe's "poly" policy with power 1 (the
+     * one SqueezeNet was trained with): epoch e of E (from 0) uses {@code rate x (1 - e / E)}, so the last
+     * epoch trains at {@code rate / E}. The plan is fixed when a run starts; resuming it with more epochs
+     * keeps the last epoch's rate.
+     */
+    public enum Schedule { CONSTANT, POLY }
+
+    /** The same without a schedule argument: a constant rate. */
+    public TrainingConfig(int epochs, int batchSize, double learningRate, Optimizer optimizer, double momentum,
+                          double weightDecay, long seed) {
+        this(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, seed, Schedule.CONSTANT);
+    }
+
     public TrainingConfig {
+        if (schedule == null) {
+            schedule = Schedule.CONSTANT;
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
         }
@@ -45,34 +64,46 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
 
     /** Adam, learning rate 0.001, batch 64, 10 epochs, momentum 0.9 (for Nesterov), no weight decay, seed 42. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(10, 64, 1e-3, Optimizer.ADAM, 0.9, 0, 42);
+        return new TrainingConfig(10, 64, 1e-3, Optimizer.ADAM, 0.9, 0, 42, Schedule.CONSTANT);
     }
 
     public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(n, batchSize, learningRate, optimizer, momentum, weightDecay, seed);
+        return new TrainingConfig(n, batchSize, learningRate, optimizer, momentum, weightDecay, seed, schedule);
     }
 
     public TrainingConfig withBatchSize(int n) {
-        return new TrainingConfig(epochs, n, learningRate, optimizer, momentum, weightDecay, seed);
+        return new TrainingConfig(epochs, n, learningRate, optimizer, momentum, weightDecay, seed, schedule);
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig(epochs, batchSize, lr, optimizer, momentum, weightDecay, seed);
+        return new TrainingConfig(epochs, batchSize, lr, optimizer, momentum, weightDecay, seed, schedule);
     }
 
     public TrainingConfig withOptimizer(Optimizer o) {
-        return new TrainingConfig(epochs, batchSize, learningRate, o, momentum, weightDecay, seed);
+        return new TrainingConfig(epochs, batchSize, learningRate, o, momentum, weightDecay, seed, schedule);
     }
 
     public TrainingConfig withMomentum(double m) {
-        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, m, weightDecay, seed);
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, m, weightDecay, seed, schedule);
     }
 
     public TrainingConfig withWeightDecay(double wd) {
-        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, wd, seed);
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, wd, seed, schedule);
+    }
+
+    public TrainingConfig withSchedule(Schedule sc) {
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, seed, sc);
+    }
+
+    /** The learning rate of epoch {@code epoch} (1-based) under {@link #schedule}. */
+    public double learningRateOfEpoch(int epoch) {
+        return switch (schedule) {
+            case CONSTANT -> learningRate;
+            case POLY -> learningRate * (1.0 - (double) (Math.min(epoch, epochs) - 1) / epochs);
+        };
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, s);
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, s, schedule);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.cnnworkbench.engine.data.ClassSubset;
 import org.cnnworkbench.engine.data.FashionMnist;
 import org.cnnworkbench.engine.data.ImageEntry;
+import org.cnnworkbench.engine.data.ImageAugment;
 import org.cnnworkbench.engine.data.ImageFolderDataset;
 import org.cnnworkbench.engine.data.ImageIndex;
 import org.cnnworkbench.engine.data.ImagePipeline;
@@ -59,7 +60,7 @@ public final class TrainingData {
     /** In-memory samples (already normalised), for tests and callers with their own data. */
     public static TrainingData of(List<ImageSample> train, List<ImageSample> validation, List<String> classes) {
         int channels = train.get(0).channels();
-        return new TrainingData(new DataSpec(MEMORY, null, 0, 0, 0, 0), listSource(train),
+        return new TrainingData(new DataSpec(MEMORY, null, 0, 0, 0, 0, false), listSource(train),
                 listSource(validation), classes, new float[channels], List.of());
     }
 
@@ -97,8 +98,8 @@ public final class TrainingData {
             }
         }
         float[] mean = {trainIdx.length == 0 ? 0f : (float) (sum / ((double) trainIdx.length * 28 * 28))};
-        return new TrainingData(spec, fashionSource(trainSplit, trainIdx, mean[0]),
-                fashionSource(valSplit, valIdx, mean[0]), FashionMnist.CLASS_NAMES.subList(0, classCount), mean,
+        return new TrainingData(spec, fashionSource(trainSplit, trainIdx, mean[0], spec.augment()),
+                fashionSource(valSplit, valIdx, mean[0], false), FashionMnist.CLASS_NAMES.subList(0, classCount), mean,
                 List.of());
     }
 
@@ -119,7 +120,12 @@ public final class TrainingData {
         return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Source fashionSource(FashionMnist.Split split, int[] indices, float mean) {
+    /**
+     * Fashion-MNIST samples minus the mean; with {@code augment}, a training read ({@code random} given) shifts
+     * the image by up to {@link DataSpec#FASHION_SHIFT} pixels each way (uncovered pixels are background, 0
+     * before the mean) and flips it horizontally with probability 1/2.
+     */
+    private static Source fashionSource(FashionMnist.Split split, int[] indices, float mean, boolean augment) {
         return new Source() {
             public int size() {
                 return indices.length;
@@ -127,7 +133,10 @@ public final class TrainingData {
 
             public Optional<ImageSample> read(int i, Random random) {
                 ImageSample s = split.sample(indices[i]);
-                float[] chw = s.chw();
+                float[] chw = augment && random != null
+                        ? ImageAugment.shiftAndFlip(s.chw(), s.channels(), s.height(), s.width(),
+                                DataSpec.FASHION_SHIFT, 0f, random)
+                        : s.chw();
                 for (int j = 0; j < chw.length; j++) {
                     chw[j] -= mean;
                 }
@@ -167,7 +176,7 @@ public final class TrainingData {
         float[] mean = ImageFolderDataset.channelMean(trainIndex, pipeline);
         ImageFolderDataset trainSet = new ImageFolderDataset(trainIndex, pipeline.withMean(mean));
         ImageFolderDataset valSet = new ImageFolderDataset(valIndex, pipeline.withMean(mean));
-        return new TrainingData(spec, folderSource(trainSet), folderSource(valSet), trainIndex.classes(), mean,
+        return new TrainingData(spec, folderSource(trainSet, spec.augment()), folderSource(valSet, false), trainIndex.classes(), mean,
                 List.of(trainSet, valSet));
     }
 
@@ -183,14 +192,15 @@ public final class TrainingData {
         return new ImageIndex(index.classes(), kept);
     }
 
-    private static Source folderSource(ImageFolderDataset set) {
+    /** Images of {@code set}; a training read is augmented (random crop and flip) only with {@code augment}. */
+    private static Source folderSource(ImageFolderDataset set, boolean augment) {
         return new Source() {
             public int size() {
                 return set.size();
             }
 
             public Optional<ImageSample> read(int i, Random random) {
-                return set.read(i, random);
+                return set.read(i, augment ? random : null);
             }
         };
     }

@@ -155,7 +155,7 @@ class TrainerTest {
     @Test
     void resumingFromACheckpointGivesTheParametersOfAnUninterruptedRun() throws Exception {
         Path idx = fakeFashion();
-        DataSpec dataSpec = new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 0, 0);
+        DataSpec dataSpec = new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 0, 0, true);
         TrainingData data = TrainingData.open(dataSpec, new org.cnnworkbench.engine.model.Shape.FeatureMap(1, 28, 28));
         TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withBatchSize(16);
         Path straight = dir.resolve("straight");
@@ -291,5 +291,70 @@ class TrainerTest {
         assertThat(predictions.get(0).classes().get(0).probability()
                 + predictions.get(0).classes().get(1).probability()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(predictions.get(1).error()).isNotNull();
+    }
+
+    @Test
+    void interruptedPolyScheduleRunResumesToTheParametersOfAnUninterruptedRun() throws Exception {
+        Path idx = fakeFashion();
+        TrainingData data = TrainingData.open(new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 0, 0, true),
+                new org.cnnworkbench.engine.model.Shape.FeatureMap(1, 28, 28));
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(3).withBatchSize(16).withLearningRate(0.01)
+                .withSchedule(TrainingConfig.Schedule.POLY);
+        Path straight = dir.resolve("straight");
+        Trainer.train(tinySpec(10), data, config, straight, new TrainingListener() { }, NO_CANCEL);
+
+        Path interrupted = dir.resolve("interrupted");
+        AtomicBoolean cancel = new AtomicBoolean();
+        RunSummary first = Trainer.train(tinySpec(10), data, config, interrupted, new TrainingListener() {
+            @Override
+            public void epochEnded(EpochMetrics m) {
+                cancel.set(m.epoch() == 2);
+            }
+        }, cancel);
+        assertThat(first.status()).isEqualTo(RunSummary.Status.CANCELLED);
+        assertThat(first.epochs()).isEqualTo(2);
+        Trainer.resume(interrupted, 0, new TrainingListener() { }, NO_CANCEL);
+
+        ComputationGraph a = ModelSerializer.restoreComputationGraph(straight.resolve("model.zip").toFile(), false);
+        ComputationGraph b = ModelSerializer.restoreComputationGraph(interrupted.resolve("model.zip").toFile(), false);
+        assertThat(b.params()).isEqualTo(a.params());
+        assertThat(new RunDirectory(interrupted).config()).isEqualTo(config);
+    }
+
+    @Test
+    void polyScheduleGivesEveryLayerTheRateOfEachEpoch() throws Exception {
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(4).withLearningRate(0.02)
+                .withSchedule(TrainingConfig.Schedule.POLY);
+        assertThat(List.of(1, 2, 3, 4).stream().map(config::learningRateOfEpoch).toList())
+                .containsExactly(0.02, 0.015, 0.01, 0.005);
+        var conf = Trainer.configure(Dl4jConverter.convert(tinySpec(10)).configuration(), config);
+        int layers = 0;
+        for (var vertex : conf.getVertices().values()) {
+            if (vertex instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv
+                    && lv.getLayerConf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer layer) {
+                layers++;
+                for (int epoch = 1; epoch <= 5; epoch++) {
+                    assertThat(layer.getIUpdater().getLearningRate(1000, epoch - 1)).as("epoch %d", epoch)
+                            .isCloseTo(config.learningRateOfEpoch(epoch), org.assertj.core.data.Offset.offset(1e-12));
+                }
+            }
+        }
+        assertThat(layers).isPositive();
+        assertThat(TrainingConfig.defaults().withLearningRate(0.02).learningRateOfEpoch(7)).isEqualTo(0.02);
+    }
+
+    @Test
+    void runsSavedBeforeSchedulesAndAugmentationReadAsConstantAndPlain() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("old"));
+        Files.writeString(run.resolve("config.json"), """
+                {"epochs": 3, "batchSize": 32, "learningRate": 0.002, "optimizer": "ADAM", "momentum": 0.9,
+                 "weightDecay": 0.0, "seed": 7}""");
+        assertThat(new RunDirectory(run).config()).isEqualTo(
+                new TrainingConfig(3, 32, 0.002, TrainingConfig.Optimizer.ADAM, 0.9, 0, 7));
+        assertThat(new RunDirectory(run).config().schedule()).isEqualTo(TrainingConfig.Schedule.CONSTANT);
+        DataSpec old = new com.fasterxml.jackson.databind.ObjectMapper().readValue("""
+                {"source": "fashion-mnist", "classes": 0, "perClass": 0, "trainLimit": 100, "valLimit": 10}""",
+                DataSpec.class);
+        assertThat(old.augment()).isFalse();
     }
 }
