@@ -2,18 +2,14 @@ package org.cnnworkbench.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
 import org.cnnworkbench.engine.dl4j.RunSummary;
-import org.cnnworkbench.engine.dl4j.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -33,17 +29,11 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> runs = new ArrayList<>();
-        if (RunDirectory.isRun(dir)) {
-            runs.add(dir);
-        } else if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(RunDirectory::isRun).sorted().forEach(runs::add);
-            } catch (IOException e) {
-                throw new UserException(dir + ": " + e.getMessage());
-            }
-        } else {
-            throw new UserException(dir + ": no such folder");
+        List<Path> runs;
+        try {
+            runs = RunDirectory.findRuns(dir);
+        } catch (IOException e) {
+            throw new UserException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (runs.isEmpty()) {
@@ -54,12 +44,11 @@ final class RunsCommand implements Callable<Integer> {
         TextTable table = new TextTable("run", "network", "status", "epochs", "top-1", "top-5", "params",
                 "model", "img/s", "wall");
         for (Path run : runs) {
-            RunDirectory r = new RunDirectory(run);
             try {
-                TrainingConfig config = r.config();
-                Optional<RunSummary> s = r.summary();
-                String epochs = r.latestEpoch() + "/" + config.epochs();
-                table.row(run.getFileName().toString(), r.spec().name(),
+                RunDirectory.Overview o = new RunDirectory(run).overview();
+                Optional<RunSummary> s = o.summary();
+                String epochs = o.completedEpochs() + "/" + o.config().epochs();
+                table.row(run.getFileName().toString(), o.network(),
                         s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished"), epochs,
                         s.map(x -> percent(x.top1())).orElse(""), s.map(x -> percent(x.top5())).orElse(""),
                         s.map(x -> TextTable.count(x.params())).orElse(""),

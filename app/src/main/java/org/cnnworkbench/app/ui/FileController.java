@@ -363,6 +363,11 @@ public final class FileController {
                 : file.resolveSibling(file.getFileName() + ".json");
     }
 
+    /** Shows an error dialog over the main window (on the UI thread). */
+    public void showError(String header, String message) {
+        error(header, message);
+    }
+
     private void error(String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         alert.setHeaderText(header);

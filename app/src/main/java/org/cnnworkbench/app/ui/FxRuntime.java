@@ -69,6 +69,15 @@ public final class FxRuntime {
         }
     }
 
+    /** A single daemon thread for DL4J training, so one run at a time trains and the UI never waits for it. */
+    public static Executor trainingThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "workbench-training");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** A single daemon thread for the analysis, so the UI thread never waits for it. */
     public static Executor analysisThread() {
         return Executors.newSingleThreadExecutor(r -> {

@@ -39,6 +39,16 @@ import org.cnnworkbench.app.ui.view.design.GenerateSqueezeNetDialog;
 import org.cnnworkbench.app.ui.view.design.SweepView;
 import org.cnnworkbench.app.ui.view.hardware.EstimateView;
 import org.cnnworkbench.app.ui.view.hardware.ScalingView;
+import org.cnnworkbench.app.ui.files.AppDirs;
+import org.cnnworkbench.app.ui.view.training.InferenceView;
+import org.cnnworkbench.app.ui.view.training.InferenceViewModel;
+import org.cnnworkbench.app.ui.view.training.RunsView;
+import org.cnnworkbench.app.ui.view.training.RunsViewModel;
+import org.cnnworkbench.app.ui.view.training.TrainingView;
+import org.cnnworkbench.app.ui.view.training.TrainingViewModel;
+import org.cnnworkbench.engine.dl4j.RunDirectory;
+import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.model.NetworkSpec;
@@ -63,6 +73,8 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open Recent");
     private final Executor background = FxRuntime.analysisThread();
     private Stage stage;
+    private TrainingViewModel training;
+    private Stage trainingStage;
 
     public MainWindow(WorkbenchViewModel vm, FileController files) {
         this.vm = vm;
@@ -152,6 +164,66 @@ public final class MainWindow {
                 }));
         handlers.put(WorkbenchAction.DESIGN_SWEEP, () -> SweepView.showWindow(stage));
         handlers.put(WorkbenchAction.TRAINING_SCALING, () -> ScalingView.showWindow(stage, vm));
+        handlers.put(WorkbenchAction.TRAIN, this::showTraining);
+        handlers.put(WorkbenchAction.TRAINING_RUNS, () -> RunsView.showWindow(stage,
+                new RunsViewModel(runsFolder(), background, Platform::runLater), new RunsView.Actions(
+                        this::openRunNetwork, this::resumeRun, this::inferWith)));
+        handlers.put(WorkbenchAction.INFERENCE, () -> InferenceView.showWindow(stage,
+                new InferenceViewModel(background, Platform::runLater), runsFolder()));
+    }
+
+    /** Where runs started from the GUI go: {@code runs/} in the workbench's folder. */
+    static Path runsFolder() {
+        return AppDirs.home().resolve("runs");
+    }
+
+    /** The one training view model of this window: a run keeps going while its window is closed. */
+    TrainingViewModel training() {
+        if (training == null) {
+            training = new TrainingViewModel(runsFolder(), FxRuntime.trainingThread(), Platform::runLater);
+        }
+        return training;
+    }
+
+    /** Shows the Train window (one per main window) for the open network. */
+    void showTraining() {
+        if (trainingStage != null && trainingStage.isShowing()) {
+            trainingStage.toFront();
+            return;
+        }
+        trainingStage = TrainingView.showWindow(stage, training(), () -> vm.document().get().spec());
+    }
+
+    private void resumeRun(Path run) {
+        showTraining();
+        training().resume(run);
+    }
+
+    private void inferWith(Path run) {
+        InferenceViewModel model = new InferenceViewModel(background, Platform::runLater);
+        InferenceView.showWindow(stage, model, runsFolder());
+        model.loadModel(run);
+    }
+
+    /** Opens a run's network in the editor as a new, untitled document (its run directory stays as it is). */
+    private void openRunNetwork(Path run) {
+        if (!files.confirmDiscard()) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return NetworkJson.read(new RunDirectory(run).specFile());
+            } catch (SpecFormatException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenCompleteAsync((loaded, failure) -> {
+            if (failure == null) {
+                vm.open(loaded, null);
+            } else {
+                files.showError("Cannot open the run's network", failure.getCause() == null ? failure.getMessage()
+                        : failure.getCause().getMessage());
+            }
+        }, Platform::runLater);
     }
 
     /**
@@ -218,7 +290,9 @@ public final class MainWindow {
         Menu whatIf = new Menu("What-If", null, compareBefore, compareSample, item(WorkbenchAction.COMPARE_FILE),
                 new SeparatorMenuItem(), item(WorkbenchAction.GENERATE_SQUEEZENET),
                 item(WorkbenchAction.DESIGN_SWEEP), item(WorkbenchAction.TRAINING_SCALING));
-        MenuBar bar = new MenuBar(file, edit, view, whatIf);
+        Menu train = new Menu("Training", null, item(WorkbenchAction.TRAIN), item(WorkbenchAction.TRAINING_RUNS),
+                item(WorkbenchAction.INFERENCE));
+        MenuBar bar = new MenuBar(file, edit, view, whatIf, train);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -250,7 +324,7 @@ public final class MainWindow {
         find.setOnAction(e -> findNode(find.getText().strip()));
         return new ToolBar(button("New", WorkbenchAction.NEW), button("Open", WorkbenchAction.OPEN),
                 button("Save", WorkbenchAction.SAVE), undo, redo, button("Fit", WorkbenchAction.FIT),
-                button("Lay Out", WorkbenchAction.LAYOUT_ALL), find);
+                button("Lay Out", WorkbenchAction.LAYOUT_ALL), button("Train", WorkbenchAction.TRAIN), find);
     }
 
     /** Selects the node with this id (or the first whose id contains the text) and shows it. */

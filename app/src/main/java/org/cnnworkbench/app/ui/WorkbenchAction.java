@@ -31,7 +31,10 @@ public enum WorkbenchAction {
     COMPARE_FILE("Compare with File...", null),
     GENERATE_SQUEEZENET("Generate SqueezeNet from Metaparameters...", null),
     DESIGN_SWEEP("Design-Space Sweep...", null),
-    TRAINING_SCALING("Data-Parallel Training Scaling...", null);
+    TRAINING_SCALING("Data-Parallel Training Scaling...", null),
+    TRAIN("Train Network...", "Shortcut+T"),
+    TRAINING_RUNS("Training Runs...", null),
+    INFERENCE("Classify Images with a Trained Model...", null);
 
     private final String label;
     private final String accelerator;

@@ -65,6 +65,36 @@ public final class RunDirectory {
         return Files.isRegularFile(dir.resolve("config.json")) && Files.isRegularFile(dir.resolve("spec.json"));
     }
 
+    /**
+     * The run directories in {@code folder} (sorted by name), or {@code folder} itself if it is one.
+     *
+     * @throws IOException if {@code folder} is not a readable folder
+     */
+    public static List<Path> findRuns(Path folder) throws IOException {
+        if (isRun(folder)) {
+            return List.of(folder);
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + ": no such folder");
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(RunDirectory::isRun).sorted().toList();
+        }
+    }
+
+    /**
+     * What a list of runs shows about one: its network's name, settings, completed epochs and summary (absent
+     * while the run has not ended or was killed).
+     */
+    public record Overview(Path dir, String network, TrainingConfig config, int completedEpochs,
+                           Optional<RunSummary> summary) {
+    }
+
+    /** This run's {@link Overview}; an unreadable file gives an IOException naming it. */
+    public Overview overview() throws IOException {
+        return new Overview(dir, spec().name(), config(), latestEpoch(), summary());
+    }
+
     public Path specFile() {
         return dir.resolve("spec.json");
     }
@@ -167,6 +197,31 @@ public final class RunDirectory {
     /** The metrics rows (without the header). */
     public List<String> metricsRows() throws IOException {
         return Files.readAllLines(metricsFile()).stream().skip(1).filter(l -> !l.isBlank()).toList();
+    }
+
+    /**
+     * The completed epochs' metrics, parsed from {@code metrics.csv} in its column order
+     * ({@value #METRICS_HEADER}).
+     *
+     * @throws IOException if the file cannot be read or a row is malformed (the message names the row)
+     */
+    public List<TrainingListener.EpochMetrics> metrics() throws IOException {
+        List<TrainingListener.EpochMetrics> out = new ArrayList<>();
+        List<String> rows = metricsRows();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] f = rows.get(i).split(",");
+            try {
+                if (f.length != 7) {
+                    throw new NumberFormatException("expected 7 columns, found " + f.length);
+                }
+                out.add(new TrainingListener.EpochMetrics(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
+                        Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                        Double.parseDouble(f[5]), Double.parseDouble(f[6])));
+            } catch (NumberFormatException e) {
+                throw new IOException(metricsFile() + ", line " + (i + 2) + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

@@ -1,0 +1,463 @@
+package org.cnnworkbench.app.ui.view.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.dl4j.DataSpec;
+import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
+import org.cnnworkbench.engine.dl4j.RunDirectory;
+import org.cnnworkbench.engine.dl4j.RunSummary;
+import org.cnnworkbench.engine.dl4j.Trainer;
+import org.cnnworkbench.engine.dl4j.TrainingConfig;
+import org.cnnworkbench.engine.dl4j.TrainingData;
+import org.cnnworkbench.engine.dl4j.TrainingListener;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.model.Shape;
+
+/**
+ * The Train dialog's state: the settings of a run (data, optimiser, schedule, run directory) and, while it
+ * trains, its live progress: batch losses, per-epoch validation metrics, images/s, ETA, warnings and the
+ * final summary. Training runs on the {@code training} executor; every property changes on {@code ui}.
+ * Testable without the toolkit (pass {@code Runnable::run} for both).
+ *
+ * <pre>{@code
+ * TrainingViewModel vm = new TrainingViewModel(runsRoot, trainingThread, Platform::runLater);
+ * vm.epochs().set(5);
+ * vm.start(spec);          // false with error() set if a setting is wrong
+ * vm.stop();               // finishes the current batch; the run directory keeps the last epoch
+ * }</pre>
+ */
+public final class TrainingViewModel {
+
+    /** Where a run is. */
+    public enum State { IDLE, RUNNING, STOPPING, FINISHED, FAILED }
+
+    /** Points of the loss chart per epoch at most (each the mean loss of its batches). */
+    static final int LOSS_POINTS_PER_EPOCH = 50;
+
+    /** One point of the training-loss curve: x in epochs (fractional), y the mean batch loss since the last. */
+    public record LossPoint(double epoch, double loss) {
+    }
+
+    private final Path runsRoot;
+    private final Executor training;
+    private final Executor ui;
+
+    private final StringProperty dataSource = new SimpleStringProperty(DataSpec.FASHION_MNIST);
+    private final IntegerProperty classes = new SimpleIntegerProperty(0);
+    private final IntegerProperty perClass = new SimpleIntegerProperty(0);
+    private final IntegerProperty trainLimit = new SimpleIntegerProperty(0);
+    private final IntegerProperty valLimit = new SimpleIntegerProperty(0);
+    private final BooleanProperty augment = new SimpleBooleanProperty(true);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(10);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(64);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(0.001);
+    private final ObjectProperty<TrainingConfig.Optimizer> optimizer =
+            new SimpleObjectProperty<>(TrainingConfig.Optimizer.ADAM);
+    private final ObjectProperty<TrainingConfig.Schedule> schedule =
+            new SimpleObjectProperty<>(TrainingConfig.Schedule.POLY);
+    private final StringProperty runDirectory = new SimpleStringProperty("");
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> activeRun = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<LossPoint> lossCurve = FXCollections.observableArrayList();
+    private final ObservableList<TrainingListener.EpochMetrics> epochMetrics = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+
+    private volatile AtomicBoolean cancel = new AtomicBoolean();
+
+    public TrainingViewModel(Path runsRoot, Executor training, Executor ui) {
+        this.runsRoot = runsRoot;
+        this.training = training;
+        this.ui = ui;
+    }
+
+    /** A fresh run directory under the runs folder: {@code <network>-<yyyyMMdd-HHmmss>}. */
+    public Path suggestRunDirectory(String networkName) {
+        String base = networkName == null || networkName.isBlank() ? "network"
+                : networkName.strip().replaceAll("[^A-Za-z0-9._-]+", "-");
+        return runsRoot.resolve(base + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    public Path runsRoot() {
+        return runsRoot;
+    }
+
+    /**
+     * Starts training {@code spec} from random weights with the current settings. Returns false, with
+     * {@link #error()} saying why, if a setting is wrong or a run is already going; problems found while opening
+     * the data or converting the network end the run as {@link State#FAILED} with the message in {@link #error()}.
+     */
+    public boolean start(NetworkSpec spec) {
+        if (isBusy()) {
+            error.set("a run is already going; stop it first");
+            return false;
+        }
+        TrainingConfig config;
+        DataSpec data;
+        Path dir;
+        Shape.FeatureMap input;
+        try {
+            config = new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(), optimizer.get(), 0.9, 0,
+                    42, schedule.get());
+            data = dataSpec();
+            dir = runDirectoryPath();
+            input = inputOf(spec);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+        if (RunDirectory.isRun(dir)) {
+            error.set(dir + " already holds a run; choose another directory or resume it from Training Runs");
+            return false;
+        }
+        begin(dir, List.of());
+        AtomicBoolean flag = cancel;
+        training.execute(() -> finish(() -> Trainer.train(spec, TrainingData.open(data, input), config, dir,
+                listener(), flag)));
+        return true;
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its last checkpoint to its configured number of epochs, showing
+     * its earlier epochs first. Returns false with {@link #error()} set if it cannot.
+     */
+    public boolean resume(Path runDir) {
+        if (isBusy()) {
+            error.set("a run is already going; stop it first");
+            return false;
+        }
+        List<TrainingListener.EpochMetrics> earlier;
+        try {
+            RunDirectory run = new RunDirectory(runDir);
+            if (!RunDirectory.isRun(runDir)) {
+                throw new IOException(runDir + " is not a training run directory");
+            }
+            TrainingConfig config = run.config();
+            DataSpec data = run.dataInfo().data();
+            fill(config, data);
+            earlier = run.metrics();
+        } catch (IOException | RuntimeException e) {
+            error.set(message(e));
+            return false;
+        }
+        runDirectory.set(runDir.toString());
+        begin(runDir, earlier);
+        AtomicBoolean flag = cancel;
+        training.execute(() -> finish(() -> Trainer.resume(runDir, 0, listener(), flag)));
+        return true;
+    }
+
+    /** Asks the run to stop after the current batch; the run directory keeps its last complete epoch. */
+    public void stop() {
+        if (state.get() == State.RUNNING) {
+            cancel.set(true);
+            state.set(State.STOPPING);
+            status.set("stopping after the current batch...");
+        }
+    }
+
+    private boolean isBusy() {
+        return state.get() == State.RUNNING || state.get() == State.STOPPING;
+    }
+
+    private void begin(Path dir, List<TrainingListener.EpochMetrics> earlier) {
+        cancel = new AtomicBoolean();
+        error.set("");
+        summary.set(null);
+        lossCurve.clear();
+        epochMetrics.setAll(earlier);
+        warnings.clear();
+        progress.set(0);
+        speed.set("");
+        eta.set("");
+        status.set("opening the data and converting the network...");
+        activeRun.set(dir);
+        state.set(State.RUNNING);
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        RunSummary call() throws IOException, Dl4jConversionException;
+    }
+
+    /** Runs {@code run} on the training thread and publishes its end on the UI thread. */
+    private void finish(Run run) {
+        try {
+            RunSummary s = run.call();
+            ui.execute(() -> {
+                summary.set(s);
+                progress.set(s.status() == RunSummary.Status.COMPLETED ? 1 : progress.get());
+                status.set(s.message() == null || s.message().isBlank() ? describe(s) : s.message());
+                state.set(s.status() == RunSummary.Status.DIVERGED ? State.FAILED : State.FINISHED);
+                if (s.status() == RunSummary.Status.DIVERGED) {
+                    error.set(s.message());
+                }
+            });
+        } catch (IOException | Dl4jConversionException | RuntimeException e) {
+            String m = message(e);
+            ui.execute(() -> {
+                error.set(m);
+                status.set("training failed");
+                state.set(State.FAILED);
+            });
+        }
+    }
+
+    private static String describe(RunSummary s) {
+        return String.format(Locale.ROOT, "%s after %d epochs: top-1 %.2f%%, top-5 %.2f%%, %.0f images/s",
+                s.status().name().toLowerCase(Locale.ROOT), s.epochs(), 100 * s.top1(), 100 * s.top5(),
+                s.imagesPerSecond());
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private TrainingListener listener() {
+        return new TrainingListener() {
+            private int batches = 1;
+            private int chunk = 1;
+            private double sum;
+            private int count;
+
+            @Override
+            public void started(RunStart s) {
+                batches = Math.max(1, s.batchesPerEpoch());
+                chunk = Math.max(1, batches / LOSS_POINTS_PER_EPOCH);
+                String text = String.format(Locale.ROOT, "epoch %d of %d: %,d training and %,d validation images, "
+                        + "%,d parameters", s.firstEpoch(), s.epochs(), s.trainImages(), s.valImages(), s.params());
+                double done = (double) (s.firstEpoch() - 1) / s.epochs();
+                ui.execute(() -> {
+                    status.set(text);
+                    progress.set(done);
+                });
+            }
+
+            @Override
+            public void progress(Progress p) {
+                sum += p.loss();
+                count++;
+                LossPoint point = null;
+                if (count == chunk || p.batch() == p.batches()) {
+                    point = new LossPoint(p.epoch() - 1 + (double) p.batch() / p.batches(), sum / count);
+                    sum = 0;
+                    count = 0;
+                }
+                LossPoint add = point;
+                double done = ((p.epoch() - 1) + (double) p.batch() / p.batches()) / p.epochs();
+                String line = String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d, loss %.4f", p.epoch(),
+                        p.epochs(), p.batch(), p.batches(), p.loss());
+                String rate = String.format(Locale.ROOT, "%.0f images/s", p.imagesPerSecond());
+                String left = "ETA " + duration(p.eta().getSeconds());
+                ui.execute(() -> {
+                    if (add != null) {
+                        lossCurve.add(add);
+                    }
+                    if (state.get() == State.RUNNING) {
+                        status.set(line);
+                    }
+                    progress.set(done);
+                    speed.set(rate);
+                    eta.set(left);
+                });
+            }
+
+            @Override
+            public void epochEnded(EpochMetrics m) {
+                ui.execute(() -> epochMetrics.add(m));
+            }
+
+            @Override
+            public void warning(String message) {
+                ui.execute(() -> warnings.add(message));
+            }
+        };
+    }
+
+    static String duration(long seconds) {
+        long s = Math.max(0, seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private DataSpec dataSpec() {
+        String source = dataSource.get() == null ? "" : dataSource.get().strip();
+        if (source.isEmpty()) {
+            throw new IllegalArgumentException("choose the data: Fashion-MNIST or an image folder");
+        }
+        return new DataSpec(source, null, classes.get(), perClass.get(), trainLimit.get(), valLimit.get(),
+                augment.get());
+    }
+
+    private Path runDirectoryPath() {
+        String text = runDirectory.get() == null ? "" : runDirectory.get().strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("choose a run directory");
+        }
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid folder name: " + e.getReason());
+        }
+    }
+
+    private static Shape.FeatureMap inputOf(NetworkSpec spec) {
+        AnalysisReport report = Analyzer.standard().analyze(spec);
+        if (!report.isValid()) {
+            throw new IllegalArgumentException("the network has errors (see Problems); fix them before training");
+        }
+        return spec.nodes().stream().filter(n -> "input".equals(n.kind())).findFirst()
+                .flatMap(n -> report.result(n.id()))
+                .map(r -> r.output() instanceof Shape.FeatureMap fm ? fm : null)
+                .orElseThrow(() -> new IllegalArgumentException("training needs a network with an image input node"));
+    }
+
+    private void fill(TrainingConfig config, DataSpec data) {
+        epochs.set(config.epochs());
+        batchSize.set(config.batchSize());
+        learningRate.set(config.learningRate());
+        optimizer.set(config.optimizer());
+        schedule.set(config.schedule());
+        dataSource.set(data.source());
+        classes.set(data.classes());
+        perClass.set(data.perClass());
+        trainLimit.set(data.trainLimit());
+        valLimit.set(data.valLimit());
+        augment.set(data.augment());
+    }
+
+    // settings
+
+    /** {@code fashion-mnist} or the path of an image folder. */
+    public StringProperty dataSource() {
+        return dataSource;
+    }
+
+    public IntegerProperty classes() {
+        return classes;
+    }
+
+    public IntegerProperty perClass() {
+        return perClass;
+    }
+
+    public IntegerProperty trainLimit() {
+        return trainLimit;
+    }
+
+    public IntegerProperty valLimit() {
+        return valLimit;
+    }
+
+    public BooleanProperty augment() {
+        return augment;
+    }
+
+    public IntegerProperty epochs() {
+        return epochs;
+    }
+
+    public IntegerProperty batchSize() {
+        return batchSize;
+    }
+
+    public DoubleProperty learningRate() {
+        return learningRate;
+    }
+
+    public ObjectProperty<TrainingConfig.Optimizer> optimizer() {
+        return optimizer;
+    }
+
+    public ObjectProperty<TrainingConfig.Schedule> schedule() {
+        return schedule;
+    }
+
+    public StringProperty runDirectory() {
+        return runDirectory;
+    }
+
+    // live state
+
+    public ReadOnlyObjectProperty<State> state() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The share of the run done, 0..1. */
+    public ReadOnlyDoubleProperty progress() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** One line: what the run is doing or how it ended. */
+    public ReadOnlyStringProperty status() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty speed() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty eta() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** Why the last start failed or the run stopped with an error; empty otherwise. */
+    public ReadOnlyStringProperty error() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The summary of the run that ended last; null before. */
+    public ReadOnlyObjectProperty<RunSummary> summary() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The directory of the current (or last) run. */
+    public ReadOnlyObjectProperty<Path> activeRun() {
+        return activeRun.getReadOnlyProperty();
+    }
+
+    public ObservableList<LossPoint> lossCurve() {
+        return FXCollections.unmodifiableObservableList(lossCurve);
+    }
+
+    public ObservableList<TrainingListener.EpochMetrics> epochMetrics() {
+        return FXCollections.unmodifiableObservableList(epochMetrics);
+    }
+
+    public ObservableList<String> warnings() {
+        return FXCollections.unmodifiableObservableList(warnings);
+    }
+}

@@ -1,0 +1,219 @@
+package org.cnnworkbench.app.ui.view.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageIO;
+import org.cnnworkbench.engine.data.FashionMnist;
+import org.cnnworkbench.engine.dl4j.DataSpec;
+import org.cnnworkbench.engine.dl4j.RunSummary;
+import org.cnnworkbench.engine.dl4j.Trainer;
+import org.cnnworkbench.engine.dl4j.TrainingConfig;
+import org.cnnworkbench.engine.dl4j.TrainingData;
+import org.cnnworkbench.engine.dl4j.TrainingListener;
+import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.model.Shape;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training, runs and inference view models, toolkit-free, on real Fashion-MNIST subsets. */
+class TrainingViewModelsTest {
+
+    @TempDir
+    Path dir;
+
+    static NetworkSpec tiny(int classes) throws Exception {
+        return NetworkJson.read("""
+                {"format": "cnn-workbench-network", "version": 1, "name": "tiny cnn", "nodes": [
+                  {"id": "data", "kind": "input", "channels": 1, "height": 28, "width": 28},
+                  {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 8, "kernel": 3, "stride": 2,
+                   "activation": "relu"},
+                  {"id": "conv2", "kind": "conv", "inputs": ["conv1"], "filters": %d, "kernel": 1},
+                  {"id": "pool", "kind": "globalavgpool", "inputs": ["conv2"]},
+                  {"id": "prob", "kind": "softmax", "inputs": ["pool"]}]}
+                """.formatted(classes), "tiny").spec();
+    }
+
+    @BeforeEach
+    void needsFashion() {
+        assumeTrue(FashionMnist.isInstalled(), "Fashion-MNIST is not installed");
+    }
+
+    private TrainingViewModel small() {
+        TrainingViewModel vm = new TrainingViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
+        vm.trainLimit().set(256);
+        vm.valLimit().set(64);
+        vm.epochs().set(2);
+        vm.batchSize().set(32);
+        vm.learningRate().set(0.003);
+        return vm;
+    }
+
+    @Test
+    void startTrainsTheNetworkAndPublishesProgressChartsAndTheSummary() throws Exception {
+        TrainingViewModel vm = small();
+        Path run = vm.suggestRunDirectory("tiny cnn");
+        assertThat(run.getFileName().toString()).startsWith("tiny-cnn-");
+        vm.runDirectory().set(run.toString());
+
+        assertThat(vm.start(tiny(10))).isTrue();
+
+        assertThat(vm.error().get()).isEmpty();
+        assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.FINISHED);
+        assertThat(vm.progress().get()).isEqualTo(1.0);
+        assertThat(vm.epochMetrics()).extracting(TrainingListener.EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(vm.lossCurve()).isNotEmpty();
+        assertThat(vm.lossCurve().get(vm.lossCurve().size() - 1).epoch()).isEqualTo(2.0);
+        assertThat(vm.lossCurve()).allSatisfy(p -> assertThat(p.loss()).isPositive());
+        assertThat(vm.speed().get()).endsWith("images/s");
+        assertThat(vm.eta().get()).startsWith("ETA ");
+        RunSummary s = vm.summary().get();
+        assertThat(s.status()).isEqualTo(RunSummary.Status.COMPLETED);
+        assertThat(vm.status().get()).contains("completed after 2 epochs");
+        assertThat(s.top1()).isEqualTo(vm.epochMetrics().get(1).top1());
+        assertThat(run.resolve("model.zip")).exists();
+
+        // the same directory again is refused, nothing is overwritten
+        assertThat(vm.start(tiny(10))).isFalse();
+        assertThat(vm.error().get()).contains("already holds a run");
+    }
+
+    @Test
+    void wrongSettingsAndNetworksAreReportedNotThrown() throws Exception {
+        TrainingViewModel vm = small();
+        vm.runDirectory().set(dir.resolve("a").toString());
+        vm.learningRate().set(0);
+        assertThat(vm.start(tiny(10))).isFalse();
+        assertThat(vm.error().get()).contains("learning rate must be positive");
+        assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.IDLE);
+
+        vm.learningRate().set(0.001);
+        vm.runDirectory().set(" ");
+        assertThat(vm.start(tiny(10))).isFalse();
+        assertThat(vm.error().get()).isEqualTo("choose a run directory");
+
+        vm.runDirectory().set(dir.resolve("b").toString());
+        assertThat(vm.start(tiny(7))).isTrue();   // starts, then the converter refuses 7 outputs for 10 classes
+        assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.FAILED);
+        assertThat(vm.error().get()).contains("7 outputs").contains("10 classes");
+    }
+
+    /** A run of {@code epochs} planned epochs stopped after {@code done}. */
+    private Path unfinishedRun(String name, int epochs, int done) throws Exception {
+        TrainingData data = TrainingData.open(DataSpec.fashionMnist(256, 64), new Shape.FeatureMap(1, 28, 28));
+        AtomicBoolean cancel = new AtomicBoolean();
+        Path run = dir.resolve("runs").resolve(name);
+        Trainer.train(tiny(10), data, TrainingConfig.defaults().withEpochs(epochs).withBatchSize(32), run,
+                new TrainingListener() {
+                    @Override
+                    public void epochEnded(EpochMetrics m) {
+                        cancel.set(m.epoch() == done);
+                    }
+                }, cancel);
+        return run;
+    }
+
+    @Test
+    void resumeShowsTheEarlierEpochsAndContinuesToThePlannedOnes() throws Exception {
+        Path run = unfinishedRun("r", 2, 1);
+        TrainingViewModel vm = new TrainingViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
+
+        assertThat(vm.resume(run)).isTrue();
+
+        assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.FINISHED);
+        assertThat(vm.epochMetrics()).extracting(TrainingListener.EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(vm.epochs().get()).isEqualTo(2);
+        assertThat(vm.trainLimit().get()).isEqualTo(256);
+        assertThat(vm.runDirectory().get()).isEqualTo(run.toString());
+        assertThat(vm.resume(dir.resolve("nothing"))).isFalse();
+        assertThat(vm.error().get()).contains("not a training run directory");
+    }
+
+    @Test
+    void runsListShowsEveryRunTheUnreadableOnesWithTheirProblemAndTheSelectedMetrics() throws Exception {
+        Path unfinished = unfinishedRun("a-unfinished", 3, 1);
+        Path complete = unfinishedRun("b-complete", 1, 0);
+        Path broken = Files.createDirectories(dir.resolve("runs/c-broken"));
+        Files.writeString(broken.resolve("config.json"), "{ not json");
+        Files.copy(complete.resolve("spec.json"), broken.resolve("spec.json"));
+        RunsViewModel vm = new RunsViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
+
+        vm.refresh();
+
+        assertThat(vm.runs()).extracting(RunsViewModel.RunRow::name)
+                .containsExactly("a-unfinished", "b-complete", "c-broken");
+        RunsViewModel.RunRow a = vm.runs().get(0);
+        assertThat(a.network()).isEqualTo("tiny cnn");
+        assertThat(a.completedEpochs()).isEqualTo(1);
+        assertThat(a.plannedEpochs()).isEqualTo(3);
+        assertThat(a.status()).isEqualTo("cancelled");
+        assertThat(a.canResume()).isTrue();
+        assertThat(a.hasModel()).isTrue();
+        RunsViewModel.RunRow b = vm.runs().get(1);
+        assertThat(b.status()).isEqualTo("completed");
+        assertThat(b.params()).isEqualTo(tinyParams());
+        assertThat(b.canResume()).isFalse();
+        RunsViewModel.RunRow c = vm.runs().get(2);
+        assertThat(c.problem()).isNotEmpty();
+        assertThat(c.canResume()).isFalse();
+        assertThat(c.hasModel()).isFalse();
+        assertThat(vm.message().get()).isEqualTo("3 runs in " + dir.resolve("runs"));
+
+        vm.select(a);
+        assertThat(vm.selectedMetrics()).hasSize(1);
+        vm.select(null);
+        assertThat(vm.selectedMetrics()).isEmpty();
+
+        RunsViewModel none = new RunsViewModel(dir.resolve("missing"), Runnable::run, Runnable::run);
+        none.refresh();
+        assertThat(none.runs()).isEmpty();
+        assertThat(none.message().get()).contains("created by the first run");
+        assertThat(unfinished).exists();
+    }
+
+    private static long tinyParams() {
+        return (8 * 9 + 8) + (8 * 10 + 10);
+    }
+
+    @Test
+    void inferenceGivesTheTopFiveOfEachImageAndSkipsUnreadableOnes() throws Exception {
+        Path run = unfinishedRun("m", 1, 0);
+        BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        FashionMnist.Split test = FashionMnist.open(FashionMnist.DEFAULT_DIRECTORY).load(FashionMnist.Subset.TEST, 1);
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                img.getRaster().setSample(x, y, 0, test.pixel(0, y, x));
+            }
+        }
+        Path png = dir.resolve("shoe.png");
+        ImageIO.write(img, "png", png.toFile());
+        Path broken = Files.write(dir.resolve("broken.jpg"), new byte[] {1, 2, 3});
+        InferenceViewModel vm = new InferenceViewModel(Runnable::run, Runnable::run);
+
+        vm.classify(List.of(png));
+        assertThat(vm.message().get()).isEqualTo("choose a trained model first");
+        vm.loadModel(run);
+        assertThat(vm.model().get()).isEqualTo(run);
+        assertThat(vm.message().get()).contains("10 classes");
+        vm.classify(List.of(png, broken));
+
+        assertThat(vm.results()).hasSize(2);
+        assertThat(vm.results().get(0).classes()).hasSize(5);
+        assertThat(vm.results().get(0).classes().get(0).probability())
+                .isGreaterThanOrEqualTo(vm.results().get(0).classes().get(4).probability());
+        assertThat(vm.results().get(1).error()).isNotNull();
+        assertThat(vm.message().get()).contains("2 images").contains("1 unreadable");
+        assertThat(InferenceView.describe(vm.results().get(0)).lines()).hasSize(5);
+
+        vm.loadModel(dir.resolve("no-run"));
+        assertThat(vm.message().get()).startsWith("cannot load the model");
+        assertThat(vm.model().get()).isEqualTo(run);
+    }
+}
