@@ -97,7 +97,7 @@ public final class MainWindow {
         stage.titleProperty().bind(vm.title());
         files.setOwner(stage);
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmDiscard()) {
+            if (!confirmStopTraining() || !files.confirmDiscard()) {
                 e.consume();
             }
         });
@@ -137,7 +137,7 @@ public final class MainWindow {
                 path -> files.exportPng(path, canvas)));
         handlers.put(WorkbenchAction.EXPORT_CSV, () -> files.chooseAndExport("CSV table", "csv", files::exportCsv));
         handlers.put(WorkbenchAction.QUIT, () -> {
-            if (stage != null && files.confirmDiscard()) {
+            if (stage != null && confirmStopTraining() && files.confirmDiscard()) {
                 files.shutdown();
                 stage.close();
             }
@@ -183,6 +183,28 @@ public final class MainWindow {
             training = new TrainingViewModel(runsFolder(), FxRuntime.trainingThread(), Platform::runLater);
         }
         return training;
+    }
+
+    /**
+     * Whether the window may close: true if no run is training, or the user agrees to stop it (its run directory
+     * keeps the last complete epoch, from which Training Runs can resume it).
+     */
+    private boolean confirmStopTraining() {
+        if (training == null || training.state().get() != TrainingViewModel.State.RUNNING) {
+            return true;
+        }
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, "A network is training into "
+                + training.activeRun().get() + ". Quit anyway? The run keeps its last complete epoch and can be "
+                + "resumed from Training > Training Runs.", javafx.scene.control.ButtonType.YES,
+                javafx.scene.control.ButtonType.NO);
+        alert.setHeaderText("Stop the training run?");
+        alert.initOwner(stage);
+        boolean quit = alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+        if (quit) {
+            training.stop();
+        }
+        return quit;
     }
 
     /** Shows the Train window (one per main window) for the open network. */

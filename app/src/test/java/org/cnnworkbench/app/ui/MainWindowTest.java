@@ -222,6 +222,22 @@ class MainWindowTest {
     }
 
     @Test
+    void trainingMenuOpensTheTrainWindowForTheOpenNetworkOnceAndTheRunsList(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.clickOn("Training").clickOn(WorkbenchAction.TRAIN.label());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#train-network").queryLabeled().getText()).isEqualTo("network: squeezenet-v1.0");
+        assertThat(robot.lookup("#train-run-dir").queryTextInputControl().getText())
+                .contains("runs").contains("squeezenet-v1.0-");
+        robot.interact(() -> window.run(WorkbenchAction.TRAIN));   // brings the same window to the front
+        assertThat(robot.lookup("#training-view").queryAll()).hasSize(1);
+        robot.interact(() -> window.run(WorkbenchAction.TRAINING_RUNS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#runs-table").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#runs-open").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
     void exportsWriteTheSpecTheLayerTableAndAPictureOfTheCanvas(FxRobot robot) throws Exception {
         awaitAnalysis();
         Path json = home.resolve("export.json");

@@ -29,6 +29,8 @@ public final class InferenceViewModel {
     private final Executor ui;
     private final ReadOnlyObjectWrapper<Path> model = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Predictor.Prediction> results = FXCollections.observableArrayList();
+    private final ObservableList<Predictor.Prediction> resultsView =
+            FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("choose a trained model (a run directory)");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private Predictor predictor;
@@ -108,7 +110,7 @@ public final class InferenceViewModel {
     }
 
     public ObservableList<Predictor.Prediction> results() {
-        return FXCollections.unmodifiableObservableList(results);
+        return resultsView;
     }
 
     public ReadOnlyStringProperty message() {

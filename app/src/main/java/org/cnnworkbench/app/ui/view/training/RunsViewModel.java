@@ -49,7 +49,11 @@ public final class RunsViewModel {
     private final Executor ui;
     private final ObjectProperty<Path> folder;
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunRow> runsView =
+            FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<TrainingListener.EpochMetrics> selectedMetrics = FXCollections.observableArrayList();
+    private final ObservableList<TrainingListener.EpochMetrics> selectedMetricsView =
+            FXCollections.unmodifiableObservableList(selectedMetrics);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     public RunsViewModel(Path folder, Executor io, Executor ui) {
@@ -128,11 +132,11 @@ public final class RunsViewModel {
     }
 
     public ObservableList<RunRow> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     public ObservableList<TrainingListener.EpochMetrics> selectedMetrics() {
-        return FXCollections.unmodifiableObservableList(selectedMetrics);
+        return selectedMetricsView;
     }
 
     /** How many runs were found, or why none could be listed. */

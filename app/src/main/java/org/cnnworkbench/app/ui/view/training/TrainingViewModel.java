@@ -92,8 +92,16 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> activeRun = new ReadOnlyObjectWrapper<>();
     private final ObservableList<LossPoint> lossCurve = FXCollections.observableArrayList();
+    // one read-only view each, kept: an unmodifiable wrapper listens to its list weakly, so a view created per
+    // call could be collected together with the listeners a panel added to it
+    private final ObservableList<LossPoint> lossCurveView =
+            FXCollections.unmodifiableObservableList(lossCurve);
     private final ObservableList<TrainingListener.EpochMetrics> epochMetrics = FXCollections.observableArrayList();
+    private final ObservableList<TrainingListener.EpochMetrics> epochMetricsView =
+            FXCollections.unmodifiableObservableList(epochMetrics);
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<String> warningsView =
+            FXCollections.unmodifiableObservableList(warnings);
 
     private volatile AtomicBoolean cancel = new AtomicBoolean();
 
@@ -450,14 +458,14 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<LossPoint> lossCurve() {
-        return FXCollections.unmodifiableObservableList(lossCurve);
+        return lossCurveView;
     }
 
     public ObservableList<TrainingListener.EpochMetrics> epochMetrics() {
-        return FXCollections.unmodifiableObservableList(epochMetrics);
+        return epochMetricsView;
     }
 
     public ObservableList<String> warnings() {
-        return FXCollections.unmodifiableObservableList(warnings);
+        return warningsView;
     }
 }

@@ -1,0 +1,111 @@
+package org.cnnworkbench.app.ui.view.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ProgressBar;
+import javafx.stage.Stage;
+import org.cnnworkbench.engine.data.FashionMnist;
+import org.cnnworkbench.engine.dl4j.RunSummary;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Train window and the runs list, headless: one click trains, Stop stops, the charts and the list fill. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private TrainingView view;
+    private NetworkSpec network;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        network = TrainingViewModelsTest.tiny(10);
+        TrainingViewModel model = new TrainingViewModel(dir.resolve("runs"), Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-training");
+            t.setDaemon(true);
+            return t;
+        }), Platform::runLater);
+        model.trainLimit().set(512);
+        model.valLimit().set(64);
+        model.batchSize().set(32);
+        view = new TrainingView(model, () -> network);
+        stage.setScene(new Scene(view, 1150, 700));
+        stage.show();
+    }
+
+    private void waitUntilIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            var s = view.model().state().get();
+            return s == TrainingViewModel.State.FINISHED || s == TrainingViewModel.State.FAILED;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void oneClickTrainsTheOpenNetworkWithLiveChartsAndStopKeepsTheLastEpoch(FxRobot robot) throws Exception {
+        assumeTrue(FashionMnist.isInstalled(), "Fashion-MNIST is not installed");
+        TrainingViewModel model = view.model();
+        assertThat(robot.lookup("#train-network").queryLabeled().getText()).isEqualTo("network: tiny cnn");
+        assertThat(model.runDirectory().get()).contains("tiny-cnn-");
+        robot.interact(() -> model.epochs().set(2));
+
+        robot.clickOn("#train-start");
+        waitUntilIdle();
+
+        assertThat(model.error().get()).isEmpty();
+        assertThat(model.summary().get().status()).isEqualTo(RunSummary.Status.COMPLETED);
+        assertThat(robot.lookup("#train-progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        XYChart.Series<Number, Number> trainLoss = view.lossChart().getData().get(0);
+        assertThat(trainLoss.getName()).isEqualTo(TrainingView.TRAIN_LOSS_SERIES);
+        assertThat(trainLoss.getData()).hasSameSizeAs(model.lossCurve()).isNotEmpty();
+        XYChart.Series<Number, Number> top1 = view.accuracyChart().getData().get(0);
+        assertThat(top1.getData()).extracting(d -> d.getYValue().doubleValue())
+                .containsExactly(100 * model.epochMetrics().get(0).top1(), 100 * model.epochMetrics().get(1).top1());
+        assertThat(robot.lookup("#train-speed").queryLabeled().getText()).endsWith("images/s");
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).contains("completed after 2 epochs");
+        assertThat(robot.lookup("#train-start").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#train-stop").queryButton().isDisabled()).isTrue();
+
+        // a second, long run into a new directory, stopped by the Stop button after its first epoch
+        robot.clickOn("#train-new-dir");
+        robot.interact(() -> model.epochs().set(50));
+        model.epochMetrics().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (model.state().get() == TrainingViewModel.State.RUNNING && !model.epochMetrics().isEmpty()) {
+                Platform.runLater(() -> robot.clickOn("#train-stop"));
+            }
+        });
+        robot.clickOn("#train-start");
+        waitUntilIdle();
+
+        assertThat(model.summary().get().status()).isEqualTo(RunSummary.Status.CANCELLED);
+        int kept = model.summary().get().epochs();
+        assertThat(kept).isBetween(1, 2);
+        Path stopped = model.activeRun().get();
+        assertThat(stopped.resolve("model.zip")).exists();
+
+        // the runs list shows both runs; the stopped one can be resumed
+        RunsViewModel runs = new RunsViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
+        runs.refresh();
+        assertThat(runs.runs()).hasSize(2);
+        RunsViewModel.RunRow row = runs.runs().stream().filter(r -> r.dir().equals(stopped)).findFirst()
+                .orElseThrow();
+        assertThat(row.status()).isEqualTo("cancelled");
+        assertThat(row.completedEpochs()).isEqualTo(kept);
+        assertThat(row.canResume()).isTrue();
+    }
+}
