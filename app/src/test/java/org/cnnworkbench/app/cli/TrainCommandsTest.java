@@ -100,6 +100,26 @@ class TrainCommandsTest {
     }
 
     @Test
+    void scheduleAndAugmentationOptionsAreSavedWithTheRun() throws Exception {
+        Path idx = fakeFashionMnist();
+        Path spec = Files.writeString(dir.resolve("tiny.json"), TINY);
+        Path run = dir.resolve("poly");
+        Run train = CommandLineTest.run("train", "--network", spec.toString(), "--fashion-dir", idx.toString(),
+                "--epochs", "2", "--batch", "30", "--lr", "0.02", "--lr-schedule", "poly", "--no-augment",
+                "--out", run.toString());
+        assertThat(train.exit()).isZero();
+        var r = new org.cnnworkbench.engine.dl4j.RunDirectory(run);
+        assertThat(r.config().schedule()).isEqualTo(org.cnnworkbench.engine.dl4j.TrainingConfig.Schedule.POLY);
+        assertThat(r.config().learningRateOfEpoch(2)).isEqualTo(0.01);
+        assertThat(r.dataInfo().data().augment()).isFalse();
+
+        Run bad = CommandLineTest.run("train", "--network", spec.toString(), "--lr-schedule", "cosine", "--out",
+                dir.resolve("x").toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("--lr-schedule").contains("constant, poly");
+    }
+
+    @Test
     void aDivergingLossStopsTheRunWithExitStatus3() throws Exception {
         Path idx = fakeFashionMnist();
         Path spec = Files.writeString(dir.resolve("tiny.json"), TINY);
