@@ -128,22 +128,7 @@ public final class TrainingView extends BorderPane {
         grid.add(augment, 0, row++, 2, 1);
         grid.addRow(row++, new Label("epochs"), intSpinner("train-epochs", model.epochs(), 1, 10_000));
         grid.addRow(row++, new Label("batch size"), intSpinner("train-batch", model.batchSize(), 1, 65_536));
-        TextField rate = new TextField(Double.toString(model.learningRate().get()));
-        rate.setId("train-lr");
-        rate.textProperty().addListener((o, was, now) -> {
-            try {
-                double v = Double.parseDouble(now.strip());
-                rate.setStyle("");
-                model.learningRate().set(v);
-            } catch (NumberFormatException e) {
-                rate.setStyle("-fx-border-color: #d32f2f;");
-            }
-        });
-        model.learningRate().addListener((o, was, now) -> {
-            if (!rate.isFocused()) {
-                rate.setText(Double.toString(now.doubleValue()));
-            }
-        });
+        TextField rate = numberField("train-lr", model.learningRate(), Double::parseDouble);
         grid.addRow(row++, new Label("learning rate"), rate);
         ComboBox<TrainingConfig.Optimizer> optimizer = new ComboBox<>();
         optimizer.setId("train-optimizer");
@@ -155,6 +140,12 @@ public final class TrainingView extends BorderPane {
         schedule.getItems().setAll(TrainingConfig.Schedule.values());
         schedule.valueProperty().bindBidirectional(model.schedule());
         grid.addRow(row++, new Label("learning-rate schedule"), schedule);
+        TextField momentum = numberField("train-momentum", model.momentum(), Double::parseDouble);
+        momentum.disableProperty().bind(model.optimizer().isNotEqualTo(TrainingConfig.Optimizer.NESTEROVS));
+        grid.addRow(row++, new Label("momentum (Nesterov)"), momentum);
+        grid.addRow(row++, new Label("weight decay (L2)"),
+                numberField("train-weight-decay", model.weightDecay(), Double::parseDouble));
+        grid.addRow(row++, new Label("seed"), numberField("train-seed", model.seed(), Long::parseLong));
 
         TextField runDir = new TextField();
         runDir.setId("train-run-dir");
@@ -212,6 +203,31 @@ public final class TrainingView extends BorderPane {
         box.setPadding(new Insets(0, 8, 0, 0));
         box.setPrefWidth(380);
         return box;
+    }
+
+    /**
+     * A text field editing a number property: a value that parses is set at once, one that does not is framed
+     * in red and leaves the property alone (the start then uses the last good value).
+     */
+    private static <T extends Number> TextField numberField(String id, javafx.beans.property.Property<Number> property,
+                                                           java.util.function.Function<String, T> parse) {
+        TextField field = new TextField(String.valueOf(property.getValue()));
+        field.setId(id);
+        field.setPrefWidth(130);
+        field.textProperty().addListener((o, was, now) -> {
+            try {
+                property.setValue(parse.apply(now.strip()));
+                field.setStyle("");
+            } catch (NumberFormatException e) {
+                field.setStyle("-fx-border-color: #d32f2f;");
+            }
+        });
+        property.addListener((o, was, now) -> {
+            if (!field.isFocused()) {
+                field.setText(String.valueOf(now));
+            }
+        });
+        return field;
     }
 
     private static Spinner<Integer> intSpinner(String id, javafx.beans.property.IntegerProperty property, int min,

@@ -79,6 +79,9 @@ public final class TrainingViewModel {
     private final DoubleProperty learningRate = new SimpleDoubleProperty(0.001);
     private final ObjectProperty<TrainingConfig.Optimizer> optimizer =
             new SimpleObjectProperty<>(TrainingConfig.Optimizer.ADAM);
+    private final DoubleProperty momentum = new SimpleDoubleProperty(0.9);
+    private final DoubleProperty weightDecay = new SimpleDoubleProperty(0);
+    private final javafx.beans.property.LongProperty seed = new javafx.beans.property.SimpleLongProperty(42);
     private final ObjectProperty<TrainingConfig.Schedule> schedule =
             new SimpleObjectProperty<>(TrainingConfig.Schedule.POLY);
     private final StringProperty runDirectory = new SimpleStringProperty("");
@@ -137,8 +140,8 @@ public final class TrainingViewModel {
         Path dir;
         Shape.FeatureMap input;
         try {
-            config = new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(), optimizer.get(), 0.9, 0,
-                    42, schedule.get());
+            config = new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(), optimizer.get(),
+                    momentum.get(), weightDecay.get(), seed.get(), schedule.get());
             data = dataSpec();
             dir = runDirectoryPath();
             input = inputOf(spec);
@@ -358,6 +361,9 @@ public final class TrainingViewModel {
         batchSize.set(config.batchSize());
         learningRate.set(config.learningRate());
         optimizer.set(config.optimizer());
+        momentum.set(config.momentum());
+        weightDecay.set(config.weightDecay());
+        seed.set(config.seed());
         schedule.set(config.schedule());
         dataSource.set(data.source());
         classes.set(data.classes());
@@ -408,6 +414,21 @@ public final class TrainingViewModel {
 
     public ObjectProperty<TrainingConfig.Optimizer> optimizer() {
         return optimizer;
+    }
+
+    /** The momentum of {@link TrainingConfig.Optimizer#NESTEROVS}. */
+    public DoubleProperty momentum() {
+        return momentum;
+    }
+
+    /** L2 weight decay on weights (not biases). */
+    public DoubleProperty weightDecay() {
+        return weightDecay;
+    }
+
+    /** The seed of weights, shuffles, augmentation and dropout. */
+    public javafx.beans.property.LongProperty seed() {
+        return seed;
     }
 
     public ObjectProperty<TrainingConfig.Schedule> schedule() {

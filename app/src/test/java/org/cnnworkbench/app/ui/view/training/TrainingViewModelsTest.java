@@ -62,6 +62,8 @@ class TrainingViewModelsTest {
         Path run = vm.suggestRunDirectory("tiny cnn");
         assertThat(run.getFileName().toString()).startsWith("tiny-cnn-");
         vm.runDirectory().set(run.toString());
+        vm.weightDecay().set(1e-4);
+        vm.seed().set(7);
 
         assertThat(vm.start(tiny(10))).isTrue();
 
@@ -79,6 +81,9 @@ class TrainingViewModelsTest {
         assertThat(vm.status().get()).contains("completed after 2 epochs");
         assertThat(s.top1()).isEqualTo(vm.epochMetrics().get(1).top1());
         assertThat(run.resolve("model.zip")).exists();
+        TrainingConfig saved = new org.cnnworkbench.engine.dl4j.RunDirectory(run).config();
+        assertThat(saved).isEqualTo(new TrainingConfig(2, 32, 0.003, TrainingConfig.Optimizer.ADAM, 0.9, 1e-4, 7,
+                TrainingConfig.Schedule.POLY));
 
         // the same directory again is refused, nothing is overwritten
         assertThat(vm.start(tiny(10))).isFalse();
