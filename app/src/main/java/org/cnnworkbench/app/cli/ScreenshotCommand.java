@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code workbench screenshot}: the main window rendered offscreen to a PNG. */
 @Command(name = "screenshot", mixinStandardHelpOptions = true,
-        description = "Render the main window with a network to a PNG, without needing a display.")
+        description = "Render the main window with a network (or, with --runs, the Training Runs window) to a PNG, "
+                + "without needing a display.")
 final class ScreenshotCommand implements Callable<Integer> {
 
     @Option(names = "--network", defaultValue = "squeezenet-v1.0",
@@ -30,10 +31,20 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--select", description = "select this node first (its properties show on the right)")
     String select;
 
+    @Option(names = "--runs", paramLabel = "DIR",
+            description = "render the Training Runs window for this folder of run directories instead")
+    Path runs;
+
+    @Option(names = "--run", paramLabel = "NAME", description = "with --runs: select this run (its chart shows)")
+    String run;
+
     @Override
     public Integer call() {
         if (width < 200 || height < 200 || width > 8000 || height > 8000) {
             throw new UserException("--width and --height must be between 200 and 8000");
+        }
+        if (runs != null) {
+            return renderRuns();
         }
         LoadedNetwork loaded = NetworkSource.load(network);
         if (select != null && !loaded.spec().contains(select)) {
@@ -42,6 +53,23 @@ final class ScreenshotCommand implements Callable<Integer> {
         Path file = Files.isRegularFile(Path.of(network)) ? Path.of(network) : null;
         try {
             Screenshots.render(loaded, file, select, width, height, out);
+        } catch (IOException e) {
+            throw new UserException(out + ": cannot write: " + e.getMessage());
+        }
+        spec().commandLine().getOut().println("wrote " + out);
+        spec().commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    private int renderRuns() {
+        if (!Files.isDirectory(runs)) {
+            throw new UserException("--runs: " + runs + " is not a folder");
+        }
+        if (run != null && !org.cnnworkbench.engine.dl4j.RunDirectory.isRun(runs.resolve(run))) {
+            throw new UserException("--run: " + runs.resolve(run) + " is not a training run directory");
+        }
+        try {
+            Screenshots.renderRuns(runs, run, width, height, out);
         } catch (IOException e) {
             throw new UserException(out + ": cannot write: " + e.getMessage());
         }

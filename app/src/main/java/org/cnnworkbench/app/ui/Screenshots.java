@@ -10,11 +10,13 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.cnnworkbench.app.ui.files.RecentFiles;
 import org.cnnworkbench.app.ui.files.RecoveryStore;
+import org.cnnworkbench.app.ui.view.training.RunsView;
+import org.cnnworkbench.app.ui.view.training.RunsViewModel;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 
-/** Renders the main window offscreen (headless when there is no display) to a PNG. */
+/** Renders the main window, or the Training Runs window, offscreen (headless without a display) to a PNG. */
 public final class Screenshots {
 
     private Screenshots() {
@@ -43,13 +45,37 @@ public final class Screenshots {
                 stage.close();
                 return shot;
             });
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            FileController.writePng(image, out.toAbsolutePath());
+            write(image, out);
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The Training Runs window for the runs in {@code folder}, with run {@code select} (a name) selected. */
+    public static void renderRuns(Path folder, String select, int width, int height, Path out) throws IOException {
+        FxRuntime.start();
+        WritableImage image = FxRuntime.call(() -> {
+            RunsViewModel model = new RunsViewModel(folder, Runnable::run, Runnable::run);
+            RunsView view = new RunsView(model, new RunsView.Actions(p -> { }, p -> { }, p -> { }));
+            model.runs().stream().filter(r -> r.name().equals(select)).findFirst()
+                    .ifPresent(r -> view.table().getSelectionModel().select(r));
+            Stage stage = new Stage();
+            Scene scene = new Scene(view, width, height);
+            stage.setScene(scene);
+            stage.show();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            WritableImage shot = scene.snapshot(null);
+            stage.close();
+            return shot;
+        });
+        write(image, out);
+    }
+
+    private static void write(WritableImage image, Path out) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        FileController.writePng(image, out.toAbsolutePath());
     }
 }

@@ -97,6 +97,16 @@ class TrainCommandsTest {
         Run runs = CommandLineTest.run("runs", dir.resolve("runs").toString());
         assertThat(runs.exit()).isZero();
         assertThat(runs.out()).contains("tiny", "completed", "2/2", "%");
+
+        Path png = dir.resolve("runs.png");
+        Run shot = CommandLineTest.run("screenshot", "--runs", dir.resolve("runs").toString(), "--run", "tiny",
+                "--width", "900", "--height", "500", "--out", png.toString());
+        assertThat(shot.exit()).isZero();
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(900);
+        Run noRun = CommandLineTest.run("screenshot", "--runs", dir.resolve("runs").toString(), "--run", "nope",
+                "--out", png.toString());
+        assertThat(noRun.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noRun.err()).contains("is not a training run directory");
     }
 
     @Test
