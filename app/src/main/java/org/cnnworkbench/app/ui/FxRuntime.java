@@ -71,17 +71,25 @@ public final class FxRuntime {
 
     /** A single daemon thread for DL4J training, so one run at a time trains and the UI never waits for it. */
     public static Executor trainingThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "workbench-training");
-            t.setDaemon(true);
-            return t;
-        });
+        return daemonThread("workbench-training");
+    }
+
+    /**
+     * A single daemon thread for reading runs and classifying images, so that neither waits for a training run
+     * or delays the analysis of an edit.
+     */
+    public static Executor runsThread() {
+        return daemonThread("workbench-runs");
     }
 
     /** A single daemon thread for the analysis, so the UI thread never waits for it. */
     public static Executor analysisThread() {
+        return daemonThread("workbench-analysis");
+    }
+
+    private static Executor daemonThread(String name) {
         return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "workbench-analysis");
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });

@@ -72,6 +72,7 @@ public final class MainWindow {
     private final Map<WorkbenchAction, Runnable> handlers = new EnumMap<>(WorkbenchAction.class);
     private final Menu recentMenu = new Menu("Open Recent");
     private final Executor background = FxRuntime.analysisThread();
+    private final Executor runsThread = FxRuntime.runsThread();
     private Stage stage;
     private TrainingViewModel training;
     private Stage trainingStage;
@@ -166,10 +167,10 @@ public final class MainWindow {
         handlers.put(WorkbenchAction.TRAINING_SCALING, () -> ScalingView.showWindow(stage, vm));
         handlers.put(WorkbenchAction.TRAIN, this::showTraining);
         handlers.put(WorkbenchAction.TRAINING_RUNS, () -> RunsView.showWindow(stage,
-                new RunsViewModel(runsFolder(), background, Platform::runLater), new RunsView.Actions(
+                new RunsViewModel(runsFolder(), runsThread, Platform::runLater), new RunsView.Actions(
                         this::openRunNetwork, this::resumeRun, this::inferWith)));
         handlers.put(WorkbenchAction.INFERENCE, () -> InferenceView.showWindow(stage,
-                new InferenceViewModel(background, Platform::runLater), runsFolder()));
+                new InferenceViewModel(runsThread, Platform::runLater), runsFolder()));
     }
 
     /** Where runs started from the GUI go: {@code runs/} in the workbench's folder. */
@@ -222,7 +223,7 @@ public final class MainWindow {
     }
 
     private void inferWith(Path run) {
-        InferenceViewModel model = new InferenceViewModel(background, Platform::runLater);
+        InferenceViewModel model = new InferenceViewModel(runsThread, Platform::runLater);
         InferenceView.showWindow(stage, model, runsFolder());
         model.loadModel(run);
     }
@@ -238,7 +239,7 @@ public final class MainWindow {
             } catch (SpecFormatException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }, background).whenCompleteAsync((loaded, failure) -> {
+        }, runsThread).whenCompleteAsync((loaded, failure) -> {
             if (failure == null) {
                 vm.open(loaded, null);
             } else {
