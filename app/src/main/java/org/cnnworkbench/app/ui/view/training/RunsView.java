@@ -40,7 +40,7 @@ public final class RunsView extends BorderPane {
 
     private final RunsViewModel model;
     private final TableView<RunsViewModel.RunRow> table = new TableView<>();
-    private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis(0, 100, 10));
+    private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), TrainingView.accuracyAxis());
 
     public RunsView(RunsViewModel model, Actions actions) {
         this.model = model;
@@ -103,7 +103,7 @@ public final class RunsView extends BorderPane {
 
         SplitPane split = new SplitPane(table, chart);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.4);
         setTop(new VBox(4, new HBox(6, open, resume, infer, refresh, folder), folderLabel, message));
         setCenter(split);
         BorderPane.setMargin(split, new Insets(6, 0, 0, 0));

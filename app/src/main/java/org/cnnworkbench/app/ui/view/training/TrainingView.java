@@ -53,7 +53,7 @@ public final class TrainingView extends BorderPane {
     private final XYChart.Series<Number, Number> top1 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> top5 = new XYChart.Series<>();
     private final LineChart<Number, Number> lossChart = new LineChart<>(epochAxis(), new NumberAxis());
-    private final LineChart<Number, Number> accuracyChart = new LineChart<>(epochAxis(), new NumberAxis(0, 100, 10));
+    private final LineChart<Number, Number> accuracyChart = new LineChart<>(epochAxis(), accuracyAxis());
 
     /** @param network the network to train when Start is pressed (the open document's spec) */
     public TrainingView(TrainingViewModel model, Supplier<NetworkSpec> network) {
@@ -67,6 +67,14 @@ public final class TrainingView extends BorderPane {
         model.epochMetrics().addListener((ListChangeListener<TrainingListener.EpochMetrics>) c -> redrawEpochs());
         redrawLoss();
         redrawEpochs();
+    }
+
+    /** Accuracy in percent, ranged to the data so that the last points' differences show. */
+    static NumberAxis accuracyAxis() {
+        NumberAxis axis = new NumberAxis();
+        axis.setLabel("%");
+        axis.setForceZeroInRange(false);
+        return axis;
     }
 
     private static NumberAxis epochAxis() {
