@@ -35,7 +35,10 @@ public final class FxRuntime {
         System.setProperty("headless.geometry", "3840x2400-32");
     }
 
-    /** Starts the toolkit once (headless when there is no display). */
+    /**
+     * Starts the toolkit once (headless when there is no display); a toolkit that someone else started in this
+     * JVM (a test harness, an embedding application) is used as it is.
+     */
     public static synchronized void start() {
         if (started) {
             return;
@@ -44,7 +47,11 @@ public final class FxRuntime {
             useHeadlessPlatform();
         }
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        Platform.startup(() -> ready.complete(null));
+        try {
+            Platform.startup(() -> ready.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            ready.complete(null);
+        }
         Platform.setImplicitExit(false);
         ready.join();
         started = true;
