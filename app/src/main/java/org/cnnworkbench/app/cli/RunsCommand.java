@@ -50,7 +50,7 @@ final class RunsCommand implements Callable<Integer> {
                 String epochs = o.completedEpochs() + "/" + o.config().epochs();
                 table.row(run.getFileName().toString(), o.network(),
                         s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished"), epochs,
-                        s.map(x -> percent(x.top1())).orElse(""), s.map(x -> percent(x.top5())).orElse(""),
+                        s.map(x -> TextTable.accuracy(x.top1())).orElse(""), s.map(x -> TextTable.accuracy(x.top5())).orElse(""),
                         s.map(x -> TextTable.count(x.params())).orElse(""),
                         s.map(x -> TextTable.count(x.modelBytes()) + " B").orElse(""),
                         s.map(x -> String.format(Locale.ROOT, "%.0f", x.imagesPerSecond())).orElse(""),
@@ -65,7 +65,4 @@ final class RunsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String percent(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
-    }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.dl4j.DataSpec;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
@@ -175,22 +175,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Shape.FeatureMap inputOf(NetworkSpec networkSpec) {
-        AnalysisReport report = Analyzer.standard().analyze(networkSpec);
-        return networkSpec.nodes().stream().filter(n -> "input".equals(n.kind())).findFirst()
-                .flatMap(n -> report.result(n.id()))
-                .map(r -> r.output() instanceof Shape.FeatureMap fm ? fm : null)
+        return Trainer.imageInput(networkSpec, Analyzer.standard().analyze(networkSpec))
                 .orElseThrow(() -> new UserException("training needs a network with an image input node"));
-    }
-
-    private static String percent(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
     static int report(RunSummary s, Path runDir, PrintWriter out, PrintWriter err) {
         out.printf(Locale.ROOT, "%s after %d epochs: top-1 %s, top-5 %s, %,d parameters, model %,d bytes, "
                         + "%.0f img/s, %.1f s%nrun directory: %s%n", s.status().name().toLowerCase(Locale.ROOT),
-                s.epochs(), percent(s.top1()), percent(s.top5()), s.params(), s.modelBytes(), s.imagesPerSecond(),
-                s.wallSeconds(), runDir);
+                s.epochs(), TextTable.accuracy(s.top1()), TextTable.accuracy(s.top5()), s.params(), s.modelBytes(),
+                s.imagesPerSecond(), s.wallSeconds(), runDir);
         out.flush();
         if (s.skippedImages() > 0) {
             err.println("workbench: warning: " + s.skippedImages() + " unreadable images were skipped");

@@ -1,8 +1,8 @@
 package org.cnnworkbench.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
+import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.dl4j.TrainingListener;
 
 /**
@@ -59,7 +59,7 @@ final class TrainingProgress implements TrainingListener {
         int filled = p.batches() == 0 ? BAR : Math.min(BAR, p.batch() * BAR / p.batches());
         return String.format(Locale.ROOT, "epoch %d/%d [%s%s] %d/%d loss %.4f %.0f img/s ETA %s", p.epoch(),
                 p.epochs(), "#".repeat(filled), ".".repeat(BAR - filled), p.batch(), p.batches(), p.loss(),
-                p.imagesPerSecond(), duration(p.eta()));
+                p.imagesPerSecond(), TextTable.duration(p.eta()));
     }
 
     @Override
@@ -84,11 +84,5 @@ final class TrainingProgress implements TrainingListener {
             lineLength = 0;
             out.flush();
         }
-    }
-
-    static String duration(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

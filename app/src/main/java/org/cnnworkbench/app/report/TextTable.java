@@ -52,6 +52,18 @@ public final class TextTable {
         out.println(b);
     }
 
+    /** A time as m:ss, or h:mm:ss from an hour on ("3:41", "1:12:02"); a negative one as 0:00. */
+    public static String duration(java.time.Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** An accuracy (0..1) as a percentage with two decimals ("92.74%"); NaN (none measured) as "-". */
+    public static String accuracy(double share) {
+        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * share);
+    }
+
     /** 1248424 -> "1,248,424". */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

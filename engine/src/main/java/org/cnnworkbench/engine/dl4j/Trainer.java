@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.data.ImageFolderDataset;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Shape;
@@ -279,6 +281,17 @@ public final class Trainer {
         ModelSerializer.writeModel(model, temp.toFile(), false);
         RunDirectory.move(temp, run.modelFile());
         return Files.size(run.modelFile());
+    }
+
+    /**
+     * The image size training data must be prepared at: the output of the spec's first input node, as
+     * {@code report} (the spec's analysis) has it; empty if there is none or it is not a feature map. Callers
+     * check this before opening data; converting the network checks the rest.
+     */
+    public static Optional<Shape.FeatureMap> imageInput(NetworkSpec spec, AnalysisReport report) {
+        return spec.nodes().stream().filter(n -> "input".equals(n.kind())).findFirst()
+                .flatMap(n -> report.result(n.id()))
+                .map(r -> r.output() instanceof Shape.FeatureMap fm ? fm : null);
     }
 
     static Shape.FeatureMap inputShape(ConvertedGraph converted) throws Dl4jConversionException {

@@ -57,7 +57,7 @@ public final class InferenceViewModel {
                     busy.set(false);
                 });
             } catch (IOException | RuntimeException e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String why = TrainingViewModel.message(e);
                 ui.execute(() -> {
                     message.set("cannot load the model: " + why);
                     busy.set(false);
@@ -85,7 +85,7 @@ public final class InferenceViewModel {
             try {
                 out = p.predictFiles(copy, TOP);
             } catch (RuntimeException e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String why = TrainingViewModel.message(e);
                 ui.execute(() -> {
                     message.set("classification failed: " + why);
                     busy.set(false);

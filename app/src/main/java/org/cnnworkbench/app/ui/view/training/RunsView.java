@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.app.ui.viewmodel.Formats;
 import org.cnnworkbench.engine.dl4j.TrainingListener;
 
@@ -54,15 +55,15 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(column("status", r -> r.problem().isEmpty() ? r.status() : "unreadable: "
                 + r.problem(), 110));
         table.getColumns().add(column("epochs", r -> r.completedEpochs() + "/" + r.plannedEpochs(), 60));
-        table.getColumns().add(column("top-1", r -> percent(r.top1()), 70));
-        table.getColumns().add(column("top-5", r -> percent(r.top5()), 70));
+        table.getColumns().add(column("top-1", r -> accuracy(r.top1()), 70));
+        table.getColumns().add(column("top-5", r -> accuracy(r.top5()), 70));
         table.getColumns().add(column("params", r -> r.params() == 0 ? "" : Formats.count(r.params()), 90));
         table.getColumns().add(column("model", r -> r.modelBytes() == 0 ? "" : Formats.count(r.modelBytes()) + " B",
                 100));
         table.getColumns().add(column("img/s", r -> Double.isNaN(r.imagesPerSecond()) ? ""
                 : String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()), 60));
         table.getColumns().add(column("wall", r -> Double.isNaN(r.wallSeconds()) ? ""
-                : TrainingViewModel.duration(Math.round(r.wallSeconds())), 70));
+                : TextTable.duration(java.time.Duration.ofSeconds(Math.round(r.wallSeconds()))), 70));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.select(now));
 
         chart.setId("runs-chart");
@@ -131,8 +132,9 @@ public final class RunsView extends BorderPane {
         return c;
     }
 
-    private static String percent(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    /** As the CLI writes it, but blank while a run has no result. */
+    private static String accuracy(double v) {
+        return Double.isNaN(v) ? "" : TextTable.accuracy(v);
     }
 
     private void redraw() {

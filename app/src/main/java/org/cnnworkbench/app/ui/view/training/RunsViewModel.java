@@ -97,7 +97,7 @@ public final class RunsViewModel {
                     s == null ? Double.NaN : s.wallSeconds(), "");
         } catch (IOException | RuntimeException e) {
             return new RunRow(run, "?", "unreadable", 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    TrainingViewModel.message(e));
         }
     }
 

@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.dl4j.DataSpec;
@@ -252,7 +253,8 @@ public final class TrainingViewModel {
                 s.imagesPerSecond());
     }
 
-    private static String message(Exception e) {
+    /** What to show of a failure: its message, or its kind when it has none. */
+    static String message(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
@@ -292,7 +294,7 @@ public final class TrainingViewModel {
                 String line = String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d, loss %.4f", p.epoch(),
                         p.epochs(), p.batch(), p.batches(), p.loss());
                 String rate = String.format(Locale.ROOT, "%.0f images/s", p.imagesPerSecond());
-                String left = "ETA " + duration(p.eta().getSeconds());
+                String left = "ETA " + TextTable.duration(p.eta());
                 ui.execute(() -> {
                     if (add != null) {
                         lossCurve.add(add);
@@ -316,12 +318,6 @@ public final class TrainingViewModel {
                 ui.execute(() -> warnings.add(message));
             }
         };
-    }
-
-    static String duration(long seconds) {
-        long s = Math.max(0, seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     private DataSpec dataSpec() {
@@ -350,9 +346,7 @@ public final class TrainingViewModel {
         if (!report.isValid()) {
             throw new IllegalArgumentException("the network has errors (see Problems); fix them before training");
         }
-        return spec.nodes().stream().filter(n -> "input".equals(n.kind())).findFirst()
-                .flatMap(n -> report.result(n.id()))
-                .map(r -> r.output() instanceof Shape.FeatureMap fm ? fm : null)
+        return Trainer.imageInput(spec, report)
                 .orElseThrow(() -> new IllegalArgumentException("training needs a network with an image input node"));
     }
 
