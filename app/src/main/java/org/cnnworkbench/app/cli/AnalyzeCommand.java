@@ -49,7 +49,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
         if (batch < 1) {
             throw new UserException("--batch must be at least 1, not " + batch);
         }
-        LoadedNetwork loaded = NetworkSource.load(network);
+        LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
         AnalysisReport report = Analyzer.standard().analyze(loaded.spec());
         PrintWriter out = spec.commandLine().getOut();
         ReportView view = new ReportView(report, bits, batch);

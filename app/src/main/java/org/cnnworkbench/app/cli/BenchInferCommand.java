@@ -65,7 +65,7 @@ final class BenchInferCommand implements Callable<Integer> {
             throw new UserException("--batch sizes and --runs must be at least 1, --warmup at least 0");
         }
         HardwareProfile hw = HardwareSource.load(hardware);
-        LoadedNetwork loaded = NetworkSource.load(network);
+        LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConvertedGraph converted;
@@ -75,6 +75,11 @@ final class BenchInferCommand implements Callable<Integer> {
             err.println("workbench: error: " + e.getMessage());
             err.flush();
             return ExitCodes.INVALID_NETWORK;
+        }
+        try {
+            batches.forEach(batch -> InferenceBenchmark.requireFits(converted, batch));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
         }
         var graph = converted.newGraph();
         Dl4jRuntime.FastPathStatus status = Dl4jRuntime.fastPathStatus();

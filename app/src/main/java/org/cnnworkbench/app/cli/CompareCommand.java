@@ -40,8 +40,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AnalysisReport a = Analyzer.standard().analyze(NetworkSource.load(first).spec());
-        AnalysisReport b = Analyzer.standard().analyze(NetworkSource.load(second).spec());
+        AnalysisReport a = Analyzer.standard().analyze(NetworkSource.load(first, spec.commandLine().getErr()).spec());
+        AnalysisReport b = Analyzer.standard().analyze(NetworkSource.load(second, spec.commandLine().getErr()).spec());
         Comparison comparison;
         try {
             comparison = NetworkComparator.compare(a, b);

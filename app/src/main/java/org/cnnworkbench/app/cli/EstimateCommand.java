@@ -63,11 +63,11 @@ final class EstimateCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UserException("--batch must be at least 1, not " + batch);
         }
-        if (measuredMs != null && !(measuredMs > 0)) {
+        if (measuredMs != null && !(measuredMs > 0 && Double.isFinite(measuredMs))) {
             throw new UserException("--measured-ms must be a positive number of milliseconds, not " + measuredMs);
         }
         HardwareProfile hw = HardwareSource.load(hardware);
-        LoadedNetwork loaded = NetworkSource.load(network);
+        LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
         AnalysisReport report = Analyzer.standard().analyze(loaded.spec());
         PrintWriter err = spec.commandLine().getErr();
         if (!report.isValid()) {

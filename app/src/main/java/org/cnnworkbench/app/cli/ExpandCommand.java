@@ -30,7 +30,7 @@ final class ExpandCommand implements Runnable {
 
     @Override
     public void run() {
-        LoadedNetwork loaded = NetworkSource.load(network);
+        LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
         NetworkSpec expanded;
         try {
             expanded = SpecExpander.expand(loaded.spec(), Analyzer.standard().kinds());

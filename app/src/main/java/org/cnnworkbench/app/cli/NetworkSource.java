@@ -1,5 +1,6 @@
 package org.cnnworkbench.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cnnworkbench.engine.io.LoadedNetwork;
@@ -13,7 +14,15 @@ final class NetworkSource {
     private NetworkSource() {
     }
 
-    static LoadedNetwork load(String fileOrSample) {
+    /** The network, after its reader's warnings (one line each) went to {@code err}. */
+    static LoadedNetwork load(String fileOrSample, PrintWriter err) {
+        LoadedNetwork loaded = load(fileOrSample);
+        loaded.warnings().forEach(w -> err.println("workbench: warning: " + w));
+        err.flush();
+        return loaded;
+    }
+
+    private static LoadedNetwork load(String fileOrSample) {
         try {
             Path path = Path.of(fileOrSample);
             if (Files.exists(path)) {

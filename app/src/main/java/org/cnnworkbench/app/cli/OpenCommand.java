@@ -7,6 +7,8 @@ import org.cnnworkbench.app.ui.FxRuntime;
 import org.cnnworkbench.app.ui.WorkbenchApp;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code workbench open}: the desktop workbench with a network (what {@code ./workbench} alone runs). */
@@ -14,13 +16,16 @@ import picocli.CommandLine.Parameters;
         description = "Open the desktop workbench with a network (default: SqueezeNet v1.0).")
 final class OpenCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "0..1", paramLabel = "FILE-OR-SAMPLE", defaultValue = "squeezenet-v1.0",
             description = "a spec file or a sample name (default: ${DEFAULT-VALUE})")
     String network;
 
     @Override
     public Integer call() {
-        LoadedNetwork loaded = NetworkSource.load(network);
+        LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
         if (!FxRuntime.hasDisplay()) {
             throw new UserException("there is no display to open the window on (DISPLAY is not set); "
                     + "'workbench screenshot --network " + network + " --out window.png' renders it without one");

@@ -78,7 +78,7 @@ final class ScalingCommand implements Callable<Integer> {
         if ((hardware == null) == (imageMs == null)) {
             throw new UserException("give either --hardware PROFILE (estimate the time per image) or --image-ms MS");
         }
-        if (imageMs != null && !(imageMs > 0)) {
+        if (imageMs != null && !(imageMs > 0 && Double.isFinite(imageMs))) {
             throw new UserException("--image-ms must be a positive number of milliseconds, not " + imageMs);
         }
         if (!(bandwidthGbits > 0) || Double.isInfinite(bandwidthGbits)) {
@@ -87,8 +87,9 @@ final class ScalingCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UserException("--batch must be at least 1, not " + batch);
         }
-        if (workers < 1) {
-            throw new UserException("--workers must be at least 1, not " + workers);
+        if (workers < 1 || workers > DataParallelScaling.MAX_WORKERS) {
+            throw new UserException("--workers must be between 1 and " + DataParallelScaling.MAX_WORKERS + ", not "
+                    + workers);
         }
         HardwareProfile hw = hardware == null ? null : HardwareSource.load(hardware);
         List<Scheme> schemes = switch (scheme) {
@@ -98,7 +99,7 @@ final class ScalingCommand implements Callable<Integer> {
         };
         List<Curve> curves = new ArrayList<>();
         for (String network : networks) {
-            LoadedNetwork loaded = NetworkSource.load(network);
+            LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
             AnalysisReport report = Analyzer.standard().analyze(loaded.spec());
             if (!report.isValid()) {
                 throw new UserException(loaded.spec().name() + " has errors; run 'workbench analyze " + network
@@ -172,8 +173,8 @@ final class ScalingCommand implements Callable<Integer> {
     /** 1, 2, 4, ... up to max, and max itself. */
     static List<Integer> shownWorkers(int max) {
         List<Integer> shown = new ArrayList<>();
-        for (int n = 1; n < max; n *= 2) {
-            shown.add(n);
+        for (long n = 1; n < max; n *= 2) {
+            shown.add((int) n);
         }
         shown.add(max);
         return shown;

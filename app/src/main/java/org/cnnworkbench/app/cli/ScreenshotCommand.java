@@ -46,7 +46,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         if (runs != null) {
             return renderRuns();
         }
-        LoadedNetwork loaded = NetworkSource.load(network);
+        LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
         if (select != null && !loaded.spec().contains(select)) {
             throw new UserException("--select: there is no node '" + select + "' in " + loaded.spec().name());
         }

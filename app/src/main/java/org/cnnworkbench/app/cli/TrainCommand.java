@@ -158,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException(out + " already holds a training run; continue it with --resume " + out
                     + " or choose another --out");
         }
-        NetworkSpec networkSpec = NetworkSource.load(network).spec();
+        NetworkSpec networkSpec = NetworkSource.load(network, spec.commandLine().getErr()).spec();
         TrainingConfig config;
         try {
             config = new TrainingConfig(epochs == null ? 10 : epochs, batch, lr,

@@ -42,6 +42,7 @@ public final class WorkbenchCommand implements Runnable {
             err.flush();
             return ExitCodes.INTERNAL_ERROR;
         });
+        cli.setExecutionStrategy(WorkbenchCommand::executeGuarded);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("workbench: error: " + e.getMessage());
@@ -50,5 +51,36 @@ public final class WorkbenchCommand implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         return cli;
+    }
+
+    /**
+     * The last resort: an {@link Error} (out of memory, a stack overflow) that escapes a command becomes one
+     * line and exit status 70, never a stack trace. Commands check their documented limits up front, so
+     * reaching this means the machine is smaller than the input or the workbench has a bug.
+     */
+    private static int executeGuarded(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError e) {
+            return lastResort(parseResult, "out of memory (" + e.getMessage() + "): the input is too large for the "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB Java heap; try smaller input or "
+                    + "give more memory with WORKBENCH_JAVA_OPTS=-Xmx<size>", e);
+        } catch (StackOverflowError e) {
+            return lastResort(parseResult, "internal error: the stack overflowed (please report it; set "
+                    + "WORKBENCH_DEBUG=1 for details)", e);
+        } catch (Error e) {
+            return lastResort(parseResult, "internal error: " + e + " (please report it; set WORKBENCH_DEBUG=1 "
+                    + "for details)", e);
+        }
+    }
+
+    private static int lastResort(CommandLine.ParseResult parseResult, String message, Error e) {
+        PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+        err.println("workbench: " + message);
+        if (System.getenv("WORKBENCH_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
     }
 }

@@ -214,6 +214,10 @@ public final class Analyzer {
     private AnalysisReport report(NetworkSpec spec, Structure structure, NodeResult[] results) {
         Totals totals = Totals.ZERO;
         List<Diagnostic> network = new ArrayList<>();
+        if (spec.size() == 0) {
+            network.add(Diagnostic.error(null, "the network has no nodes; start with an input layer (kind "
+                    + "'input') and add the layers after it"));
+        }
         try {
             for (NodeResult r : results) {
                 totals = totals.plus(r);

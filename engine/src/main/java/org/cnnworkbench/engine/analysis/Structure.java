@@ -15,6 +15,8 @@ import org.cnnworkbench.engine.model.Node;
 final class Structure {
 
     static final int MISSING = -1;
+    /** How many ids of a cycle its diagnostics list. */
+    private static final int MAX_LISTED = 10;
 
     final int[][] inputs;
     final int[][] consumers;
@@ -144,6 +146,8 @@ final class Structure {
         private final int[] low;
         private final boolean[] onStack;
         private final int[] stack;
+        private final int[] callNode;
+        private final int[] callEdge;
         private int stackSize;
         private int counter = 1;
 
@@ -155,6 +159,8 @@ final class Structure {
             low = new int[n];
             onStack = new boolean[n];
             stack = new int[n];
+            callNode = new int[n];
+            callEdge = new int[n];
         }
 
         void run() {
@@ -165,22 +171,50 @@ final class Structure {
             }
         }
 
-        // Tarjan's strongly connected components over the edges input -> consumer among unsorted nodes.
-        private void strongConnect(int v) {
+        /**
+         * Tarjan's strongly connected components over the edges input -> consumer among unsorted nodes, with an
+         * explicit stack of (node, next consumer) instead of recursion, so a long chain cannot overflow the
+         * thread's stack.
+         */
+        private void strongConnect(int root) {
+            int depth = 0;
+            visit(root);
+            callNode[0] = root;
+            callEdge[0] = 0;
+            while (depth >= 0) {
+                int v = callNode[depth];
+                int[] next = consumers[v];
+                if (callEdge[depth] < next.length) {
+                    int w = next[callEdge[depth]++];
+                    if (sorted[w]) {
+                        continue;
+                    }
+                    if (index[w] == 0) {
+                        visit(w);
+                        depth++;
+                        callNode[depth] = w;
+                        callEdge[depth] = 0;
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
+                    }
+                    continue;
+                }
+                finish(v);
+                depth--;
+                if (depth >= 0) {
+                    int parent = callNode[depth];
+                    low[parent] = Math.min(low[parent], low[v]);
+                }
+            }
+        }
+
+        private void visit(int v) {
             index[v] = low[v] = counter++;
             stack[stackSize++] = v;
             onStack[v] = true;
-            for (int w : consumers[v]) {
-                if (sorted[w]) {
-                    continue;
-                }
-                if (index[w] == 0) {
-                    strongConnect(w);
-                    low[v] = Math.min(low[v], low[w]);
-                } else if (onStack[w]) {
-                    low[v] = Math.min(low[v], index[w]);
-                }
-            }
+        }
+
+        private void finish(int v) {
             if (low[v] == index[v]) {
                 List<Integer> component = new ArrayList<>();
                 int w;
@@ -198,12 +232,15 @@ final class Structure {
 
         private void reportCycle(List<Integer> component) {
             component.sort(null);
+            // At most the first few ids: each node of the cycle gets the message, so listing every id of a
+            // cycle of n nodes would take n x n characters.
             List<String> ids = new ArrayList<>();
-            for (int i : component) {
+            for (int i : component.subList(0, Math.min(component.size(), MAX_LISTED))) {
                 ids.add(spec.nodes().get(i).id());
             }
             String path = component.size() == 1 ? ids.get(0) + " -> " + ids.get(0)
-                    : String.join(", ", ids);
+                    : String.join(", ", ids) + (component.size() > MAX_LISTED
+                    ? String.format(java.util.Locale.ROOT, " and %,d more", component.size() - MAX_LISTED) : "");
             for (int i : component) {
                 inCycle[i] = true;
                 diagnostics.get(i).add(Diagnostic.error(spec.nodes().get(i).id(),

@@ -43,6 +43,12 @@ public record SqueezeNetMetaparameters(int baseE, int incrE, int freq, double pc
         poolAfter = List.copyOf(Objects.requireNonNull(poolAfter, "poolAfter"));
     }
 
+    /**
+     * The most Fire modules a generated network may have: 1,000, far beyond any published design (SqueezeNet
+     * has 8), yet small enough that a mistyped count cannot exhaust memory.
+     */
+    public static final int MAX_FIRE_MODULES = 1000;
+
     /** SqueezeNet v1.0: base_e 128, incr_e 128, freq 2, pct_3x3 0.5, SR 0.125, 8 Fire modules, 1000 classes. */
     public static SqueezeNetMetaparameters defaults() {
         return new SqueezeNetMetaparameters(128, 128, 2, 0.5, 0.125, 8, List.of(1, 4, 8), 1000, 227, 96, false);
@@ -173,9 +179,9 @@ public record SqueezeNetMetaparameters(int baseE, int incrE, int freq, double pc
             problems.add(new MetaparameterProblem("sr", "SR is " + fmt(squeezeRatio)
                     + "; the squeeze ratio must be greater than 0 (SqueezeNet uses 0.125)"));
         }
-        if (fireModules < 1) {
-            problems.add(new MetaparameterProblem("fire_modules",
-                    "fire_modules is " + fireModules + "; at least 1 Fire module is needed"));
+        if (fireModules < 1 || fireModules > MAX_FIRE_MODULES) {
+            problems.add(new MetaparameterProblem("fire_modules", "fire_modules is " + fireModules
+                    + "; it must be from 1 to " + MAX_FIRE_MODULES + " (SqueezeNet has 8)"));
         }
         problems.addAll(poolProblems());
         if (classes < 1) {

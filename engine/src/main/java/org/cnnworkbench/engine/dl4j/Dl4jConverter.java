@@ -56,12 +56,7 @@ public final class Dl4jConverter {
      */
     public static ConvertedGraph convert(NetworkSpec spec, Analyzer analyzer) throws Dl4jConversionException {
         refuseIfInvalid(analyzer.analyze(spec));
-        NetworkSpec primitive;
-        try {
-            primitive = SpecExpander.expand(spec, analyzer.kinds());
-        } catch (IllegalArgumentException e) {
-            throw new Dl4jConversionException(null, e.getMessage());
-        }
+        NetworkSpec primitive = SpecExpander.expand(spec, analyzer.kinds());
         AnalysisReport report = analyzer.analyze(primitive);
         refuseIfInvalid(report);
 
@@ -73,7 +68,7 @@ public final class Dl4jConverter {
         primitive.nodes().forEach(n -> consumed.addAll(n.inputs()));
         List<String> inputs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
-        GraphAssembly assembly = new GraphAssembly(builder);
+        GraphAssembly assembly = new GraphAssembly(builder, primitive.nodes().stream().map(Node::id).toList());
         for (NodeResult result : report.layers()) {
             Node node = primitive.node(result.id()).orElseThrow();
             KindDescriptor kind = analyzer.kinds().find(node.kind()).orElseThrow();

@@ -1,7 +1,10 @@
 package org.cnnworkbench.engine.dl4j;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.cnnworkbench.engine.model.Shape;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -27,6 +30,8 @@ final class GraphAssembly {
 
     private final ComputationGraphConfiguration.GraphBuilder builder;
     private final List<InputType> inputTypes = new ArrayList<>();
+    /** Every vertex name given out so far, and the ids of all nodes (which name their own vertices). */
+    private final Set<String> names;
 
     /** The DL4J shape of one activation of {@code shape} for {@code batch} samples in {@link #FORMAT}. */
     static long[] dl4jShape(Shape shape, long batch) {
@@ -55,8 +60,22 @@ final class GraphAssembly {
         return new ChannelMergeVertex(out instanceof Shape.FeatureMap && FORMAT == CNN2DFormat.NHWC ? 3 : 1);
     }
 
-    GraphAssembly(ComputationGraphConfiguration.GraphBuilder builder) {
+    GraphAssembly(ComputationGraphConfiguration.GraphBuilder builder, Collection<String> nodeIds) {
         this.builder = builder;
+        this.names = new HashSet<>(nodeIds);
+    }
+
+    /**
+     * A name for a vertex of a node's own making (such as {@code conv1/pad}): {@code wanted}, or, when a node or
+     * another vertex already has that name, the first free {@code wanted~2}, {@code wanted~3}, ...
+     */
+    String internalName(String wanted) {
+        String name = wanted;
+        for (int k = 2; names.contains(name); k++) {
+            name = wanted + "~" + k;
+        }
+        names.add(name);
+        return name;
     }
 
     void addInput(String id, Shape.FeatureMap shape) {

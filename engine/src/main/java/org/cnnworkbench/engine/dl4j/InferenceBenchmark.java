@@ -56,12 +56,22 @@ public final class InferenceBenchmark {
         }
     }
 
+    /**
+     * Checks, before anything is allocated, that a batch of {@code batch} can fit in memory.
+     *
+     * @throws IllegalArgumentException if its activations alone exceed the memory ND4J may use
+     */
+    public static void requireFits(ConvertedGraph converted, int batch) {
+        MemoryBudget.requireFits(converted.analysis().totals().activations(), batch, "inference");
+    }
+
     /** Benchmarks {@code graph} (built from {@code converted}) at one batch size. */
     public static Result run(ConvertedGraph converted, ComputationGraph graph, int batch, int warmup, int runs) {
         if (batch < 1 || warmup < 0 || runs < 1) {
             throw new IllegalArgumentException("batch and runs must be at least 1, warmup at least 0: batch "
                     + batch + ", warmup " + warmup + ", runs " + runs);
         }
+        requireFits(converted, batch);
         INDArray[] inputs = converted.inputs().stream()
                 .map(id -> Nd4j.rand(DataType.FLOAT, converted.activationShape(id, batch)))
                 .toArray(INDArray[]::new);

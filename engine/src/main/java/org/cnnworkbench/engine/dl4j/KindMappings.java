@@ -94,7 +94,7 @@ final class KindMappings {
      */
     private static void conv(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         Activation activation = activation(p);
-        String convId = activation == Activation.IDENTITY ? n.id() : n.id() + "/conv";
+        String convId = activation == Activation.IDENTITY ? n.id() : g.internalName(n.id() + "/conv");
         long groups = p.integer("groups");
         long filters = p.integer("filters");
         if (groups == 1) {
@@ -103,8 +103,8 @@ final class KindMappings {
             long channelsPerGroup = in.get(0).channels() / groups;
             List<String> parts = new java.util.ArrayList<>();
             for (int i = 0; i < groups; i++) {
-                String subset = n.id() + "/group" + (i + 1) + "/input";
-                String part = n.id() + "/group" + (i + 1);
+                String subset = g.internalName(n.id() + "/group" + (i + 1) + "/input");
+                String part = g.internalName(n.id() + "/group" + (i + 1));
                 g.addVertex(subset, new ChannelSubsetVertex(toInt(i * channelsPerGroup),
                         toInt((i + 1) * channelsPerGroup - 1), GraphAssembly.FORMAT), n.inputs());
                 g.addLayer(part, convLayer(p, filters / groups), subset);
@@ -164,7 +164,7 @@ final class KindMappings {
             g.addLayer(n.id(), layer, n.inputs());
             return;
         }
-        String padded = n.id() + "/pad";
+        String padded = g.internalName(n.id() + "/pad");
         double padValue = type == PoolingType.MAX ? -Float.MAX_VALUE : 0;
         g.addVertex(padded, new EdgePadVertex(toInt(extraH), toInt(extraW), padValue, GraphAssembly.FORMAT),
                 n.inputs());

@@ -66,6 +66,7 @@ public final class Trainer {
             throw new IOException(runDir + " already holds a training run; resume it or choose another directory");
         }
         ConvertedGraph converted = Dl4jConverter.convert(spec);
+        MemoryBudget.requireFits(converted.analysis().totals().activations(), config.batchSize(), "training");
         Shape.FeatureMap input = inputShape(converted);
         int classes = checkOutput(converted, data.classes().size());
         ComputationGraph graph = new ComputationGraph(configure(converted.configuration(), config));
@@ -94,6 +95,7 @@ public final class Trainer {
         }
         RunDirectory.DataInfo info = run.dataInfo();
         ConvertedGraph converted = Dl4jConverter.convert(run.spec());
+        MemoryBudget.requireFits(converted.analysis().totals().activations(), config.batchSize(), "training");
         TrainingData data = TrainingData.open(info.data(), inputShape(converted));
         int classes = checkOutput(converted, data.classes().size());
         int done = run.latestEpoch();

@@ -38,6 +38,12 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
         this(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, seed, Schedule.CONSTANT);
     }
 
+    /**
+     * The largest batch: 65,536 images (FireCaffe trained SqueezeNet at 1,024). Whether a batch fits this
+     * machine's memory is checked again when training starts, from the network's activations.
+     */
+    public static final int MAX_BATCH = 65_536;
+
     public TrainingConfig {
         if (schedule == null) {
             schedule = Schedule.CONSTANT;
@@ -45,8 +51,9 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("the batch size must be at least 1, not " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("the batch size must be from 1 to " + MAX_BATCH + ", not "
+                    + batchSize);
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("the learning rate must be positive, not " + learningRate);
@@ -54,11 +61,11 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
         if (optimizer == null) {
             throw new IllegalArgumentException("no optimizer");
         }
-        if (momentum < 0 || momentum >= 1) {
+        if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), not " + momentum);
         }
-        if (weightDecay < 0) {
-            throw new IllegalArgumentException("weight decay must not be negative, not " + weightDecay);
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be a number of at least 0, not " + weightDecay);
         }
     }
 

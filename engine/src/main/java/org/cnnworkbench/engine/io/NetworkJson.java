@@ -134,6 +134,10 @@ public final class NetworkJson {
         }
 
         LoadedNetwork read() throws SpecFormatException {
+            if (text.length() > SpecFiles.MAX_BYTES) {
+                throw new SpecFormatException(source, null, "is longer than a network spec can be ("
+                        + SpecFiles.MAX_BYTES + " characters at most)");
+            }
             if (text.isBlank()) {
                 throw new SpecFormatException(source, null, "the file is empty; expected a network spec (JSON)");
             }
@@ -157,6 +161,7 @@ public final class NetworkJson {
             List<Node> nodes = new ArrayList<>();
             Map<String, SourceLocation> nodeLocations = new LinkedHashMap<>();
             Map<String, NodePosition> layout = new LinkedHashMap<>();
+            Map<String, SourceLocation> layoutLocations = new LinkedHashMap<>();
             boolean sawNodes = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -170,7 +175,7 @@ public final class NetworkJson {
                     sawNodes = true;
                     readNodes(p, nodes, nodeLocations);
                 } else if (field.equals("layout")) {
-                    readLayout(p, layout);
+                    readLayout(p, layout, layoutLocations);
                 } else {
                     fieldLocations.put(field, location(p.currentTokenLocation()));
                     fields.put(field, MAPPER.readTree(p));
@@ -188,8 +193,16 @@ public final class NetworkJson {
             if (name == null || name.isBlank()) {
                 name = defaultName();
             }
-            layout.keySet().retainAll(nodeLocations.keySet());
-            return new LoadedNetwork(new NetworkSpec(name, description, nodes), source, nodeLocations, layout);
+            List<String> warnings = new ArrayList<>();
+            for (Map.Entry<String, SourceLocation> entry : layoutLocations.entrySet()) {
+                if (!nodeLocations.containsKey(entry.getKey())) {
+                    layout.remove(entry.getKey());
+                    warnings.add(source + ":" + entry.getValue().line() + ":" + entry.getValue().column() + ": the layout names \"" + entry.getKey()
+                            + "\", which is not a node of this network; its position is ignored");
+                }
+            }
+            return new LoadedNetwork(new NetworkSpec(name, description, nodes), source, nodeLocations, layout,
+                    warnings);
         }
 
         private void checkHeader(Map<String, JsonNode> fields, Map<String, SourceLocation> at, SourceLocation start)
@@ -250,8 +263,8 @@ public final class NetworkJson {
         }
 
         /** {@code "layout": {"conv1": [x, y], ...}}: where the workbench drew each node. */
-        private void readLayout(JsonParser p, Map<String, NodePosition> layout) throws IOException,
-                SpecFormatException {
+        private void readLayout(JsonParser p, Map<String, NodePosition> layout,
+                                Map<String, SourceLocation> locations) throws IOException, SpecFormatException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw error(p, "\"layout\" must be an object of node id -> [x, y]");
             }
@@ -265,6 +278,7 @@ public final class NetworkJson {
                     throw new SpecFormatException(source, at, "the layout of \"" + id + "\" must be [x, y]");
                 }
                 layout.put(id, new NodePosition(xy.get(0).doubleValue(), xy.get(1).doubleValue()));
+                locations.put(id, at);
             }
         }
 
@@ -301,7 +315,11 @@ public final class NetworkJson {
                     params.put(e.getKey(), value(e.getValue(), nodeId, e.getKey(), at));
                 }
             }
-            return new Node(nodeId, kind.textValue(), inputs, params);
+            try {
+                return new Node(nodeId, kind.textValue(), inputs, params);
+            } catch (IllegalArgumentException e) {
+                throw new SpecFormatException(source, at, "node \"" + nodeId + "\": " + e.getMessage());
+            }
         }
 
         private Object value(JsonNode v, String nodeId, String param, SourceLocation at) throws SpecFormatException {
@@ -313,7 +331,12 @@ public final class NetworkJson {
                 return v.longValue();
             }
             if (v.isNumber()) {
-                return v.doubleValue();
+                double d = v.doubleValue();
+                if (!Double.isFinite(d)) {
+                    throw new SpecFormatException(source, at, "parameter \"" + param + "\" of node \"" + nodeId
+                            + "\" is beyond the range of numbers the workbench can hold (about 1.8e308)");
+                }
+                return d;
             }
             if (v.isBoolean()) {
                 return v.booleanValue();

@@ -19,6 +19,12 @@ public final class DataParallelScaling {
     /** Training an image (forward and backward) costs about three times its inference FLOPs. */
     public static final double TRAINING_TO_INFERENCE = 3.0;
 
+    /**
+     * The largest number of workers a curve goes to: 65,536 (a curve holds one point per N, so its size grows
+     * with N; FireCaffe's published curves stop at 128).
+     */
+    public static final int MAX_WORKERS = 65_536;
+
     private DataParallelScaling() {
     }
 
@@ -31,13 +37,18 @@ public final class DataParallelScaling {
         return TRAINING_TO_INFERENCE * inference.secondsPerFrame();
     }
 
-    /** The curve for N = 1..maxWorkers. */
+    /**
+     * The curve for N = 1..maxWorkers.
+     *
+     * @throws IllegalArgumentException if maxWorkers is below 1 or above {@link #MAX_WORKERS}
+     */
     public static List<ScalingPoint> curve(long parameters, ScalingSetup setup, Scheme scheme, int maxWorkers) {
         if (parameters < 0) {
             throw new IllegalArgumentException("the parameter count must not be negative, not " + parameters);
         }
-        if (maxWorkers < 1) {
-            throw new IllegalArgumentException("the number of workers must be at least 1, not " + maxWorkers);
+        if (maxWorkers < 1 || maxWorkers > MAX_WORKERS) {
+            throw new IllegalArgumentException("the number of workers must be between 1 and " + MAX_WORKERS
+                    + ", not " + maxWorkers);
         }
         double compute = setup.batchPerWorker() * setup.secondsPerImage();
         List<ScalingPoint> points = new ArrayList<>(maxWorkers);
