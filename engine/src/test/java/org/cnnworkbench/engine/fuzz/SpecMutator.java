@@ -157,7 +157,7 @@ final class SpecMutator {
                 : params.get(random.nextInt(params.size()));
         JsonNode value = random.nextInt(3) == 0 ? wildValue() : numberLike(node.get(name));
         node.set(name, value);
-        applied.add(id(node) + "." + name + " = " + value);
+        applied.add(id(node) + "." + name + " = " + brief(value.toString()));
     }
 
     /** A number near the kind of value there: 0, negative, huge, non-integer, or a raw token. */
@@ -273,6 +273,10 @@ final class SpecMutator {
 
     private static String id(JsonNode node) {
         JsonNode id = node.get("id");
-        return id == null ? "?" : id.asText();
+        return id == null ? "?" : brief(id.asText());
+    }
+
+    private static String brief(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 20) + "... (" + text.length() + " chars)";
     }
 }
