@@ -93,7 +93,7 @@ final class SpecMutator {
             case 6 -> {
                 ObjectNode copy = node.deepCopy();
                 if (random.nextBoolean()) {
-                    copy.put("id", id(node) + "_copy");
+                    copy.put("id", rawId(node) + "_copy");
                 }
                 nodes.insert(random.nextInt(nodes.size() + 1), copy);
                 applied.add("duplicated " + id(node) + " as " + id(copy));
@@ -196,21 +196,21 @@ final class SpecMutator {
         switch (random.nextInt(5)) {
             case 0 -> { }   // emptied
             case 1 -> inputs.add("missing-node");
-            case 2 -> inputs.add(id(node));   // its own input
+            case 2 -> inputs.add(rawId(node));   // its own input
             default -> {
                 int n = 1 + random.nextInt(3);
                 for (int i = 0; i < n; i++) {
-                    inputs.add(id(nodes.get(random.nextInt(nodes.size()))));
+                    inputs.add(rawId(nodes.get(random.nextInt(nodes.size()))));
                 }
             }
         }
         node.set("inputs", inputs);
-        applied.add(id(node) + ": inputs -> " + inputs);
+        applied.add(id(node) + ": inputs -> " + brief(inputs.toString()));
     }
 
     /** Empty, very long, or the name of a part of another node (a Fire module's, or a DL4J vertex's). */
     private void renameNode(ObjectNode node, ArrayNode nodes) {
-        String other = id(nodes.get(random.nextInt(nodes.size())));
+        String other = rawId(nodes.get(random.nextInt(nodes.size())));
         String name = switch (random.nextInt(6)) {
             case 0 -> "";
             case 1 -> "n".repeat(5_000);
@@ -219,7 +219,7 @@ final class SpecMutator {
             case 4 -> other + (random.nextBoolean() ? "/pad" : "/group1");
             default -> other;   // a duplicate id
         };
-        String old = id(node);
+        String old = rawId(node);
         node.put("id", name);
         if (random.nextBoolean()) {
             for (JsonNode n : nodes) {   // keep the wiring to it
@@ -232,7 +232,7 @@ final class SpecMutator {
                 }
             }
         }
-        applied.add(old + " renamed to " + (name.length() > 40 ? name.length() + " chars" : "'" + name + "'"));
+        applied.add(brief(old) + " renamed to " + (name.length() > 40 ? name.length() + " chars" : "'" + name + "'"));
     }
 
     private String mutateText(String text) {
@@ -271,9 +271,14 @@ final class SpecMutator {
         }
     }
 
+    /** The node's id for a message. */
     private static String id(JsonNode node) {
+        return brief(rawId(node));
+    }
+
+    private static String rawId(JsonNode node) {
         JsonNode id = node.get("id");
-        return id == null ? "?" : brief(id.asText());
+        return id == null ? "?" : id.asText();
     }
 
     private static String brief(String text) {
