@@ -190,7 +190,7 @@ final class KindMappings {
     private static long floorOutput(Node n, String axis, long size, long kernel, long stride, long pad)
             throws Dl4jConversionException {
         try {
-            return LayerMath.windowOutput(axis, size, kernel, stride, pad, false);
+            return LayerMath.windowOutput(axis, size, kernel, stride, pad);
         } catch (LayerException e) {
             throw new Dl4jConversionException(n.id(), e.getMessage());
         }
