@@ -17,6 +17,7 @@ import org.cnnworkbench.engine.hardware.Estimate;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
 import org.cnnworkbench.engine.hardware.LayerEstimate;
 import org.cnnworkbench.engine.hardware.RooflineEstimator;
+import org.cnnworkbench.engine.io.CsvTable;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -160,13 +161,12 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     static String toCsv(Estimate e) {
-        StringBuilder b = new StringBuilder("id,kind,flops,bytes,intensity,bound,seconds\n");
+        CsvTable table = new CsvTable("id", "kind", "flops", "bytes", "intensity", "bound", "seconds");
         for (LayerEstimate l : e.layers()) {
-            b.append(l.id()).append(',').append(l.kind()).append(',').append(l.flops()).append(',')
-                    .append(l.bytes()).append(',').append(l.intensity()).append(',')
-                    .append(l.computeBound() ? "compute" : "memory").append(',').append(l.seconds()).append('\n');
+            table.row(l.id(), l.kind(), l.flops(), l.bytes(), l.intensity(), l.computeBound() ? "compute" : "memory",
+                    l.seconds());
         }
-        return b.toString();
+        return table.toCsv();
     }
 
     private static String fixed(double v, int decimals) {

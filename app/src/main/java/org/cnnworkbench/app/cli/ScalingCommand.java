@@ -10,6 +10,7 @@ import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
 import org.cnnworkbench.engine.hardware.RooflineEstimator;
+import org.cnnworkbench.engine.io.CsvTable;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import org.cnnworkbench.engine.scaling.DataParallelScaling;
 import org.cnnworkbench.engine.scaling.ScalingPoint;
@@ -115,15 +116,16 @@ final class ScalingCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.csv) {
-            out.println("network,scheme,workers,computeSeconds,communicationSeconds,iterationSeconds,speedup,efficiency");
+            CsvTable table = new CsvTable("network", "scheme", "workers", "computeSeconds", "communicationSeconds",
+                    "iterationSeconds", "speedup", "efficiency");
             for (Curve c : curves) {
                 for (ScalingPoint p : c.points()) {
-                    out.println(String.join(",", c.network(), c.scheme().name().toLowerCase(Locale.ROOT),
-                            Integer.toString(p.workers()), Double.toString(p.computeSeconds()),
-                            Double.toString(p.communicationSeconds()), Double.toString(p.iterationSeconds()),
-                            Double.toString(p.speedup()), Double.toString(p.efficiency())));
+                    table.row(c.network(), c.scheme().name().toLowerCase(Locale.ROOT), p.workers(),
+                            p.computeSeconds(), p.communicationSeconds(), p.iterationSeconds(), p.speedup(),
+                            p.efficiency());
                 }
             }
+            out.print(table.toCsv());
         } else {
             printTable(out, hw, curves);
         }

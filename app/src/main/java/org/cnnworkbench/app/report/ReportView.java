@@ -3,8 +3,6 @@ package org.cnnworkbench.app.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Diagnostic;
 import org.cnnworkbench.engine.analysis.NodeResult;
 import org.cnnworkbench.engine.analysis.Totals;
+import org.cnnworkbench.engine.io.CsvTable;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import org.cnnworkbench.engine.io.SourceLocation;
 
@@ -159,12 +158,7 @@ public final class ReportView {
 
     /** One row per layer, in topological order, with a header. */
     public String toCsv() {
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        for (String column : CSV_COLUMNS) {
-            schema.addColumn(column);
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        CsvTable table = new CsvTable(CSV_COLUMNS);
         for (NodeResult r : report.layers()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", r.id());
@@ -175,12 +169,8 @@ public final class ReportView {
             row.put("height", chw == null ? "" : chw.get(1));
             row.put("width", chw == null ? "" : chw.get(2));
             row.putAll(counts(r));
-            rows.add(row);
+            table.row(row);
         }
-        try {
-            return mapper.writer(schema.build()).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return table.toCsv();
     }
 }

@@ -102,4 +102,64 @@ class HardwareCommandsTest {
         assertThat(table.exit()).isZero();
         assertThat(table.out()).contains("squeezenet-v1.0 speedup", "vgg16 speedup", "128");
     }
+
+    /** Every line of {@code csv} as its cells, read back by jackson-dataformat-csv (header included). */
+    static java.util.List<java.util.List<String>> parseCsv(String csv) throws java.io.IOException {
+        var mapper = com.fasterxml.jackson.dataformat.csv.CsvMapper.builder()
+                .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).build();
+        try (com.fasterxml.jackson.databind.MappingIterator<java.util.List<String>> rows =
+                     mapper.readerForListOf(String.class).readValues(csv)) {
+            return rows.readAll();
+        }
+    }
+
+    /** A network whose name and first convolution's id hold a comma, a quote and a line break. */
+    static final String AWKWARD_NAME = "net, \"quoted\"\nline";
+    static final String AWKWARD_ID = "conv, \"one\"\nfirst";
+
+    static Path awkwardNetwork(Path dir) throws Exception {
+        Path file = dir.resolve("awkward.json");
+        ObjectMapper json = new ObjectMapper();
+        Files.writeString(file, "{\"format\": \"cnn-workbench-network\", \"version\": 1, \"name\": "
+                + json.writeValueAsString(AWKWARD_NAME) + ", \"nodes\": [\n"
+                + "  {\"id\": \"data\", \"kind\": \"input\", \"channels\": 3, \"height\": 8, \"width\": 8},\n"
+                + "  {\"id\": " + json.writeValueAsString(AWKWARD_ID)
+                + ", \"kind\": \"conv\", \"inputs\": [\"data\"], \"filters\": 4, \"kernel\": 3},\n"
+                + "  {\"id\": \"fc\", \"kind\": \"fc\", \"inputs\": [" + json.writeValueAsString(AWKWARD_ID)
+                + "], \"units\": 2}]}\n");
+        return file;
+    }
+
+    @Test
+    void estimateCsvQuotesAnIdWithACommaAQuoteAndALineBreak() throws Exception {
+        Run r = run("estimate", awkwardNetwork(dir).toString(), "--hardware", "titan-x", "--format", "csv");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        var rows = parseCsv(r.out());
+        // the layers that compute: the convolution and the fully connected layer
+        assertThat(rows).hasSize(1 + 2).allSatisfy(cells -> assertThat(cells).hasSize(7));
+        assertThat(rows.get(1).subList(0, 2)).containsExactly(AWKWARD_ID, "conv");
+    }
+
+    @Test
+    void scalingCsvQuotesANetworkNameWithACommaAQuoteAndALineBreak() throws Exception {
+        Run r = run("scaling", awkwardNetwork(dir).toString(), "--image-ms", "2", "--workers", "4",
+                "--format", "csv");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        var rows = parseCsv(r.out());
+        assertThat(rows).hasSize(1 + 4).allSatisfy(cells -> assertThat(cells).hasSize(8));
+        assertThat(rows.subList(1, 5)).allSatisfy(cells -> assertThat(cells.get(0)).isEqualTo(AWKWARD_NAME));
+        assertThat(rows.get(4).get(2)).isEqualTo("4");
+    }
+
+    @Test
+    void analyzeCsvQuotesAnIdWithACommaAQuoteAndALineBreak() throws Exception {
+        Run r = run("analyze", awkwardNetwork(dir).toString(), "--format", "csv");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        var rows = parseCsv(r.out());
+        assertThat(rows).hasSize(1 + 3).allSatisfy(cells -> assertThat(cells).hasSize(13));
+        assertThat(rows.get(2).subList(0, 6)).containsExactly(AWKWARD_ID, "conv", "ok", "4", "6", "6");
+    }
 }

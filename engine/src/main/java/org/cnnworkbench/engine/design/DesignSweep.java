@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.analysis.Totals;
+import org.cnnworkbench.engine.io.CsvTable;
 import org.cnnworkbench.engine.model.NetworkSpec;
 
 /**
@@ -87,19 +88,16 @@ public final class DesignSweep {
      * model_bytes_32, accuracy}. The accuracy column is empty: trained results are not recorded yet.
      */
     public static String toCsv(List<SweepPoint> points) {
-        StringBuilder csv = new StringBuilder();
         List<String> swept = points.isEmpty() ? List.of() : List.copyOf(points.get(0).values().keySet());
-        for (String name : swept) {
-            csv.append(name).append(',');
-        }
-        csv.append("params,macs,activations,model_bytes_32,accuracy\n");
+        List<String> columns = new ArrayList<>(swept);
+        columns.addAll(List.of("params", "macs", "activations", "model_bytes_32", "accuracy"));
+        CsvTable table = new CsvTable(columns);
         for (SweepPoint p : points) {
-            for (String name : swept) {
-                csv.append(SqueezeNetMetaparameters.fmt(p.value(name))).append(',');
-            }
-            csv.append(p.params()).append(',').append(p.macs()).append(',').append(p.activations()).append(',')
-                    .append(p.modelBytes32()).append(",\n");
+            List<Object> row = new ArrayList<>();
+            swept.forEach(name -> row.add(SqueezeNetMetaparameters.fmt(p.value(name))));
+            row.addAll(java.util.Arrays.asList(p.params(), p.macs(), p.activations(), p.modelBytes32(), null));
+            table.row(row);
         }
-        return csv.toString();
+        return table.toCsv();
     }
 }

@@ -137,8 +137,10 @@ final class KindMappings {
      * Pooling. Floor rounding is DL4J's Truncate mode. Caffe's ceil rounding keeps a last, partial window; on
      * an axis where that adds a row (column), an {@link EdgePadVertex} {@code id/pad} first adds just enough
      * rows (columns) at the bottom (right) for floor rounding to reach that window, so the windows are exactly
-     * Caffe's. Max pooling pads with {@code -Float.MAX_VALUE}, which never wins, as in Caffe; average pooling
-     * pads with zeros, which count in the divisor of the last window (Caffe's divisor stops at input + pad).
+     * Caffe's. Max pooling pads with copies of the last input row and column, which never change a window's
+     * maximum, and give a window without any input cell (Caffe's -FLT_MAX) the nearest edge's maximum; average
+     * pooling pads with zeros, which count in the divisor of the last window (Caffe's divisor stops at
+     * input + pad) and make an empty window 0 (docs/dl4j.md).
      * Only DL4J's symmetric padding {@code pad} remains, always smaller than the kernel, as oneDNN requires.
      */
     private static void pool(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, PoolingType type)
@@ -165,9 +167,9 @@ final class KindMappings {
             return;
         }
         String padded = g.internalName(n.id() + "/pad");
-        double padValue = type == PoolingType.MAX ? -Float.MAX_VALUE : 0;
-        g.addVertex(padded, new EdgePadVertex(toInt(extraH), toInt(extraW), padValue, GraphAssembly.FORMAT),
-                n.inputs());
+        g.addVertex(padded, type == PoolingType.MAX
+                ? EdgePadVertex.replicating(toInt(extraH), toInt(extraW), GraphAssembly.FORMAT)
+                : EdgePadVertex.constant(toInt(extraH), toInt(extraW), 0, GraphAssembly.FORMAT), n.inputs());
         g.addLayer(n.id(), layer, padded);
     }
 
@@ -190,7 +192,7 @@ final class KindMappings {
     private static long floorOutput(Node n, String axis, long size, long kernel, long stride, long pad)
             throws Dl4jConversionException {
         try {
-            return LayerMath.windowOutput(axis, size, kernel, stride, pad, false);
+            return LayerMath.windowOutput(axis, size, kernel, stride, pad);
         } catch (LayerException e) {
             throw new Dl4jConversionException(n.id(), e.getMessage());
         }

@@ -13,10 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cnnworkbench.engine.io.CsvTable;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.model.NetworkSpec;
@@ -40,6 +42,7 @@ import org.cnnworkbench.engine.model.NetworkSpec;
 public final class RunDirectory {
 
     static final String METRICS_HEADER = "epoch,train_loss,val_loss,val_top1,val_top5,images_per_second,seconds";
+    private static final List<String> METRICS_COLUMNS = List.of(METRICS_HEADER.split(","));
     private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-epoch-(\\d+)\\.zip");
     private static final int KEEP_CHECKPOINTS = 3;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -120,7 +123,7 @@ public final class RunDirectory {
         writeAtomically(specFile(), NetworkJson.write(spec));
         writeConfig(config);
         writeAtomically(dir.resolve("data.json"), JSON.writeValueAsString(data));
-        writeAtomically(metricsFile(), METRICS_HEADER + "\n");
+        writeAtomically(metricsFile(), new CsvTable(METRICS_COLUMNS).toCsv());
     }
 
     void writeConfig(TrainingConfig config) throws IOException {
@@ -163,8 +166,12 @@ public final class RunDirectory {
     }
 
     /** Records that the checkpoint of {@code epoch} is complete, and its metrics row; drops old checkpoints. */
-    void commitEpoch(int epoch, String metricsRow) throws IOException {
-        Files.writeString(metricsFile(), metricsRow + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    void commitEpoch(TrainingListener.EpochMetrics metrics) throws IOException {
+        int epoch = metrics.epoch();
+        String row = new CsvTable(METRICS_COLUMNS).row(epoch, fixed(6, metrics.trainLoss()),
+                fixed(6, metrics.valLoss()), fixed(6, metrics.top1()), fixed(6, metrics.top5()),
+                fixed(1, metrics.imagesPerSecond()), fixed(2, metrics.seconds())).rowsOnly();
+        Files.writeString(metricsFile(), row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         writeAtomically(dir.resolve("latest-checkpoint"), checkpointFile(epoch).getFileName() + "\n");
         List<Integer> epochs = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -222,6 +229,11 @@ public final class RunDirectory {
             }
         }
         return out;
+    }
+
+    /** {@code value} with {@code decimals} decimals, as metrics.csv has always written it. */
+    private static String fixed(int decimals, double value) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

@@ -184,8 +184,7 @@ public final class Trainer {
             TrainingListener.EpochMetrics m = new TrainingListener.EpochMetrics(epoch,
                     images == 0 ? Double.NaN : lossSum / images, lastEval[0], lastEval[1], lastEval[2],
                     images / Math.max(seconds, 1e-9), seconds);
-            run.commitEpoch(epoch, String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.1f,%.2f", epoch,
-                    m.trainLoss(), m.valLoss(), m.top1(), m.top5(), m.imagesPerSecond(), m.seconds()));
+            run.commitEpoch(m);
             lastEpoch = epoch;
             listener.epochEnded(m);
             Map<Path, String> skipped = data.skippedImages();

@@ -35,8 +35,8 @@ final class ConvKind extends BaseKind {
         IntPair k = p.pair("kernel");
         IntPair s = p.pair("stride");
         IntPair pad = p.pair("pad");
-        long h = LayerMath.windowOutput("height", in.height(), k.h(), s.h(), pad.h(), false);
-        long w = LayerMath.windowOutput("width", in.width(), k.w(), s.w(), pad.w(), false);
+        long h = LayerMath.windowOutput("height", in.height(), k.h(), s.h(), pad.h());
+        long w = LayerMath.windowOutput("width", in.width(), k.w(), s.w(), pad.w());
         return new Shape.FeatureMap(filters, h, w);
     }
 

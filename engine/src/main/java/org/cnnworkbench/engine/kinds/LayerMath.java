@@ -22,22 +22,73 @@ public final class LayerMath {
     /**
      * Output length of a window of size {@code kernel} sliding with {@code stride} over {@code size} cells
      * padded by {@code pad} on both sides: floor or ceil of (size + 2 pad - kernel) / stride, plus one.
-     * With {@code ceil}, Caffe's rule applies: the last window must start inside the input or its left padding.
+     * With {@code ceil}, Caffe's rule applies: when the layer is padded on either axis ({@code padded}), the
+     * last window must start inside the input or its left padding, else it is dropped. Caffe checks this on
+     * both axes as soon as one of them is padded, so a window on an unpadded axis can be dropped too; without
+     * any padding nothing is dropped, and a last window may start past the input (see {@link #emptyWindows}).
      */
-    public static long windowOutput(String axis, long size, long kernel, long stride, long pad, boolean ceil)
-            throws LayerException {
-        long padded = size + 2 * pad;
-        if (kernel > padded) {
+    public static long windowOutput(String axis, long size, long kernel, long stride, long pad, boolean ceil,
+                                    boolean padded) throws LayerException {
+        long paddedSize = size + 2 * pad;
+        if (kernel > paddedSize) {
             throw new LayerException("kernel " + axis + " " + kernel + " is larger than the padded input "
-                    + axis + " " + padded + " (" + size + " + 2 x pad " + pad + "); use a smaller kernel, more "
+                    + axis + " " + paddedSize + " (" + size + " + 2 x pad " + pad + "); use a smaller kernel, more "
                     + "padding, or less downsampling before this layer");
         }
-        long span = padded - kernel;
+        long span = paddedSize - kernel;
         long out = (ceil ? Math.floorDiv(span + stride - 1, stride) : Math.floorDiv(span, stride)) + 1;
-        if (ceil && pad > 0 && (out - 1) * stride >= size + pad) {
+        if (ceil && padded && (out - 1) * stride >= size + pad) {
             out--;
         }
         return out;
+    }
+
+    /** {@link #windowOutput(String, long, long, long, long, boolean, boolean)} of floor rounding. */
+    public static long windowOutput(String axis, long size, long kernel, long stride, long pad)
+            throws LayerException {
+        return windowOutput(axis, size, kernel, stride, pad, false, pad > 0);
+    }
+
+    /**
+     * Warning naming the output rows and columns whose window contains no input cell at all, or {@code null}
+     * when every window touches the input. Only Caffe's ceil rounding without padding makes such windows:
+     * with a stride larger than the kernel the last window can start at or past the input's end. (Floor
+     * rounding keeps every window inside the padded input, and with padding the last one starts inside the
+     * input, both because pad < kernel.)
+     */
+    public static String emptyWindows(Shape.FeatureMap in, Shape.FeatureMap out, IntPair kernel, IntPair stride,
+                                      IntPair pad) {
+        List<String> parts = new ArrayList<>();
+        String rows = emptyLastWindow("row", "height", in.height(), out.height(), stride.h(), pad.h());
+        String columns = emptyLastWindow("column", "width", in.width(), out.width(), stride.w(), pad.w());
+        List<String> fixes = new ArrayList<>();
+        if (rows != null) {
+            parts.add(rows);
+            fixes.add("stride <= kernel " + kernel.h() + " on the height");
+        }
+        if (columns != null) {
+            parts.add(columns);
+            fixes.add("stride <= kernel " + kernel.w() + " on the width");
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return String.join(" and ", parts) + (parts.size() == 1 ? " contains" : " contain")
+                + " no input cell: rounding ceil without padding keeps a last window that starts past the input."
+                + " Caffe outputs -FLT_MAX there for max pooling and divides by an empty window for average"
+                + " pooling; the DL4J conversion outputs the nearest edge's maximum (max) or 0 (average)."
+                + " Use " + String.join(" and ", fixes) + ", rounding floor, or padding (Caffe then drops a last"
+                + " window that would start past the input)";
+    }
+
+    private static String emptyLastWindow(String noun, String axis, long size, long out, long stride, long pad) {
+        long start = (out - 1) * stride - pad;
+        if (start < size) {
+            return null;
+        }
+        return "output " + noun + " " + out + " of " + out + " (its window starts at (" + out + " - 1) x stride "
+                + stride + " - pad " + pad + " = " + start + ", past the last input " + noun + " " + (size - 1)
+                + " of input " + axis + " " + size + ")";
     }
 
     /**

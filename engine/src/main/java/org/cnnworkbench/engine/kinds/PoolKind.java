@@ -40,8 +40,9 @@ final class PoolKind extends BaseKind {
                     + ", otherwise some windows would cover only padding");
         }
         boolean ceil = "ceil".equals(p.choice("rounding"));
-        long h = LayerMath.windowOutput("height", in.height(), k.h(), s.h(), pad.h(), ceil);
-        long w = LayerMath.windowOutput("width", in.width(), k.w(), s.w(), pad.w(), ceil);
+        boolean padded = pad.h() > 0 || pad.w() > 0;
+        long h = LayerMath.windowOutput("height", in.height(), k.h(), s.h(), pad.h(), ceil, padded);
+        long w = LayerMath.windowOutput("width", in.width(), k.w(), s.w(), pad.w(), ceil, padded);
         return new Shape.FeatureMap(in.channels(), h, w);
     }
 
@@ -54,10 +55,10 @@ final class PoolKind extends BaseKind {
 
     @Override
     public List<String> warnings(Params p, List<Shape> inputs, Shape output) {
-        if ("ceil".equals(p.choice("rounding"))) {
-            return List.of();
-        }
-        String warning = LayerMath.uncoveredInput((Shape.FeatureMap) inputs.get(0), p.pair("kernel"),
+        String warning = "ceil".equals(p.choice("rounding"))
+                ? LayerMath.emptyWindows((Shape.FeatureMap) inputs.get(0), (Shape.FeatureMap) output,
+                        p.pair("kernel"), p.pair("stride"), p.pair("pad"))
+                : LayerMath.uncoveredInput((Shape.FeatureMap) inputs.get(0), p.pair("kernel"),
                 p.pair("stride"), p.pair("pad"));
         return warning == null ? List.of() : List.of(warning);
     }

@@ -9,6 +9,8 @@ import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
 import org.cnnworkbench.engine.testing.Nets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each faulty node gets an error diagnostic on its own id whose message states the problem with its numbers;
@@ -317,5 +319,63 @@ class DiagnosticsTest {
             assertThat(d.isError()).isTrue();
             assertThat(d.message()).contains("overflows", "partial");
         });
+    }
+
+    // --- warnings ---
+
+    /** The warnings of {@code id} after checking that they leave the network valid and the node computed. */
+    private static List<String> warningsOf(AnalysisReport report, String id) {
+        assertThat(report.isValid()).as("warnings never make a network invalid").isTrue();
+        NodeResult result = report.result(id).orElseThrow();
+        assertThat(result.status()).isEqualTo(NodeStatus.OK);
+        assertThat(result.diagnostics()).allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.WARNING));
+        return result.diagnostics().stream().map(Diagnostic::message).toList();
+    }
+
+    @Test
+    void ceilPoolingWhoseLastWindowsStartPastTheInputWarnsNamingTheEmptyRowAndColumn() {
+        // 6x6, kernel 2, stride 3, ceil: ceil((6 - 2) / 3) + 1 = 3 windows, the 3rd starts at 2 x 3 = 6 >= 6
+        NetworkSpec spec = Nets.spec(Nets.input("data", "2x6x6"),
+                Nets.node("pool1", "maxpool", List.of("data"), "kernel=2; stride=3; rounding=ceil"),
+                Node.of("after", "relu", List.of("pool1")));
+        AnalysisReport report = assertDoesNotThrow(() -> Analyzer.standard().analyze(spec));
+
+        assertThat(report.result("pool1").orElseThrow().output()).isEqualTo(Nets.shape("2x3x3"));
+        assertThat(warningsOf(report, "pool1")).singleElement().asString()
+                .contains("output row 3 of 3", "output column 3 of 3", "contain no input cell",
+                        "(3 - 1) x stride 3 - pad 0 = 6", "height 6", "width 6",
+                        "stride <= kernel 2", "rounding floor", "padding");
+        assertThat(report.result("after").orElseThrow().status()).isEqualTo(NodeStatus.OK);
+    }
+
+    @Test
+    void ceilPoolingWithAnEmptyWindowOnOneAxisNamesOnlyThatAxis() {
+        // height: ceil((6 - 3) / 3) + 1 = 2, the 2nd window starts at 3 < 6; width: ceil((6 - 1) / 4) + 1 = 3,
+        // the 3rd starts at 8 >= 6
+        NetworkSpec spec = Nets.spec(Nets.input("data", "1x6x6"),
+                Nets.node("pool1", "avgpool", List.of("data"), "kernel=[3,1]; stride=[3,4]; rounding=ceil"));
+        AnalysisReport report = assertDoesNotThrow(() -> Analyzer.standard().analyze(spec));
+
+        assertThat(report.result("pool1").orElseThrow().output()).isEqualTo(Nets.shape("1x2x3"));
+        assertThat(warningsOf(report, "pool1")).singleElement().asString()
+                .contains("output column 3 of 3", "(3 - 1) x stride 4 - pad 0 = 8", "stride <= kernel 1")
+                .doesNotContain("output row");
+    }
+
+    @ParameterizedTest(name = "{0} on {1}: no warning")
+    @CsvSource(delimiter = '|', textBlock = """
+            # stride <= kernel: the last window always starts inside (SqueezeNet's pool1)
+            maxpool | 1x112x112 | kernel=3; stride=2; rounding=ceil
+            # padding: Caffe drops a last window that would start past the input
+            maxpool | 1x6x6     | kernel=2; stride=3; pad=1; rounding=ceil
+            maxpool | 1x6x6     | kernel=2; stride=3; pad=[0,1]; rounding=ceil
+            # stride > kernel but the last window still starts inside: ceil((7 - 2) / 3) + 1 = 3, starts at 6 < 7
+            avgpool | 1x7x7     | kernel=2; stride=3; rounding=ceil
+            """)
+    void ceilPoolingWhoseWindowsAllTouchTheInputHasNoWarning(String kind, String input, String params) {
+        NetworkSpec spec = Nets.spec(Nets.input("data", input), Nets.node("pool1", kind, List.of("data"), params));
+        AnalysisReport report = assertDoesNotThrow(() -> Analyzer.standard().analyze(spec));
+
+        assertThat(warningsOf(report, "pool1")).isEmpty();
     }
 }

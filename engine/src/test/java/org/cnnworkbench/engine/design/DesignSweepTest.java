@@ -58,7 +58,7 @@ class DesignSweepTest {
     }
 
     @Test
-    void csvHasTheSweptValuesTotalsAndAnEmptyAccuracyColumn() {
+    void csvHasTheSweptValuesTotalsAndAnEmptyAccuracyColumn() throws Exception {
         String csv = DesignSweep.toCsv(DesignSweep.sweep(BASE, new SweepAxis("sr", 0.125, 0.25, 2), null));
         assertThat(csv.split("\n")).containsExactly(
                 "sr,params,macs,activations,model_bytes_32,accuracy",
@@ -67,6 +67,8 @@ class DesignSweepTest {
                         + ",4993696,",
                 csv.split("\n")[2]);
         assertThat(csv.split("\n")[2]).startsWith("0.25,").endsWith(",");
+        assertThat(org.cnnworkbench.engine.io.CsvTableTest.parse(csv)).hasSize(3)
+                .allSatisfy(cells -> assertThat(cells).hasSize(6));
     }
 
     @Test

@@ -45,9 +45,33 @@ class Dl4jGradientTest {
                 Node.of("prob", "softmax", List.of("fc4"))));
     }
 
+    /** Ceil max and average pooling whose last row and column of windows contain no input cell (6x6, 2/3). */
+    static NetworkSpec emptyCeilWindows() {
+        return NetworkSpec.of("empty windows", List.of(
+                Node.of("data", "input", List.of(), Map.of("channels", 2, "height", 6, "width", 6)),
+                Node.of("conv1", "conv", List.of("data"), Map.of("filters", 3, "kernel", 1, "activation", "tanh")),
+                Node.of("max1", "maxpool", List.of("conv1"), Map.of("kernel", 2, "stride", 3, "rounding", "ceil")),
+                Node.of("avg1", "avgpool", List.of("conv1"), Map.of("kernel", 2, "stride", 3, "rounding", "ceil")),
+                Node.of("both", "concat", List.of("max1", "avg1")),
+                Node.of("fc2", "fc", List.of("both"), Map.of("units", 3)),
+                Node.of("prob", "softmax", List.of("fc2"))));
+    }
+
     @Test
     void everyCustomVertexPassesDl4jsNumericalGradientCheck() throws Exception {
-        ConvertedGraph converted = Dl4jConverter.convert(everyVertex());
+        assertThat(passesGradientCheck(everyVertex(), java.util.Set.of("bn2_mean", "bn2_log10stdev")))
+                .as("analytic gradients equal numerical ones (DL4J's GradientCheckUtil)").isTrue();
+    }
+
+    @Test
+    void ceilPoolingWithEmptyWindowsPassesDl4jsNumericalGradientCheck() throws Exception {
+        assertThat(passesGradientCheck(emptyCeilWindows(), java.util.Set.of()))
+                .as("analytic gradients equal numerical ones (DL4J's GradientCheckUtil)").isTrue();
+    }
+
+    /** DL4J's numerical gradient check (double precision) of the converted {@code spec}, three classes. */
+    private static boolean passesGradientCheck(NetworkSpec spec, java.util.Set<String> excluded) throws Exception {
+        ConvertedGraph converted = Dl4jConverter.convert(spec);
         ComputationGraph graph = new ComputationGraph(Trainer.configure(converted.configuration(),
                 TrainingConfig.defaults().withOptimizer(TrainingConfig.Optimizer.SGD).withLearningRate(1.0)));
         graph.init();
@@ -58,20 +82,17 @@ class Dl4jGradientTest {
 
         DataType previous = Nd4j.dataType();
         DataType previousFloat = Nd4j.defaultFloatingPointType();
-        boolean ok;
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);   // GradientCheckUtil insists
         try {
-            ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
+            return GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
                     .inputs(new INDArray[] {x}).labels(new INDArray[] {labels})
                     .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
                     // running statistics, not gradients (DL4J's own batch-norm checks exclude them too)
-                    .excludeParams(java.util.Set.of("bn2_mean", "bn2_log10stdev"))
+                    .excludeParams(excluded)
                     .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
         } finally {
             Nd4j.setDefaultDataTypes(previous, previousFloat);
         }
-
-        assertThat(ok).as("analytic gradients equal numerical ones (DL4J's GradientCheckUtil)").isTrue();
     }
 
     @ParameterizedTest

@@ -70,6 +70,25 @@ class Dl4jLayoutTest {
     }
 
     @Test
+    void edgePaddingKeepsItsModeThroughJsonAndAnOlderGraphReadsAsAConstant() throws Exception {
+        org.nd4j.shade.jackson.databind.ObjectMapper mapper =
+                org.deeplearning4j.nn.conf.NeuralNetConfiguration.mapper();
+        EdgePadVertex edge = EdgePadVertex.replicating(1, 2, org.deeplearning4j.nn.conf.CNN2DFormat.NHWC);
+        String json = mapper.writeValueAsString(edge);
+        // a model.zip saved before the edge mode existed has no "edge" property
+        String older = mapper.writeValueAsString(EdgePadVertex.constant(1, 2, -Float.MAX_VALUE,
+                org.deeplearning4j.nn.conf.CNN2DFormat.NHWC)).replaceAll(",?\\s*\"edge\"\\s*:\\s*false", "");
+
+        assertThat(mapper.readValue(json, org.deeplearning4j.nn.conf.graph.GraphVertex.class)).isEqualTo(edge);
+        assertThat(older).doesNotContain("edge");
+        assertThat(mapper.readValue(older, org.deeplearning4j.nn.conf.graph.GraphVertex.class))
+                .isInstanceOfSatisfying(EdgePadVertex.class, v -> {
+                    assertThat(v.isEdge()).isFalse();
+                    assertThat(v.getValue()).isEqualTo(-Float.MAX_VALUE);
+                });
+    }
+
+    @Test
     void trainingStepRunsBackwardThroughTheCustomVerticesWithTheFastPath() throws Exception {
         NetworkSpec spec = NetworkSpec.of("train", List.of(
                 Node.of("data", "input", List.of(), Map.of("channels", 4, "height", 9, "width", 9)),

@@ -30,6 +30,11 @@ class PoolFormulaTest {
             # entirely in the right padding, so it is dropped -> 3; 9 outputs * 4 = 36
             maxpool | 1x5x5      | kernel=2; stride=2; pad=1; rounding=ceil    | 1x3x3     | 36
             # Caffe clip: ceil((4 + 4 - 3) / 3) + 1 = 3, 3rd window starts at 2*3 - 2 = 4 >= 4 -> 2; 4 * 9 = 36
+            # Caffe clips both axes once either is padded: height ceil((6 - 2) / 3) + 1 = 3, but the 3rd window
+            # starts at 2*3 - 0 = 6 >= 6 -> 2; width ceil((6 + 2 - 2) / 3) + 1 = 3, 6 < 6 + 1 kept; 6 * 4 = 24
+            maxpool | 1x6x6      | kernel=2; stride=3; pad=[0,1]; rounding=ceil | 1x2x3   | 24
+            # no padding, no clip (Caffe): ceil((6 - 2) / 3) + 1 = 3, the 3rd window is empty (a warning); 9 * 4
+            maxpool | 1x6x6      | kernel=2; stride=3; rounding=ceil           | 1x3x3     | 36
             avgpool | 1x4x4      | kernel=3; stride=3; pad=2; rounding=ceil    | 1x2x2     | 36
             # no pad: ceil((6 - 3) / 2) + 1 = 3 vs floor: 1 + 1 = 2
             avgpool | 3x6x6      | kernel=3; stride=2; rounding=ceil           | 3x3x3     | 243
