@@ -89,6 +89,18 @@ class BadInputCommandsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aDeviceOrPipeIsNotReadAsASpec() throws Exception {
+        Path fifo = dir.resolve("pipe.json");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        for (String file : new String[] {"/dev/zero", fifo.toString()}) {
+            Run r = CommandLineTest.run("analyze", file);
+            assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).contains(file + ": is not a regular file");
+        }
+    }
+
+    @Test
     void anEmptyNetworkIsAnError() throws Exception {
         Path file = spec("empty.json", HEADER + "\"nodes\": []}\n");
         Run r = CommandLineTest.run("analyze", file.toString());
