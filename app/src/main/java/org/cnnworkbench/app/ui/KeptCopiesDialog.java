@@ -86,8 +86,4 @@ final class KeptCopiesDialog extends Dialog<Void> {
         empty.setText("No kept copies.");
         list.getItems().setAll(copies);
     }
-
-    ListView<KeptCopy> list() {
-        return list;
-    }
 }
