@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -19,38 +16,35 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.cnnworkbench.app.report.ReportView;
 import org.cnnworkbench.app.ui.document.DocumentState;
+import org.cnnworkbench.app.ui.files.Failures;
 import org.cnnworkbench.app.ui.files.RecentFiles;
 import org.cnnworkbench.app.ui.files.RecoveryStore;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.io.AtomicFiles;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import org.cnnworkbench.engine.io.NetworkJson;
-import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.samples.SampleNetworks;
 
 /**
- * Opening, saving, exporting, recent files and crash recovery. Reading and writing run on an I/O thread and
- * report back on the UI thread, which never waits for the disk (except when the user saves while closing).
- * A file that cannot be read is reported in a dialog and the open network stays as it was; saves are atomic.
+ * Opening, saving, exporting and recent files; crash recovery is the {@link RecoveryController}'s. Reading and
+ * writing run on an I/O thread and report back on the UI thread, which never waits for the disk (except when the
+ * user saves while closing). Whatever goes wrong on that thread (a malformed file, a full disk, an unexpected
+ * exception) is told to the user and the operation finishes: nothing is left waiting. A file that cannot be read
+ * leaves the open network as it was; saves are atomic.
  */
 public final class FileController {
 
-    private static final Duration AUTOSAVE_DELAY = Duration.millis(500);
-
     private final WorkbenchViewModel vm;
     private final RecentFiles recent;
-    private final RecoveryStore recovery;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "workbench-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RecoveryController recovery;
     private final Executor ui;
-    private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
+    private final Notices notices;
+    private final IoThread io;
+    private boolean recentFailureTold;
+    private boolean shutDown;
     private Window owner;
 
     public FileController(WorkbenchViewModel vm, RecentFiles recent, RecoveryStore recovery) {
@@ -59,20 +53,36 @@ public final class FileController {
 
     /** With {@code ui} the executor of the UI thread (tests that run without the toolkit pass a direct one). */
     public FileController(WorkbenchViewModel vm, RecentFiles recent, RecoveryStore recovery, Executor ui) {
+        this(vm, recent, recovery, ui, null, null, true);
+    }
+
+    /**
+     * @param notices    where failures are told (null: error dialogs over the window)
+     * @param askRestore the start-up question for each recovery copy (null: a dialog)
+     * @param timer      whether edits start the autosave timer (which needs the toolkit)
+     */
+    FileController(WorkbenchViewModel vm, RecentFiles recent, RecoveryStore recovery, Executor ui,
+                   Notices notices, java.util.function.Predicate<RecoveryStore.Recovered> askRestore,
+                   boolean timer) {
         this.vm = vm;
         this.recent = recent;
-        this.recovery = recovery;
         this.ui = ui;
-        autosave.setOnFinished(e -> writeRecoveryCopy());
-        vm.addEditListener(autosave::playFromStart);
+        this.notices = notices != null ? notices : this::error;
+        this.io = new IoThread(ui, this.notices);
+        this.recovery = new RecoveryController(vm, recovery, io, ui, this.notices, askRestore, timer);
     }
 
     void setOwner(Window owner) {
         this.owner = owner;
+        recovery.setOwner(owner);
     }
 
     public RecentFiles recent() {
         return recent;
+    }
+
+    public RecoveryController recovery() {
+        return recovery;
     }
 
     // --- open ---
@@ -84,7 +94,7 @@ public final class FileController {
     public CompletableFuture<Boolean> openFile(Path file) {
         return open(() -> {
             LoadedNetwork loaded = NetworkJson.read(file);
-            recent.add(file);
+            remember(file);
             return loaded;
         }, file, "Cannot open " + file.getFileName());
     }
@@ -93,20 +103,24 @@ public final class FileController {
         return open(() -> SampleNetworks.load(name), null, "Cannot open sample " + name);
     }
 
-    private interface Reader {
-        LoadedNetwork read() throws SpecFormatException;
-    }
-
-    private CompletableFuture<Boolean> open(Reader reader, Path file, String failure) {
-        return load(reader, failure).thenApply(loaded -> {
-            loaded.ifPresent(l -> vm.open(l, file));
-            return loaded.isPresent();
+    private CompletableFuture<Boolean> open(IoThread.Task<LoadedNetwork> reader, Path file, String failure) {
+        return io.submit(reader, failure).thenApply(loaded -> {
+            if (loaded.isEmpty()) {
+                return false;
+            }
+            try {
+                vm.open(loaded.get(), file);
+                return true;
+            } catch (RuntimeException e) {
+                notices.error(failure, Failures.describe(e));
+                return false;
+            }
         });
     }
 
     /** Reads a sample without opening it (e.g. to compare with), on the I/O thread; empty if it fails. */
     public CompletableFuture<Optional<LoadedNetwork>> loadSample(String name) {
-        return load(() -> SampleNetworks.load(name), "Cannot read sample " + name);
+        return io.submit(() -> SampleNetworks.load(name), "Cannot read sample " + name);
     }
 
     /** Asks for a spec file and reads it without opening it; empty when cancelled or unreadable. */
@@ -116,23 +130,23 @@ public final class FileController {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Path file = chosen.toPath();
-        return load(() -> NetworkJson.read(file), "Cannot read " + file.getFileName());
+        return io.submit(() -> NetworkJson.read(file), "Cannot read " + file.getFileName());
     }
 
-    private CompletableFuture<Optional<LoadedNetwork>> load(Reader reader, String failure) {
-        CompletableFuture<Optional<LoadedNetwork>> done = new CompletableFuture<>();
-        io.execute(() -> {
-            try {
-                LoadedNetwork loaded = reader.read();
-                ui.execute(() -> done.complete(Optional.of(loaded)));
-            } catch (SpecFormatException e) {
-                ui.execute(() -> {
-                    error(failure, e.getMessage());
-                    done.complete(Optional.empty());
-                });
-            }
-        });
-        return done;
+    /** Puts a file first in the recent list (on the I/O thread); a failure is told once, never fails the caller. */
+    private void remember(Path file) {
+        try {
+            recent.add(file);
+        } catch (Throwable e) {
+            String why = Failures.describe(e);
+            ui.execute(() -> {
+                if (!recentFailureTold) {
+                    recentFailureTold = true;
+                    notices.error("The recent files list cannot be updated", recent.file() + ": " + why
+                            + ". Opening and saving still work.");
+                }
+            });
+        }
     }
 
     void chooseAndOpen() {
@@ -151,10 +165,16 @@ public final class FileController {
     }
 
     CompletableFuture<Boolean> saveAs() {
+        Path file = chooseSaveFile();
+        return file == null ? CompletableFuture.completedFuture(false) : saveTo(file);
+    }
+
+    /** Asks where to save the network; null when cancelled. */
+    private Path chooseSaveFile() {
         FileChooser chooser = chooser("Save Network As");
         chooser.setInitialFileName(vm.document().get().spec().name() + ".json");
         File chosen = chooser.showSaveDialog(owner);
-        return chosen == null ? CompletableFuture.completedFuture(false) : saveTo(withJsonExtension(chosen.toPath()));
+        return chosen == null ? null : withJsonExtension(chosen.toPath());
     }
 
     /**
@@ -164,50 +184,41 @@ public final class FileController {
     public CompletableFuture<Boolean> saveTo(Path file) {
         DocumentState state = vm.document().get();
         long revision = vm.revision();
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        io.execute(() -> {
+        return io.submit(() -> {
             try {
                 NetworkJson.write(state.spec(), state.layout(), file);
-                recent.add(file);
-                ui.execute(() -> {
-                    vm.markSaved(file, revision);
-                    if (!vm.dirty().get()) {
-                        autosave.stop();
-                        recovery.clear();
-                    }
-                    done.complete(true);
-                });
             } catch (IOException e) {
-                ui.execute(() -> {
-                    error("Cannot save " + file.getFileName(), "The file was not changed: " + e.getMessage());
-                    done.complete(false);
-                });
+                throw new IOException("The file was not changed: " + Failures.describe(e), e);
             }
+            remember(file);
+            return true;
+        }, "Cannot save " + file.getFileName()).thenApply(saved -> {
+            if (saved.isPresent()) {
+                vm.markSaved(file, revision);
+                if (!vm.dirty().get()) {
+                    recovery.documentSaved();
+                }
+            }
+            return saved.isPresent();
         });
-        return done;
     }
 
     /** Saving as part of closing: the window waits for it, since it must not close before the file is safe. */
     private boolean saveBeforeClosing() {
-        Path file = vm.file().get();
+        Path file = vm.file().get() != null ? vm.file().get() : chooseSaveFile();
         if (file == null) {
-            FileChooser chooser = chooser("Save Network As");
-            chooser.setInitialFileName(vm.document().get().spec().name() + ".json");
-            File chosen = chooser.showSaveDialog(owner);
-            if (chosen == null) {
-                return false;
-            }
-            file = withJsonExtension(chosen.toPath());
+            return false;
         }
         try {
             vm.save(file);
-            recent.add(file);
-            recovery.clear();
-            return true;
-        } catch (IOException e) {
-            error("Cannot save " + file.getFileName(), "The file was not changed: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            notices.error("Cannot save " + file.getFileName(), "The file was not changed: " + Failures.describe(e));
             return false;
         }
+        Path saved = file;
+        io.execute(() -> remember(saved));
+        recovery.documentSaved();
+        return true;
     }
 
     // --- export ---
@@ -261,19 +272,10 @@ public final class FileController {
     }
 
     private CompletableFuture<Boolean> write(Path file, IoAction action) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        io.execute(() -> {
-            try {
-                action.run();
-                ui.execute(() -> done.complete(true));
-            } catch (IOException e) {
-                ui.execute(() -> {
-                    error("Cannot write " + file.getFileName(), e.getMessage());
-                    done.complete(false);
-                });
-            }
-        });
-        return done;
+        return io.submit(() -> {
+            action.run();
+            return true;
+        }, "Cannot write " + file.getFileName()).thenApply(Optional::isPresent);
     }
 
     // --- unsaved changes and recovery ---
@@ -296,55 +298,35 @@ public final class FileController {
         return answer.get() != saveButton || saveBeforeClosing();
     }
 
-    /** At start-up: offers to restore the network a crashed session left unsaved. */
-    public void offerRecovery() {
-        recovery.pending().ifPresent(found -> {
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                    "The workbench did not close normally last time. Restore the unsaved network '"
-                            + found.network().spec().name() + "'?", ButtonType.YES, ButtonType.NO);
-            alert.setHeaderText("Unsaved work was recovered");
-            alert.initOwner(owner);
-            if (alert.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
-                restore(found);
-            } else {
-                recovery.setAside();
-            }
-        });
+    /** At start-up: offers to restore the networks of windows that ended abnormally (see RecoveryController). */
+    public CompletableFuture<Void> offerRecovery() {
+        return recovery.offerAtStartup();
     }
 
-    /** Opens a recovered network as unsaved work. */
-    public void restore(RecoveryStore.Recovered found) {
-        vm.open(found.network(), found.originalFile());
-        vm.markUnsaved();
+    /** File > Recover: the kept copies of unsaved work. */
+    void showKeptCopies() {
+        recovery.showKept(this::confirmDiscard);
     }
 
     /** Writes the recovery copy now if there are unsaved changes (normally done shortly after each edit). */
     public void writeRecoveryCopy() {
-        if (!vm.dirty().get()) {
-            recovery.clear();
-            return;
-        }
-        DocumentState state = vm.document().get();
-        Path file = vm.file().get();
-        io.execute(() -> {
-            try {
-                recovery.save(state, file);
-            } catch (IOException e) {
-                // the next edit tries again; the user's work is still in memory
-            }
-        });
+        recovery.writeCopy();
     }
 
-    /** A normal exit: nothing needs recovering. */
+    /** Completes (on the UI thread) once the file work queued so far is done. */
+    CompletableFuture<Void> flush() {
+        return io.submit(() -> Boolean.TRUE, "The file thread stopped").thenAccept(done -> { });
+    }
+
+    /** A normal exit: pending writes finish, then this window's recovery copy goes. Safe to call twice. */
     public void shutdown() {
-        autosave.stop();
-        io.shutdown();
-        try {
-            io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (shutDown) {
+            return;
         }
-        recovery.clear();
+        shutDown = true;
+        recovery.shutdown();
+        io.shutdown();
+        recovery.closeStore();
     }
 
     // --- helpers ---
@@ -353,9 +335,22 @@ public final class FileController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Network specs", "*.json"));
-        recent.list().stream().findFirst().map(Path::getParent).filter(Files::isDirectory)
+        recentFiles().stream().findFirst().map(Path::getParent).filter(Files::isDirectory)
                 .ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
         return chooser;
+    }
+
+    /** The recent files for a menu or a chooser; a list that cannot be read is told once and counts as empty. */
+    java.util.List<Path> recentFiles() {
+        try {
+            return recent.list();
+        } catch (IOException e) {
+            if (!recentFailureTold) {
+                recentFailureTold = true;
+                notices.error("The recent files list cannot be read", Failures.describe(e));
+            }
+            return java.util.List.of();
+        }
     }
 
     private static Path withJsonExtension(Path file) {

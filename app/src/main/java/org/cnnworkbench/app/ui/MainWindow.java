@@ -130,6 +130,7 @@ public final class MainWindow {
             }
         });
         handlers.put(WorkbenchAction.OPEN, files::chooseAndOpen);
+        handlers.put(WorkbenchAction.RECOVER, files::showKeptCopies);
         handlers.put(WorkbenchAction.SAVE, files::save);
         handlers.put(WorkbenchAction.SAVE_AS, files::saveAs);
         handlers.put(WorkbenchAction.EXPORT_JSON, () -> files.chooseAndExport("Network spec", "json",
@@ -288,8 +289,8 @@ public final class MainWindow {
         Menu export = new Menu("Export", null, item(WorkbenchAction.EXPORT_JSON), item(WorkbenchAction.EXPORT_PNG),
                 item(WorkbenchAction.EXPORT_CSV));
         Menu file = new Menu("File", null, item(WorkbenchAction.NEW), item(WorkbenchAction.OPEN), samples,
-                recentMenu, new SeparatorMenuItem(), item(WorkbenchAction.SAVE), item(WorkbenchAction.SAVE_AS),
-                export, new SeparatorMenuItem(), item(WorkbenchAction.QUIT));
+                recentMenu, item(WorkbenchAction.RECOVER), new SeparatorMenuItem(), item(WorkbenchAction.SAVE),
+                item(WorkbenchAction.SAVE_AS), export, new SeparatorMenuItem(), item(WorkbenchAction.QUIT));
         MenuItem undo = item(WorkbenchAction.UNDO);
         undo.textProperty().bind(vm.undoText());
         undo.disableProperty().bind(vm.canUndo().not());
@@ -322,7 +323,7 @@ public final class MainWindow {
 
     private void fillRecent() {
         recentMenu.getItems().clear();
-        for (Path p : files.recent().list()) {
+        for (Path p : files.recentFiles()) {
             MenuItem item = new MenuItem(p.toString());
             item.setOnAction(e -> {
                 if (files.confirmDiscard()) {

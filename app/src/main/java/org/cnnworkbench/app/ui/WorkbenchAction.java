@@ -9,6 +9,8 @@ import javafx.scene.input.KeyCombination;
 public enum WorkbenchAction {
     NEW("New", "Shortcut+N"),
     OPEN("Open...", "Shortcut+O"),
+    /** Lists the kept copies of unsaved work that were not restored at start-up. */
+    RECOVER("Recover...", null),
     SAVE("Save", "Shortcut+S"),
     SAVE_AS("Save As...", "Shortcut+Shift+S"),
     EXPORT_JSON("Network Spec (JSON)...", null),

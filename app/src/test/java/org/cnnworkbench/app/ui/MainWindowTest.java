@@ -277,10 +277,20 @@ class MainWindowTest {
         robot.clickOn(window.canvas().cardFor("drop9"));
         robot.type(KeyCode.DELETE);
         NetworkSpec edited = vm.document().get().spec();
-        Path copy = home.resolve("recovery.json");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(copy));
+        Path folder = home.resolve("recovery");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> jsonFiles(folder).size() == 1);
+        Path copy = jsonFiles(folder).get(0);
 
-        // The "next start": a new window on the same home directory, without a clean shutdown before it.
+        // This window is running: a second one does not offer its work.
+        WorkbenchViewModel second = new WorkbenchViewModel(Analyzer.standard(), Runnable::run, Runnable::run);
+        FileController secondFiles = new FileController(second, new RecentFiles(home), new RecoveryStore(home));
+        WaitForAsyncUtils.asyncFx(secondFiles::offerRecovery).get().get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(showingDialog(robot)).isEmpty();
+        robot.interact(secondFiles::shutdown);
+
+        // The "next start" after a crash: the copy as a window whose process died leaves it (nobody holds its lock).
+        Files.copy(copy, folder.resolve("999999999-crashed.json"));
         WorkbenchViewModel next = new WorkbenchViewModel(Analyzer.standard(), Runnable::run, Runnable::run);
         FileController nextFiles = new FileController(next, new RecentFiles(home), new RecoveryStore(home));
         Platform.runLater(nextFiles::offerRecovery);
@@ -291,8 +301,19 @@ class MainWindowTest {
                 .fire());
         assertThat(next.document().get().spec()).isEqualTo(edited);
         assertThat(next.dirty().get()).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !Files.exists(folder.resolve("999999999-crashed.json")));
 
         robot.interact(files::shutdown);
-        assertThat(Files.exists(copy)).isFalse();
+        robot.interact(nextFiles::shutdown);
+        assertThat(jsonFiles(folder)).isEmpty();
+    }
+
+    private static java.util.List<Path> jsonFiles(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return java.util.List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".json")).toList();
+        }
     }
 }

@@ -1,0 +1,12 @@
+package org.cnnworkbench.app.ui;
+
+/**
+ * Where the file handling tells the user what went wrong: an error dialog over the main window in the
+ * application, a list in tests that run without the toolkit.
+ */
+@FunctionalInterface
+public interface Notices {
+
+    /** Tells the user; called on the UI thread, never waits for an answer. */
+    void error(String header, String message);
+}
