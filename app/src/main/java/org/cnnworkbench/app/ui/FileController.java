@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -67,7 +68,17 @@ public final class FileController {
         this.vm = vm;
         this.recent = recent;
         this.ui = ui;
-        this.notices = notices != null ? notices : this::error;
+        this.notices = notices != null ? notices : new Notices() {
+            @Override
+            public void error(String header, String message) {
+                alert(Alert.AlertType.ERROR, header, message);
+            }
+
+            @Override
+            public void warning(String header, String message) {
+                alert(Alert.AlertType.WARNING, header, message);
+            }
+        };
         this.io = new IoThread(ui, this.notices);
         this.recovery = new RecoveryController(vm, recovery, io, ui, this.notices, askRestore, timer);
     }
@@ -110,6 +121,12 @@ public final class FileController {
             }
             try {
                 vm.open(loaded.get(), file);
+                List<String> warnings = loaded.get().warnings();
+                if (!warnings.isEmpty()) {
+                    notices.warning("Opened " + loaded.get().spec().name() + " with "
+                            + (warnings.size() == 1 ? "a warning" : warnings.size() + " warnings"),
+                            String.join("\n", warnings));
+                }
                 return true;
             } catch (RuntimeException e) {
                 notices.error(failure, Failures.describe(e));
@@ -360,11 +377,11 @@ public final class FileController {
 
     /** Shows an error dialog over the main window (on the UI thread). */
     public void showError(String header, String message) {
-        error(header, message);
+        alert(Alert.AlertType.ERROR, header, message);
     }
 
-    private void error(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+    private void alert(Alert.AlertType type, String header, String message) {
+        Alert alert = new Alert(type, message, ButtonType.OK);
         alert.setHeaderText(header);
         alert.setTitle("CNN Workbench");
         if (owner != null) {

@@ -9,4 +9,9 @@ public interface Notices {
 
     /** Tells the user; called on the UI thread, never waits for an answer. */
     void error(String header, String message);
+
+    /** Tells the user of something done with a caveat (a file opened with warnings); as an error by default. */
+    default void warning(String header, String message) {
+        error(header, message);
+    }
 }

@@ -64,6 +64,20 @@ class FileControllerTest {
     }
 
     @Test
+    void aFileOpenedWithWarningsSaysSo() throws Exception {
+        WorkbenchViewModel vm = openNin();
+        FileController files = controller(vm);
+        Path file = home.resolve("ghost.json");
+        Files.writeString(file, NetworkJson.write(SampleNetworks.load("alexnet").spec())
+                .replaceFirst("\n}\n$", ",\n  \"layout\": {\"ghost\": [1, 2]}\n}\n"));
+
+        assertThat(files.openFile(file).get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(vm.document().get().spec().name()).isEqualTo("alexnet");
+        assertThat(told).singleElement().asString().startsWith("Opened alexnet with a warning: ")
+                .contains("ghost.json:", "the layout names \"ghost\"");
+    }
+
+    @Test
     void anOpenThatFailsInAnUnexpectedWayIsToldAndFinishes() throws Exception {
         WorkbenchViewModel vm = openNin();
         FileController files = controller(vm);
