@@ -1,5 +1,6 @@
 package org.cnnworkbench.app;
 
+import org.cnnworkbench.app.cli.ConsoleLogging;
 import org.cnnworkbench.app.cli.WorkbenchCommand;
 
 /**
@@ -12,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ConsoleLogging.configure(false);   // before anything logs: warnings and errors only, until --verbose
         String[] command = args.length == 0 ? new String[] {"open"} : args;
         System.exit(WorkbenchCommand.commandLine().execute(command));
     }
