@@ -1,10 +1,11 @@
 package org.cnnworkbench.app;
 
+import org.cnnworkbench.app.cli.ConsoleLogging;
 import org.cnnworkbench.app.cli.WorkbenchCommand;
 
 /**
- * Entry point of {@code ./workbench}: without arguments it opens the desktop workbench with SqueezeNet v1.0
- * ({@code workbench open}); with arguments it runs the command line.
+ * Entry point of {@code ./workbench}: without arguments (or with {@code --verbose} alone) it opens the desktop
+ * workbench with SqueezeNet v1.0 ({@code workbench open}); with arguments it runs the command line.
  */
 public final class Main {
 
@@ -12,7 +13,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        String[] command = args.length == 0 ? new String[] {"open"} : args;
-        System.exit(WorkbenchCommand.commandLine().execute(command));
+        ConsoleLogging.configure(false);   // before anything logs: warnings and errors only, until --verbose
+        System.exit(WorkbenchCommand.commandLine().execute(command(args)));
+    }
+
+    /** The command line to run: {@code open} when no command is given. */
+    static String[] command(String[] args) {
+        if (args.length == 0) {
+            return new String[] {"open"};
+        }
+        return args.length == 1 && args[0].equals("--verbose") ? new String[] {"--verbose", "open"} : args;
     }
 }

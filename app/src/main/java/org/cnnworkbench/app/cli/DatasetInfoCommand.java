@@ -46,6 +46,10 @@ final class DatasetInfoCommand implements Runnable {
     @Option(names = "--no-verify", description = "count files without decoding them")
     boolean noVerify;
 
+    @Option(names = "--fashion-dir", paramLabel = "DIR",
+            description = "for fashion-mnist: the folder of the IDX files (default: /usr/share/datasets/fashion-mnist)")
+    Path fashionDir = FashionMnist.DEFAULT_DIRECTORY;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +66,7 @@ final class DatasetInfoCommand implements Runnable {
     }
 
     private void fashionMnist(PrintWriter out) throws IOException {
-        FashionMnist data = FashionMnist.open(FashionMnist.DEFAULT_DIRECTORY);
+        FashionMnist data = FashionMnist.open(fashionDir);
         FashionMnist.Split train = data.load(FashionMnist.Subset.TRAIN, Integer.MAX_VALUE);
         FashionMnist.Split test = data.load(FashionMnist.Subset.TEST, Integer.MAX_VALUE);
         out.println("fashion-mnist (" + data.directory() + "): " + FashionMnist.CLASS_NAMES.size() + " classes, "

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code workbench} command and its subcommands. */
@@ -19,6 +21,16 @@ public final class WorkbenchCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** Main starts quiet (ConsoleLogging.configure(false)); given anywhere on the line, this shows INFO too. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "also show the informational log of Deeplearning4j and JavaFX (default: their warnings "
+                    + "and errors only)")
+    void verbose(boolean on) {
+        if (on) {
+            ConsoleLogging.configure(true);
+        }
+    }
 
     @Override
     public void run() {

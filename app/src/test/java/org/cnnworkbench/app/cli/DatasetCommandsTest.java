@@ -1,16 +1,13 @@
 package org.cnnworkbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.cnnworkbench.app.cli.CommandLineTest.Run;
-import org.cnnworkbench.engine.data.FashionMnist;
+import org.cnnworkbench.engine.data.IdxFiles;
+import org.cnnworkbench.engine.data.RealFashionMnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,33 +16,9 @@ class DatasetCommandsTest {
     @TempDir
     Path dir;
 
-    private static void idx(Path file, int magic, int[] dims, byte[] data) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-                DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
-            out.writeInt(magic);
-            for (int d : dims) {
-                out.writeInt(d);
-            }
-            out.write(data);
-        }
-    }
-
     /** A small Fashion-MNIST in the real IDX format: 30 images per subset, label i % 10. */
     private Path fakeFashionMnist() throws IOException {
-        Path src = Files.createDirectories(dir.resolve("idx"));
-        for (String prefix : new String[] {"train", "t10k"}) {
-            byte[] images = new byte[30 * 28 * 28];
-            byte[] labels = new byte[30];
-            for (int i = 0; i < 30; i++) {
-                labels[i] = (byte) (i % 10);
-                for (int p = 0; p < 784; p++) {
-                    images[i * 784 + p] = (byte) (i + p);
-                }
-            }
-            idx(src.resolve(prefix + "-images-idx3-ubyte.gz"), 0x803, new int[] {30, 28, 28}, images);
-            idx(src.resolve(prefix + "-labels-idx1-ubyte.gz"), 0x801, new int[] {30}, labels);
-        }
-        return src;
+        return IdxFiles.fakeFashionMnist(dir.resolve("idx"), 30, 28);
     }
 
     @Test
@@ -91,8 +64,25 @@ class DatasetCommandsTest {
     }
 
     @Test
+    void infoOnFashionMnistPrintsTheClassCountsOfTheGivenFolder() throws Exception {
+        Path idx = fakeFashionMnist();
+        Run info = CommandLineTest.run("dataset", "info", "fashion-mnist", "--fashion-dir", idx.toString());
+        assertThat(info.err()).isEmpty();
+        assertThat(info.exit()).isZero();
+        assertThat(info.out()).startsWith("fashion-mnist (" + idx + "): 10 classes, 28x28 grey images")
+                .contains("Ankle boot", "9-ankle-boot").containsPattern("8-bag\\s+3\\s+3")
+                .containsPattern("total\\s+30\\s+30");
+
+        Run missing = CommandLineTest.run("dataset", "info", "fashion-mnist", "--fashion-dir",
+                dir.resolve("none").toString());
+        assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).startsWith("workbench: error: Fashion-MNIST not found: no "
+                + dir.resolve("none"));
+    }
+
+    @Test
+    @RealFashionMnist
     void infoOnFashionMnistPrintsTheClassCounts() {
-        assumeTrue(FashionMnist.isInstalled(), "the Debian package dataset-fashion-mnist is not installed");
         Run info = CommandLineTest.run("dataset", "info", "fashion-mnist");
         assertThat(info.exit()).isZero();
         assertThat(info.out()).contains("10 classes, 28x28 grey images", "Ankle boot", "9-ankle-boot")

@@ -70,6 +70,7 @@ public final class TrainingViewModel {
     private final Executor ui;
 
     private final StringProperty dataSource = new SimpleStringProperty(DataSpec.FASHION_MNIST);
+    private final StringProperty fashionDir = new SimpleStringProperty("");
     private final IntegerProperty classes = new SimpleIntegerProperty(0);
     private final IntegerProperty perClass = new SimpleIntegerProperty(0);
     private final IntegerProperty trainLimit = new SimpleIntegerProperty(0);
@@ -325,7 +326,8 @@ public final class TrainingViewModel {
         if (source.isEmpty()) {
             throw new IllegalArgumentException("choose the data: Fashion-MNIST or an image folder");
         }
-        return new DataSpec(source, null, classes.get(), perClass.get(), trainLimit.get(), valLimit.get(),
+        String idx = fashionDir.get() == null || fashionDir.get().isBlank() ? null : fashionDir.get().strip();
+        return new DataSpec(source, idx, classes.get(), perClass.get(), trainLimit.get(), valLimit.get(),
                 augment.get());
     }
 
@@ -360,6 +362,7 @@ public final class TrainingViewModel {
         seed.set(config.seed());
         schedule.set(config.schedule());
         dataSource.set(data.source());
+        fashionDir.set(data.fashionDir() == null ? "" : data.fashionDir());
         classes.set(data.classes());
         perClass.set(data.perClass());
         trainLimit.set(data.trainLimit());
@@ -372,6 +375,11 @@ public final class TrainingViewModel {
     /** {@code fashion-mnist} or the path of an image folder. */
     public StringProperty dataSource() {
         return dataSource;
+    }
+
+    /** The folder of the Fashion-MNIST IDX files; blank: the Debian package's (as {@code train --fashion-dir}). */
+    public StringProperty fashionDir() {
+        return fashionDir;
     }
 
     public IntegerProperty classes() {

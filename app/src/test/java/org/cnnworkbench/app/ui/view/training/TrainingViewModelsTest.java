@@ -1,7 +1,6 @@
 package org.cnnworkbench.app.ui.view.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import org.cnnworkbench.engine.data.FashionMnist;
+import org.cnnworkbench.engine.data.IdxFiles;
 import org.cnnworkbench.engine.dl4j.DataSpec;
 import org.cnnworkbench.engine.dl4j.RunSummary;
 import org.cnnworkbench.engine.dl4j.Trainer;
@@ -23,11 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The training, runs and inference view models, toolkit-free, on real Fashion-MNIST subsets. */
+/** The training, runs and inference view models, toolkit-free, on a small generated Fashion-MNIST. */
 class TrainingViewModelsTest {
 
     @TempDir
     Path dir;
+
+    /** 40 training and 40 test images in the IDX format of the Debian package. */
+    private Path idx;
 
     static NetworkSpec tiny(int classes) throws Exception {
         return NetworkJson.read("""
@@ -42,12 +45,13 @@ class TrainingViewModelsTest {
     }
 
     @BeforeEach
-    void needsFashion() {
-        assumeTrue(FashionMnist.isInstalled(), "Fashion-MNIST is not installed");
+    void writeFashionMnist() throws Exception {
+        idx = IdxFiles.fakeFashionMnist(dir.resolve("idx"), 40, 28);
     }
 
     private TrainingViewModel small() {
         TrainingViewModel vm = new TrainingViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
+        vm.fashionDir().set(idx.toString());
         vm.trainLimit().set(256);
         vm.valLimit().set(64);
         vm.epochs().set(2);
@@ -91,8 +95,9 @@ class TrainingViewModelsTest {
     }
 
     @Test
-    void wrongSettingsAndNetworksAreReportedNotThrown() throws Exception {
+    void wrongSettingsAreReportedNotThrownBeforeAnyDataIsRead() throws Exception {
         TrainingViewModel vm = small();
+        vm.fashionDir().set(dir.resolve("no-data-here").toString());
         vm.runDirectory().set(dir.resolve("a").toString());
         vm.learningRate().set(0);
         assertThat(vm.start(tiny(10))).isFalse();
@@ -103,7 +108,19 @@ class TrainingViewModelsTest {
         vm.runDirectory().set(" ");
         assertThat(vm.start(tiny(10))).isFalse();
         assertThat(vm.error().get()).isEqualTo("choose a run directory");
+        assertThat(dir.resolve("a")).doesNotExist();
+    }
 
+    @Test
+    void missingDataAndAWrongNetworkEndTheRunWithTheirReason() throws Exception {
+        TrainingViewModel vm = small();
+        vm.fashionDir().set(dir.resolve("no-data-here").toString());
+        vm.runDirectory().set(dir.resolve("a").toString());
+        assertThat(vm.start(tiny(10))).isTrue();
+        assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.FAILED);
+        assertThat(vm.error().get()).contains("Fashion-MNIST not found: no " + dir.resolve("no-data-here"));
+
+        vm.fashionDir().set(idx.toString());
         vm.runDirectory().set(dir.resolve("b").toString());
         assertThat(vm.start(tiny(7))).isTrue();   // starts, then the converter refuses 7 outputs for 10 classes
         assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.FAILED);
@@ -112,7 +129,8 @@ class TrainingViewModelsTest {
 
     /** A run of {@code epochs} planned epochs stopped after {@code done}. */
     private Path unfinishedRun(String name, int epochs, int done) throws Exception {
-        TrainingData data = TrainingData.open(DataSpec.fashionMnist(256, 64), new Shape.FeatureMap(1, 28, 28));
+        TrainingData data = TrainingData.open(new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 256, 64, true),
+                new Shape.FeatureMap(1, 28, 28));
         AtomicBoolean cancel = new AtomicBoolean();
         Path run = dir.resolve("runs").resolve(name);
         Trainer.train(tiny(10), data, TrainingConfig.defaults().withEpochs(epochs).withBatchSize(32), run,
@@ -136,6 +154,7 @@ class TrainingViewModelsTest {
         assertThat(vm.epochMetrics()).extracting(TrainingListener.EpochMetrics::epoch).containsExactly(1, 2);
         assertThat(vm.epochs().get()).isEqualTo(2);
         assertThat(vm.trainLimit().get()).isEqualTo(256);
+        assertThat(vm.fashionDir().get()).isEqualTo(idx.toString());
         assertThat(vm.runDirectory().get()).isEqualTo(run.toString());
         assertThat(vm.resume(dir.resolve("nothing"))).isFalse();
         assertThat(vm.error().get()).contains("not a training run directory");
@@ -191,7 +210,7 @@ class TrainingViewModelsTest {
     void inferenceGivesTheTopFiveOfEachImageAndSkipsUnreadableOnes() throws Exception {
         Path run = unfinishedRun("m", 1, 0);
         BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-        FashionMnist.Split test = FashionMnist.open(FashionMnist.DEFAULT_DIRECTORY).load(FashionMnist.Subset.TEST, 1);
+        FashionMnist.Split test = FashionMnist.open(idx).load(FashionMnist.Subset.TEST, 1);
         for (int y = 0; y < 28; y++) {
             for (int x = 0; x < 28; x++) {
                 img.getRaster().setSample(x, y, 0, test.pixel(0, y, x));

@@ -1,7 +1,6 @@
 package org.cnnworkbench.app.ui.view.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -11,7 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
-import org.cnnworkbench.engine.data.FashionMnist;
+import org.cnnworkbench.engine.data.IdxFiles;
 import org.cnnworkbench.engine.dl4j.RunSummary;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.junit.jupiter.api.Test;
@@ -40,6 +39,7 @@ class TrainingViewTest {
             t.setDaemon(true);
             return t;
         }), Platform::runLater);
+        model.fashionDir().set(IdxFiles.fakeFashionMnist(dir.resolve("idx"), 64, 28).toString());
         model.trainLimit().set(512);
         model.valLimit().set(64);
         model.batchSize().set(32);
@@ -58,7 +58,6 @@ class TrainingViewTest {
 
     @Test
     void oneClickTrainsTheOpenNetworkWithLiveChartsAndStopKeepsTheLastEpoch(FxRobot robot) throws Exception {
-        assumeTrue(FashionMnist.isInstalled(), "Fashion-MNIST is not installed");
         TrainingViewModel model = view.model();
         assertThat(robot.lookup("#train-network").queryLabeled().getText()).isEqualTo("network: tiny cnn");
         assertThat(model.runDirectory().get()).contains("tiny-cnn-");
