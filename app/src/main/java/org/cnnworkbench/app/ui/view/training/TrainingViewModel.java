@@ -221,12 +221,16 @@ public final class TrainingViewModel {
     }
 
     @FunctionalInterface
-    private interface Run {
+    interface Run {
         RunSummary call() throws IOException, Dl4jConversionException;
     }
 
-    /** Runs {@code run} on the training thread and publishes its end on the UI thread. */
-    private void finish(Run run) {
+    /**
+     * Runs {@code run} on the training thread and publishes its end on the UI thread, whatever way it ends: a
+     * run that exhausts memory (a batch too large for ND4J's memory) fails with that said, never leaving the
+     * window "running".
+     */
+    void finish(Run run) {
         try {
             RunSummary s = run.call();
             ui.execute(() -> {
@@ -239,13 +243,20 @@ public final class TrainingViewModel {
                 }
             });
         } catch (IOException | Dl4jConversionException | RuntimeException e) {
-            String m = message(e);
-            ui.execute(() -> {
-                error.set(m);
-                status.set("training failed");
-                state.set(State.FAILED);
-            });
+            failed(message(e));
+        } catch (OutOfMemoryError e) {
+            failed("out of memory (" + e.getMessage() + "); try a smaller batch size");
+        } catch (StackOverflowError e) {
+            failed("internal error: the stack overflowed (please report it)");
         }
+    }
+
+    private void failed(String message) {
+        ui.execute(() -> {
+            error.set(message);
+            status.set("training failed");
+            state.set(State.FAILED);
+        });
     }
 
     private static String describe(RunSummary s) {

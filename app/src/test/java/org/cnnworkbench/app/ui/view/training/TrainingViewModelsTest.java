@@ -240,4 +240,14 @@ class TrainingViewModelsTest {
         assertThat(vm.message().get()).startsWith("cannot load the model");
         assertThat(vm.model().get()).isEqualTo(run);
     }
+
+    @Test
+    void aRunThatRunsOutOfMemoryFailsWithThatSaid() {
+        TrainingViewModel vm = new TrainingViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
+        vm.finish(() -> {
+            throw new OutOfMemoryError("Cannot allocate new FloatPointer");
+        });
+        assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.FAILED);
+        assertThat(vm.error().get()).contains("out of memory", "smaller batch");
+    }
 }
