@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.cnnworkbench.engine.data.ImageFolderDataset;
+import org.cnnworkbench.engine.data.ImageDecoder;
 import org.cnnworkbench.engine.data.ImagePipeline;
 import org.cnnworkbench.engine.data.ImageSample;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -102,13 +101,20 @@ public final class Predictor {
     public List<Prediction> predictFiles(List<Path> files, int k) {
         List<Prediction> result = new ArrayList<>();
         for (Path file : files) {
-            Optional<ImageSample> sample = ImageFolderDataset.tryDecode(file).map(image -> new ImageSample(
-                    pipeline.apply(image, null), info.channels(), info.height(), info.width(), 0));
-            if (sample.isEmpty()) {
-                result.add(new Prediction(file.toString(), List.of(), ImageFolderDataset.reason(file)));
-            } else {
-                result.add(new Prediction(file.toString(), predict(List.of(sample.get()), k).get(0), null));
+            ImageDecoder.Result decoded = ImageDecoder.decode(file);
+            if (decoded.image().isEmpty()) {
+                result.add(new Prediction(file.toString(), List.of(), decoded.problem()));
+                continue;
             }
+            ImageSample sample;
+            try {
+                sample = new ImageSample(pipeline.apply(decoded.decoded(), null), info.channels(), info.height(),
+                        info.width(), 0);
+            } catch (IllegalArgumentException tooElongated) {
+                result.add(new Prediction(file.toString(), List.of(), tooElongated.getMessage()));
+                continue;
+            }
+            result.add(new Prediction(file.toString(), predict(List.of(sample), k).get(0), null));
         }
         return result;
     }
