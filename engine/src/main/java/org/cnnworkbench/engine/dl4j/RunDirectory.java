@@ -58,7 +58,7 @@ public final class RunDirectory {
             if (data == null) {
                 throw new IllegalArgumentException("no data source");
             }
-            if (classes == null || classes.isEmpty() || classes.contains(null)) {
+            if (classes == null || classes.isEmpty() || classes.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("no class names");
             }
             if (channels != 1 && channels != 3) {
