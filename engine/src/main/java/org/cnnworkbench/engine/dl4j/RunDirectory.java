@@ -179,6 +179,7 @@ public final class RunDirectory {
         Candidates candidates = checkpointCandidates(bound);
         candidates.warning().ifPresent(problems::add);
         int epoch = candidates.epochs().isEmpty() ? 0 : candidates.epochs().get(0);
+        missingRows(bound, epoch).ifPresent(problems::add);
         List<Path> zips = new ArrayList<>();
         if (epoch > 0) {
             zips.add(checkpointFile(epoch));
@@ -194,6 +195,12 @@ public final class RunDirectory {
             }
         }
         return new Overview(dir, network, config, epoch, summary, List.copyOf(problems));
+    }
+
+    /** A problem if metrics.csv (rows up to {@code lastRow}) lacks rows of recorded epochs up to {@code epoch}. */
+    Optional<String> missingRows(int lastRow, int epoch) {
+        return lastRow < epoch ? Optional.of(metricsFile() + ": rows up to epoch " + lastRow + " but epoch " + epoch
+                + " is complete (lines lost or truncated)") : Optional.empty();
     }
 
     public Path specFile() {

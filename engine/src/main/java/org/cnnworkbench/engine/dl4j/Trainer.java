@@ -111,6 +111,7 @@ public final class Trainer {
             ModelFiles.checkFits(graph, run.checkpointFile(done), (int) input.channels(), (int) input.height(),
                     (int) input.width(), info.layout(), classes, "spec.json");
         }
+        run.missingRows(recorded, done).ifPresent(warnings::add);
         if (!config.equals(saved)) {
             run.writeConfig(config);
         }
