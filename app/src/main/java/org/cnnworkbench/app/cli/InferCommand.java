@@ -51,6 +51,7 @@ final class InferCommand implements Callable<Integer> {
         List<Path> files = imageFiles(inputs);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        predictor.warnings().forEach(w -> err.println("workbench: warning: " + w));
         int predicted = 0;
         for (Predictor.Prediction p : predictor.predictFiles(files, top)) {
             if (p.error() != null) {

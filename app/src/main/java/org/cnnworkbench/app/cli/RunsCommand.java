@@ -3,6 +3,7 @@ package org.cnnworkbench.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench runs}: the training runs in a folder with their summaries. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the training run directories in a folder (or that one run) with their summaries.")
+        description = {"List the training run directories in a folder (or that one run) with their summaries.",
+                "A damaged or missing file of a run is named on stderr, one line each, and the exit status is 2."})
 final class RunsCommand implements Callable<Integer> {
 
     @Spec
@@ -43,26 +45,36 @@ final class RunsCommand implements Callable<Integer> {
         }
         TextTable table = new TextTable("run", "network", "status", "epochs", "top-1", "top-5", "params",
                 "model", "img/s", "wall");
+        List<String> problems = new ArrayList<>();
         for (Path run : runs) {
             try {
                 RunDirectory.Overview o = new RunDirectory(run).overview();
                 Optional<RunSummary> s = o.summary();
                 String epochs = o.completedEpochs() + "/" + o.config().epochs();
+                String status = s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished");
                 table.row(run.getFileName().toString(), o.network(),
-                        s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished"), epochs,
+                        o.problems().isEmpty() ? status : status + ", damaged", epochs,
                         s.map(x -> TextTable.accuracy(x.top1())).orElse(""), s.map(x -> TextTable.accuracy(x.top5())).orElse(""),
                         s.map(x -> TextTable.count(x.params())).orElse(""),
                         s.map(x -> TextTable.count(x.modelBytes()) + " B").orElse(""),
                         s.map(x -> String.format(Locale.ROOT, "%.0f", x.imagesPerSecond())).orElse(""),
                         s.map(x -> String.format(Locale.ROOT, "%.1f s", x.wallSeconds())).orElse(""));
-            } catch (IOException | RuntimeException e) {
-                table.row(run.getFileName().toString(), "?", "unreadable: " + e.getMessage(), "", "", "", "", "",
-                        "", "");
+                problems.addAll(o.problems());
+            } catch (IOException e) {
+                table.row(run.getFileName().toString(), "?", "damaged", "", "", "", "", "", "", "");
+                problems.add(e.getMessage());
             }
         }
         table.print(out);
         out.flush();
-        return ExitCodes.OK;
+        if (problems.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        // one line per damaged file; the rows above show what could be read
+        PrintWriter err = spec.commandLine().getErr();
+        problems.forEach(p -> err.println("workbench: error: " + p));
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 
 }

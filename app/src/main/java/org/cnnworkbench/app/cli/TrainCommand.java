@@ -154,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
         if (network == null || out == null) {
             throw new UserException("train needs --network and --out (or --resume RUN-DIR)");
         }
-        if (RunDirectory.isRun(out)) {
+        if (RunDirectory.holdsRunFiles(out)) {
             throw new UserException(out + " already holds a training run; continue it with --resume " + out
                     + " or choose another --out");
         }

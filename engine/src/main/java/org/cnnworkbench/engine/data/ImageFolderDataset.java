@@ -1,7 +1,6 @@
 package org.cnnworkbench.engine.data;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Images of an {@link ImageIndex} decoded (ImageIO: JPEG and PNG, grey or colour) and prepared by an
@@ -30,10 +28,6 @@ import javax.imageio.ImageIO;
  * }</pre>
  */
 public final class ImageFolderDataset {
-
-    static {
-        ImageIO.setUseCache(false);
-    }
 
     private final ImageIndex index;
     private final ImagePipeline pipeline;
@@ -68,9 +62,18 @@ public final class ImageFolderDataset {
      */
     public Optional<ImageSample> read(int i, Random random) {
         ImageEntry entry = index.entries().get(i);
-        Optional<BufferedImage> image = decode(entry.path());
-        return image.map(img -> new ImageSample(pipeline.apply(img, random), pipeline.channels(),
-                pipeline.height(), pipeline.width(), entry.label()));
+        ImageDecoder.Result decoded = ImageDecoder.decode(entry.path());
+        if (decoded.image().isEmpty()) {
+            skipped.putIfAbsent(entry.path(), decoded.problem());
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ImageSample(pipeline.apply(decoded.decoded(), random), pipeline.channels(),
+                    pipeline.height(), pipeline.width(), entry.label()));
+        } catch (IllegalArgumentException tooLarge) {
+            skipped.putIfAbsent(entry.path(), tooLarge.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Every readable image, in index order; unreadable ones are skipped and counted. */
@@ -117,34 +120,18 @@ public final class ImageFolderDataset {
         return Optional.of(b.toString());
     }
 
-    private Optional<BufferedImage> decode(Path path) {
-        Optional<BufferedImage> image = tryDecode(path);
-        if (image.isEmpty()) {
-            skipped.putIfAbsent(path, reason(path));
-        }
-        return image;
-    }
-
     /**
-     * Decodes an image file, or empty if it cannot be: the reason is then given by {@link #reason}. Never throws
-     * for bad content (ImageIO's decoders can throw unchecked exceptions on malformed data).
+     * Decodes an image file, or empty if it cannot be ({@link ImageDecoder}: the reason is then given by
+     * {@link #reason}). Never throws for bad content.
      */
     public static Optional<BufferedImage> tryDecode(Path path) {
-        try {
-            return Optional.ofNullable(ImageIO.read(path.toFile()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return ImageDecoder.decode(path).image();
     }
 
-    /** Why {@code path} cannot be decoded (repeats the attempt; only for messages). */
+    /** Why {@code path} cannot be decoded (repeats the attempt; only for messages; prefer ImageDecoder). */
     public static String reason(Path path) {
-        try {
-            return ImageIO.read(path.toFile()) == null ? "not a JPEG or PNG image" : "readable";
-        } catch (IOException | RuntimeException e) {
-            String message = e.getMessage();
-            return message == null ? e.getClass().getSimpleName() : message;
-        }
+        ImageDecoder.Result r = ImageDecoder.decode(path);
+        return r.image().isPresent() ? "readable" : r.problem();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cnnworkbench.engine.data;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.util.Locale;
 import java.util.Random;
 import org.cnnworkbench.engine.model.Shape;
 
@@ -62,7 +63,12 @@ public record ImagePipeline(int channels, int height, int width, double trainSca
         return mean == null ? null : mean.clone();
     }
 
-    /** The input for {@code image}: the centre crop if {@code random} is null, else a random crop and flip. */
+    /**
+     * The input for {@code image}: the centre crop if {@code random} is null, else a random crop and flip.
+     *
+     * @throws IllegalArgumentException if the image is so elongated that resizing it to cover the input would
+     *                                  take more than {@link ImageDecoder#MAX_PIXELS} values
+     */
     public float[] apply(BufferedImage image, Random random) {
         Planes planes = toPlanes(image, channels);
         float[] out;
@@ -127,6 +133,13 @@ public record ImagePipeline(int channels, int height, int width, double trainSca
     /** Resizes (bilinear, pixel centres aligned) so that the image covers {@code scale} x the target size. */
     static Planes resizeToCover(Planes in, int height, int width, double scale) {
         double factor = Math.max(scale * height / in.height, scale * width / in.width);
+        double area = Math.max(height, in.height * factor) * Math.max(width, in.width * factor) * in.channels;
+        if (area > ImageDecoder.MAX_PIXELS) {
+            // a 100,000 x 1 image resized to cover 28 x 28 would be 2,800,000 x 28
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %d x %d image is too elongated to "
+                    + "resize to cover %d x %d (it would take %,.0f values, more than %,d)", in.width, in.height,
+                    width, height, area, ImageDecoder.MAX_PIXELS));
+        }
         int h = Math.max(height, (int) Math.round(in.height * factor));
         int w = Math.max(width, (int) Math.round(in.width * factor));
         if (h == in.height && w == in.width) {

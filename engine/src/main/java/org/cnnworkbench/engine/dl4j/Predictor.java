@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.cnnworkbench.engine.data.ImageFolderDataset;
+import org.cnnworkbench.engine.data.ImageDecoder;
 import org.cnnworkbench.engine.data.ImagePipeline;
 import org.cnnworkbench.engine.data.ImageSample;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -39,28 +38,64 @@ public final class Predictor {
     private final ComputationGraph graph;
     private final RunDirectory.DataInfo info;
     private final ImagePipeline pipeline;
+    private final List<String> warnings;
 
-    private Predictor(ComputationGraph graph, RunDirectory.DataInfo info) {
+    private Predictor(ComputationGraph graph, RunDirectory.DataInfo info, List<String> warnings) {
         this.graph = graph;
         this.info = info;
         this.pipeline = new ImagePipeline(info.channels(), info.height(), info.width(), 1.0, info.mean());
+        this.warnings = List.copyOf(warnings);
     }
 
-    /** Loads a run directory's model. */
+    /**
+     * Loads a run directory's model. A damaged or missing {@code model.zip} falls back to the newest checkpoint
+     * that reads (see {@link #warnings()}); a damaged {@code data.json}, no readable model at all, or a model
+     * that does not take the run's input or give its classes is an IOException naming the file.
+     */
     public static Predictor load(Path runDir) throws IOException {
         RunDirectory run = new RunDirectory(runDir);
-        if (!RunDirectory.isRun(runDir)) {
-            throw new IOException(runDir + " is not a training run directory (no config.json and spec.json)");
-        }
+        run.requireRun();
+        RunDirectory.DataInfo info = run.dataInfo();
+        List<String> warnings = new ArrayList<>();
         Path model = run.modelFile();
-        if (!Files.isRegularFile(model)) {
-            int epoch = run.latestEpoch();
-            if (epoch == 0) {
-                throw new IOException(runDir + " has no trained model yet (no model.zip and no checkpoint)");
+        ComputationGraph graph = null;
+        if (Files.exists(model)) {
+            try {
+                graph = ModelFiles.load(model, false);
+            } catch (IOException damaged) {
+                warnings.add(damaged.getMessage());
             }
-            model = run.checkpointFile(epoch);
         }
-        return new Predictor(ModelSerializer.restoreComputationGraph(model.toFile(), false), run.dataInfo());
+        if (graph == null) {
+            List<String> passedOver = new ArrayList<>();
+            RunDirectory.LoadedCheckpoint checkpoint;
+            try {
+                checkpoint = run.newestReadableCheckpoint(Integer.MAX_VALUE, false, passedOver).orElse(null);
+            } catch (IOException none) {
+                throw new IOException(warnings.isEmpty() ? none.getMessage()
+                        : warnings.get(0) + "; " + none.getMessage());
+            }
+            if (checkpoint == null) {
+                throw new IOException(warnings.isEmpty()
+                        ? runDir + " has no trained model yet (no model.zip and no checkpoint)"
+                        : warnings.get(0) + "; and there is no checkpoint to use instead");
+            }
+            warnings.addAll(passedOver);
+            model = run.checkpointFile(checkpoint.epoch());
+            graph = checkpoint.graph();
+            if (!warnings.isEmpty() && passedOver.isEmpty()) {
+                warnings.set(0, warnings.get(0) + "; using " + model.getFileName() + " (epoch "
+                        + checkpoint.epoch() + ") instead");
+            }
+        }
+        ModelFiles.checkFits(graph, model, info.channels(), info.height(), info.width(), info.layout(),
+                info.classes().size(), "data.json");
+        return new Predictor(graph, info, warnings);
+    }
+
+    /** What was wrong with the run directory but could be worked around (a damaged model.zip), one line each. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public List<String> classes() {
@@ -102,13 +137,20 @@ public final class Predictor {
     public List<Prediction> predictFiles(List<Path> files, int k) {
         List<Prediction> result = new ArrayList<>();
         for (Path file : files) {
-            Optional<ImageSample> sample = ImageFolderDataset.tryDecode(file).map(image -> new ImageSample(
-                    pipeline.apply(image, null), info.channels(), info.height(), info.width(), 0));
-            if (sample.isEmpty()) {
-                result.add(new Prediction(file.toString(), List.of(), ImageFolderDataset.reason(file)));
-            } else {
-                result.add(new Prediction(file.toString(), predict(List.of(sample.get()), k).get(0), null));
+            ImageDecoder.Result decoded = ImageDecoder.decode(file);
+            if (decoded.image().isEmpty()) {
+                result.add(new Prediction(file.toString(), List.of(), decoded.problem()));
+                continue;
             }
+            ImageSample sample;
+            try {
+                sample = new ImageSample(pipeline.apply(decoded.decoded(), null), info.channels(), info.height(),
+                        info.width(), 0);
+            } catch (IllegalArgumentException tooElongated) {
+                result.add(new Prediction(file.toString(), List.of(), tooElongated.getMessage()));
+                continue;
+            }
+            result.add(new Prediction(file.toString(), predict(List.of(sample), k).get(0), null));
         }
         return result;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.cnnworkbench.engine.io.CsvTable;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.model.NetworkSpec;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * The files of one training run. Every file is written under a temporary name and renamed, and the pointer to
@@ -43,14 +45,44 @@ public final class RunDirectory {
 
     static final String METRICS_HEADER = "epoch,train_loss,val_loss,val_top1,val_top5,images_per_second,seconds";
     private static final List<String> METRICS_COLUMNS = List.of(METRICS_HEADER.split(","));
-    private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-epoch-(\\d+)\\.zip");
+    private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-epoch-(\\d{1,9})\\.zip");
+    private static final String POINTER = "latest-checkpoint";
+    /** The files that mark a folder as (part of) a run directory. */
+    private static final List<String> RUN_FILES = List.of("spec.json", "config.json", "data.json", "metrics.csv",
+            POINTER, "model.zip", "summary.json");
     private static final int KEEP_CHECKPOINTS = 3;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** What {@code data.json} holds. */
+    /** What {@code data.json} holds; a file that breaks these rules is damaged. */
     public record DataInfo(DataSpec data, List<String> classes, float[] mean, int channels, int height, int width,
                            String layout) {
+        public DataInfo {
+            if (data == null) {
+                throw new IllegalArgumentException("no data source");
+            }
+            if (classes == null || classes.isEmpty() || classes.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new IllegalArgumentException("no class names");
+            }
+            if (channels != 1 && channels != 3) {
+                throw new IllegalArgumentException("the input has 1 or 3 channels, not " + channels);
+            }
+            if (height < 1 || width < 1 || height > 16_384 || width > 16_384) {
+                throw new IllegalArgumentException("the input size " + height + "x" + width + " is out of range");
+            }
+            if (mean == null || mean.length != channels) {
+                throw new IllegalArgumentException("the mean needs one value per channel (" + channels + ")");
+            }
+            for (float m : mean) {
+                if (!Float.isFinite(m)) {
+                    throw new IllegalArgumentException("the mean " + m + " is not a finite number");
+                }
+            }
+            if (!"NCHW".equals(layout) && !"NHWC".equals(layout)) {
+                throw new IllegalArgumentException("the layout must be NCHW or NHWC, not " + layout);
+            }
+            classes = List.copyOf(classes);
+        }
     }
 
     private final Path dir;
@@ -69,33 +101,109 @@ public final class RunDirectory {
     }
 
     /**
-     * The run directories in {@code folder} (sorted by name), or {@code folder} itself if it is one.
+     * Whether {@code dir} holds any file of a run (a complete one or the remains of a damaged one): a new run
+     * must not be written there.
+     */
+    public static boolean holdsRunFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        if (RUN_FILES.stream().anyMatch(f -> Files.exists(dir.resolve(f)))) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> CHECKPOINT.matcher(f.getFileName().toString()).matches());
+        } catch (IOException e) {
+            return true;   // an unreadable folder is not a safe place for a new run either
+        }
+    }
+
+    /**
+     * The run directories in {@code folder} (sorted by name), or {@code folder} itself if it is one; folders
+     * that hold only part of a run are listed too (reading them names what is missing).
      *
      * @throws IOException if {@code folder} is not a readable folder
      */
     public static List<Path> findRuns(Path folder) throws IOException {
-        if (isRun(folder)) {
+        if (holdsRunFiles(folder)) {
             return List.of(folder);
         }
         if (!Files.isDirectory(folder)) {
             throw new IOException(folder + ": no such folder");
         }
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(RunDirectory::isRun).sorted().toList();
+            return s.filter(RunDirectory::holdsRunFiles).sorted().toList();
         }
+    }
+
+    /** Refuses a folder that is not a run directory, naming what is missing. */
+    void requireRun() throws IOException {
+        if (isRun(dir)) {
+            return;
+        }
+        if (!holdsRunFiles(dir)) {
+            throw new IOException(dir + " is not a training run directory (no config.json and spec.json)");
+        }
+        Path missing = Files.isRegularFile(specFile()) ? dir.resolve("config.json") : specFile();
+        throw new IOException(missing + " is missing: " + dir + " holds only part of a training run");
     }
 
     /**
      * What a list of runs shows about one: its network's name, settings, completed epochs and summary (absent
-     * while the run has not ended or was killed).
+     * while the run has not ended or was killed), and problems found in its other files, each naming the file.
      */
     public record Overview(Path dir, String network, TrainingConfig config, int completedEpochs,
-                           Optional<RunSummary> summary) {
+                           Optional<RunSummary> summary, List<String> problems) {
     }
 
-    /** This run's {@link Overview}; an unreadable file gives an IOException naming it. */
+    /**
+     * This run's {@link Overview}. An unreadable spec, config or summary gives an IOException naming the file;
+     * damage to data.json, metrics.csv, the checkpoint pointer, the latest checkpoint or model.zip (the zips'
+     * structure only, not every byte) is listed in {@link Overview#problems}.
+     */
     public Overview overview() throws IOException {
-        return new Overview(dir, spec().name(), config(), latestEpoch(), summary());
+        requireRun();
+        String network = spec().name();
+        TrainingConfig config = config();
+        Optional<RunSummary> summary = summary();
+        List<String> problems = new ArrayList<>();
+        try {
+            dataInfo();
+        } catch (IOException e) {
+            problems.add(e.getMessage());
+        }
+        int bound = Integer.MAX_VALUE;
+        try {
+            List<TrainingListener.EpochMetrics> rows = metrics();
+            bound = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).epoch();
+        } catch (IOException e) {
+            problems.add(e.getMessage());
+        }
+        Candidates candidates = checkpointCandidates(bound);
+        candidates.warning().ifPresent(problems::add);
+        int epoch = candidates.epochs().isEmpty() ? 0 : candidates.epochs().get(0);
+        missingRows(bound, epoch).ifPresent(problems::add);
+        List<Path> zips = new ArrayList<>();
+        if (epoch > 0) {
+            zips.add(checkpointFile(epoch));
+        }
+        if (Files.exists(modelFile()) || summary.map(s -> s.modelBytes() > 0).orElse(false)) {
+            zips.add(modelFile());
+        }
+        for (Path zip : zips) {
+            try {
+                ModelFiles.checkStructure(zip);
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new Overview(dir, network, config, epoch, summary, List.copyOf(problems));
+    }
+
+    /** A problem if metrics.csv (rows up to {@code lastRow}) lacks rows of recorded epochs up to {@code epoch}. */
+    Optional<String> missingRows(int lastRow, int epoch) {
+        return lastRow < epoch ? Optional.of(metricsFile() + ": rows up to epoch " + lastRow + " but epoch " + epoch
+                + " is complete (lines lost or truncated)") : Optional.empty();
     }
 
     public Path specFile() {
@@ -130,49 +238,130 @@ public final class RunDirectory {
         writeAtomically(dir.resolve("config.json"), JSON.writeValueAsString(config));
     }
 
+    /** The network; a missing or damaged spec.json gives an IOException naming it. */
     public NetworkSpec spec() throws IOException {
+        if (!Files.isRegularFile(specFile())) {
+            throw new IOException(specFile() + " is missing");
+        }
         try {
             return NetworkJson.read(specFile()).spec();
         } catch (SpecFormatException e) {
             throw new IOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IOException(specFile() + ": " + RunFiles.firstLine(e), e);
         }
     }
 
     public TrainingConfig config() throws IOException {
-        return JSON.readValue(dir.resolve("config.json").toFile(), TrainingConfig.class);
+        return RunFiles.readJson(JSON, dir.resolve("config.json"), TrainingConfig.class);
     }
 
     public DataInfo dataInfo() throws IOException {
-        return JSON.readValue(dir.resolve("data.json").toFile(), DataInfo.class);
+        return RunFiles.readJson(JSON, dir.resolve("data.json"), DataInfo.class);
     }
 
     public Optional<RunSummary> summary() throws IOException {
-        return Files.isRegularFile(summaryFile())
-                ? Optional.of(JSON.readValue(summaryFile().toFile(), RunSummary.class)) : Optional.empty();
+        return Files.exists(summaryFile()) ? Optional.of(RunFiles.readJson(JSON, summaryFile(), RunSummary.class))
+                : Optional.empty();
     }
 
     void writeSummary(RunSummary summary) throws IOException {
         writeAtomically(summaryFile(), JSON.writeValueAsString(summary));
     }
 
-    /** The epoch of the latest complete checkpoint, 0 if none. */
+    /**
+     * The epoch of the latest complete checkpoint, 0 if none: the one {@code latest-checkpoint} names, or, if
+     * that pointer is garbled or names a missing file, the newest checkpoint file of a recorded epoch.
+     */
     public int latestEpoch() throws IOException {
-        Path pointer = dir.resolve("latest-checkpoint");
-        if (!Files.isRegularFile(pointer)) {
-            return 0;
+        int bound;
+        try {
+            List<TrainingListener.EpochMetrics> rows = metrics();
+            bound = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).epoch();
+        } catch (IOException e) {
+            bound = Integer.MAX_VALUE;
         }
-        Matcher m = CHECKPOINT.matcher(Files.readString(pointer).trim());
-        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        List<Integer> epochs = checkpointCandidates(bound).epochs();
+        return epochs.isEmpty() ? 0 : epochs.get(0);
     }
 
-    /** Records that the checkpoint of {@code epoch} is complete, and its metrics row; drops old checkpoints. */
-    void commitEpoch(TrainingListener.EpochMetrics metrics) throws IOException {
-        int epoch = metrics.epoch();
-        String row = new CsvTable(METRICS_COLUMNS).row(epoch, fixed(6, metrics.trainLoss()),
-                fixed(6, metrics.valLoss()), fixed(6, metrics.top1()), fixed(6, metrics.top5()),
-                fixed(1, metrics.imagesPerSecond()), fixed(2, metrics.seconds())).rowsOnly();
-        Files.writeString(metricsFile(), row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        writeAtomically(dir.resolve("latest-checkpoint"), checkpointFile(epoch).getFileName() + "\n");
+    /**
+     * The checkpoints a resume may start from, newest first, and why the pointer was not simply followed. With
+     * a valid pointer: its checkpoint and the older ones. Without a pointer (a crash before the first epoch was
+     * recorded, or a deleted pointer) or with a garbled one: the checkpoints up to {@code recordedEpoch} (the
+     * last metrics row's epoch; {@code Integer.MAX_VALUE} if unknown).
+     */
+    Candidates checkpointCandidates(int recordedEpoch) throws IOException {
+        List<Integer> present = checkpointEpochs();
+        Path pointer = dir.resolve(POINTER);
+        int bound = recordedEpoch;
+        String warning = null;
+        if (Files.exists(pointer)) {
+            String text;
+            try {
+                text = RunFiles.readText(pointer, 1024).strip();
+            } catch (IOException e) {
+                text = null;
+                warning = e.getMessage();
+            }
+            Matcher m = text == null ? null : CHECKPOINT.matcher(text);
+            if (m != null && m.matches()) {
+                bound = Integer.parseInt(m.group(1));
+                if (!present.contains(bound)) {
+                    warning = pointer + " names " + text + ", which is missing";
+                }
+            } else if (text != null) {
+                warning = pointer + ": '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                        + "' does not name a checkpoint-epoch-N.zip";
+            }
+        } else if (present.stream().anyMatch(e -> e <= recordedEpoch)) {
+            warning = pointer + " is missing";
+        }
+        int limit = bound;
+        List<Integer> epochs = present.stream().filter(e -> e <= limit).sorted(Comparator.reverseOrder()).toList();
+        return new Candidates(epochs, Optional.ofNullable(warning));
+    }
+
+    /** The checkpoints to try, newest first, and a warning if the pointer could not be followed as it is. */
+    record Candidates(List<Integer> epochs, Optional<String> warning) {
+    }
+
+    /** A checkpoint loaded for resuming or predicting. */
+    record LoadedCheckpoint(int epoch, ComputationGraph graph) {
+    }
+
+    /**
+     * The newest checkpoint that loads (of epochs up to {@code recordedEpoch}, see {@link #checkpointCandidates}),
+     * empty if there is none to try; every checkpoint passed over and a pointer that could not be followed add
+     * a line to {@code warnings}.
+     *
+     * @throws IOException if there are checkpoints but none of them can be read (the message names each)
+     */
+    Optional<LoadedCheckpoint> newestReadableCheckpoint(int recordedEpoch, boolean withUpdater, List<String> warnings)
+            throws IOException {
+        Candidates candidates = checkpointCandidates(recordedEpoch);
+        List<String> problems = new ArrayList<>();
+        candidates.warning().ifPresent(problems::add);
+        for (int epoch : candidates.epochs()) {
+            try {
+                ComputationGraph graph = ModelFiles.load(checkpointFile(epoch), withUpdater);
+                if (!problems.isEmpty()) {
+                    warnings.add(String.join("; ", problems) + "; using " + checkpointFile(epoch).getFileName()
+                            + " (epoch " + epoch + ")");
+                }
+                return Optional.of(new LoadedCheckpoint(epoch, graph));
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!candidates.epochs().isEmpty() || (candidates.warning().isPresent() && recordedEpoch > 0)) {
+            throw new IOException(String.join("; ", problems) + "; no readable checkpoint is left to continue from");
+        }
+        return Optional.empty();
+    }
+
+    /** The epochs of the checkpoint files present, ascending. */
+    List<Integer> checkpointEpochs() throws IOException {
         List<Integer> epochs = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(f -> {
@@ -183,27 +372,45 @@ public final class RunDirectory {
             });
         }
         epochs.sort(null);
+        return epochs;
+    }
+
+    /** Records that the checkpoint of {@code epoch} is complete, and its metrics row; drops old checkpoints. */
+    void commitEpoch(TrainingListener.EpochMetrics metrics) throws IOException {
+        int epoch = metrics.epoch();
+        String row = new CsvTable(METRICS_COLUMNS).row(epoch, fixed(6, metrics.trainLoss()),
+                fixed(6, metrics.valLoss()), fixed(6, metrics.top1()), fixed(6, metrics.top5()),
+                fixed(1, metrics.imagesPerSecond()), fixed(2, metrics.seconds())).rowsOnly();
+        Files.writeString(metricsFile(), row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        writeAtomically(dir.resolve(POINTER), checkpointFile(epoch).getFileName() + "\n");
+        List<Integer> epochs = checkpointEpochs();
         for (int i = 0; i < epochs.size() - KEEP_CHECKPOINTS; i++) {
             Files.deleteIfExists(checkpointFile(epochs.get(i)));
         }
     }
 
-    /** Drops metrics rows (and checkpoints) past the latest complete checkpoint, left by an interrupted epoch. */
-    void truncateTo(int epoch) throws IOException {
-        List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(metricsFile())) {
-            if (line.startsWith("epoch") || line.isBlank()) {
-                kept.add(line);
-            } else if (Integer.parseInt(line.substring(0, line.indexOf(','))) <= epoch) {
-                kept.add(line);
+    /**
+     * Rewrites metrics.csv with the rows of {@code metrics} up to {@code epoch}, dropping those of an
+     * interrupted epoch (and a torn last line).
+     */
+    void truncateTo(int epoch, RunFiles.Metrics metrics) throws IOException {
+        StringBuilder text = new StringBuilder(METRICS_HEADER).append('\n');
+        for (int i = 0; i < metrics.rows().size(); i++) {
+            if (metrics.rows().get(i).epoch() <= epoch) {
+                text.append(metrics.lines().get(i)).append('\n');
             }
         }
-        writeAtomically(metricsFile(), String.join("\n", kept) + "\n");
+        writeAtomically(metricsFile(), text.toString());
+    }
+
+    /** metrics.csv parsed; a damaged line is an IOException naming it, a torn last line is left out. */
+    RunFiles.Metrics parsedMetrics() throws IOException {
+        return RunFiles.parseMetrics(metricsFile());
     }
 
     /** The metrics rows (without the header). */
     public List<String> metricsRows() throws IOException {
-        return Files.readAllLines(metricsFile()).stream().skip(1).filter(l -> !l.isBlank()).toList();
+        return parsedMetrics().lines();
     }
 
     /**
@@ -213,22 +420,7 @@ public final class RunDirectory {
      * @throws IOException if the file cannot be read or a row is malformed (the message names the row)
      */
     public List<TrainingListener.EpochMetrics> metrics() throws IOException {
-        List<TrainingListener.EpochMetrics> out = new ArrayList<>();
-        List<String> rows = metricsRows();
-        for (int i = 0; i < rows.size(); i++) {
-            String[] f = rows.get(i).split(",");
-            try {
-                if (f.length != 7) {
-                    throw new NumberFormatException("expected 7 columns, found " + f.length);
-                }
-                out.add(new TrainingListener.EpochMetrics(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
-                        Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                        Double.parseDouble(f[5]), Double.parseDouble(f[6])));
-            } catch (NumberFormatException e) {
-                throw new IOException(metricsFile() + ", line " + (i + 2) + ": " + e.getMessage());
-            }
-        }
-        return out;
+        return parsedMetrics().rows();
     }
 
     /** {@code value} with {@code decimals} decimals, as metrics.csv has always written it. */

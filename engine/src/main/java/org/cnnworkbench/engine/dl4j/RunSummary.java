@@ -18,6 +18,17 @@ public record RunSummary(Status status, int epochs, double top1, double top5, lo
                          double imagesPerSecond, double wallSeconds, int trainImages, int valImages,
                          int skippedImages, String message) {
 
+    /** Refuses what no run writes (a damaged summary.json reads as an error, not as a strange run). */
+    public RunSummary {
+        if (status == null) {
+            throw new IllegalArgumentException("no status (COMPLETED, CANCELLED or DIVERGED)");
+        }
+        if (epochs < 0 || params < 0 || modelBytes < 0 || trainImages < 0 || valImages < 0 || skippedImages < 0) {
+            throw new IllegalArgumentException("epochs, parameters, bytes and image counts must not be negative");
+        }
+        message = message == null ? "" : message;
+    }
+
     /** How a run ended. */
     public enum Status { COMPLETED, CANCELLED, DIVERGED }
 }

@@ -66,7 +66,7 @@ final class SampleBatches implements DataSetIterator {
 
     /** The number of batches in an epoch (if every image is readable). */
     int batches() {
-        return (source.size() + batchSize - 1) / batchSize;
+        return (int) ((source.size() + (long) batchSize - 1) / batchSize);
     }
 
     @Override
@@ -99,8 +99,9 @@ final class SampleBatches implements DataSetIterator {
     }
 
     private DataSet build(int num) {
-        List<ImageSample> batch = new ArrayList<>(num);
-        int end = Math.min(order.length, cursor + num);
+        // (long): a batch size near Integer.MAX_VALUE from a config must not overflow or be allocated up front
+        int end = (int) Math.min(order.length, (long) cursor + num);
+        List<ImageSample> batch = new ArrayList<>(end - cursor);
         for (; cursor < end; cursor++) {
             int index = order[cursor];
             Random random = shuffle ? new Random(seed * 31 + epoch * 1_000_003L + index) : null;

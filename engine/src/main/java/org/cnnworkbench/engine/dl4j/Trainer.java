@@ -1,10 +1,10 @@
 package org.cnnworkbench.engine.dl4j;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +19,6 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -62,7 +61,7 @@ public final class Trainer {
     public static RunSummary train(NetworkSpec spec, TrainingData data, TrainingConfig config, Path runDir,
                                    TrainingListener listener, AtomicBoolean cancel)
             throws Dl4jConversionException, IOException {
-        if (RunDirectory.isRun(runDir)) {
+        if (RunDirectory.holdsRunFiles(runDir)) {
             throw new IOException(runDir + " already holds a training run; resume it or choose another directory");
         }
         ConvertedGraph converted = Dl4jConverter.convert(spec);
@@ -75,44 +74,64 @@ public final class Trainer {
         RunDirectory run = new RunDirectory(runDir);
         run.create(spec, config, new RunDirectory.DataInfo(data.spec(), data.classes(), data.mean(),
                 (int) input.channels(), (int) input.height(), (int) input.width(), InputLayout.current()));
-        return loop(graph, converted, classes, data, config, run, 1, listener, cancel);
+        return loop(graph, converted, classes, data, config, run, 1, NO_METRICS, listener, cancel);
     }
 
     /**
      * Continues the run in {@code runDir} from its latest checkpoint up to {@code epochs} epochs in all (0: the
      * number in its config), with the same data and settings.
+     *
+     * <p>Everything is read and checked before anything is written, so a damaged run directory gives an
+     * IOException naming the file and is left as it was. A damaged or missing newest checkpoint (or a garbled
+     * {@code latest-checkpoint}) is passed over for the newest one that reads, with a warning to the listener;
+     * the older checkpoints are never removed before a newer one has been written and read back.
      */
     public static RunSummary resume(Path runDir, int epochs, TrainingListener listener, AtomicBoolean cancel)
             throws Dl4jConversionException, IOException {
         RunDirectory run = new RunDirectory(runDir);
-        if (!RunDirectory.isRun(runDir)) {
-            throw new IOException(runDir + " is not a training run directory (no config.json and spec.json)");
-        }
-        TrainingConfig config = run.config();
-        if (epochs > 0 && epochs != config.epochs()) {
-            config = config.withEpochs(epochs);
-            run.writeConfig(config);
-        }
+        run.requireRun();
+        TrainingConfig saved = run.config();
+        TrainingConfig config = epochs > 0 ? saved.withEpochs(epochs) : saved;
         RunDirectory.DataInfo info = run.dataInfo();
         ConvertedGraph converted = Dl4jConverter.convert(run.spec());
         MemoryBudget.requireFits(converted.analysis().totals().activations(), config.batchSize(), "training");
-        TrainingData data = TrainingData.open(info.data(), inputShape(converted));
+        Shape.FeatureMap input = inputShape(converted);
+        RunFiles.Metrics metrics = run.parsedMetrics();
+        TrainingData data = TrainingData.open(info.data(), input);
         int classes = checkOutput(converted, data.classes().size());
-        int done = run.latestEpoch();
-        run.truncateTo(done);
+        int recorded = metrics.rows().isEmpty() ? 0 : metrics.rows().get(metrics.rows().size() - 1).epoch();
+        List<String> warnings = new ArrayList<>();
+        Optional<RunDirectory.LoadedCheckpoint> checkpoint = run.newestReadableCheckpoint(recorded, true, warnings);
         ComputationGraph graph;
-        if (done == 0) {
+        int done = checkpoint.map(RunDirectory.LoadedCheckpoint::epoch).orElse(0);
+        if (checkpoint.isEmpty()) {
             graph = new ComputationGraph(configure(converted.configuration(), config));
             Nd4j.getRandom().setSeed(config.seed());
             graph.init();
         } else {
-            graph = ModelSerializer.restoreComputationGraph(run.checkpointFile(done).toFile(), true);
+            graph = checkpoint.get().graph();
+            ModelFiles.checkFits(graph, run.checkpointFile(done), (int) input.channels(), (int) input.height(),
+                    (int) input.width(), info.layout(), classes, "spec.json");
         }
-        return loop(graph, converted, classes, data, config, run, done + 1, listener, cancel);
+        run.missingRows(recorded, done).ifPresent(warnings::add);
+        if (!config.equals(saved)) {
+            run.writeConfig(config);
+        }
+        run.truncateTo(done, metrics);
+        warnings.forEach(listener::warning);
+        double[] last = NO_METRICS;
+        for (TrainingListener.EpochMetrics m : metrics.rows()) {
+            if (m.epoch() == done) {
+                last = new double[] {m.valLoss(), m.top1(), m.top5()};
+            }
+        }
+        return loop(graph, converted, classes, data, config, run, done + 1, last, listener, cancel);
     }
 
+    private static final double[] NO_METRICS = {Double.NaN, Double.NaN, Double.NaN};
+
     private static RunSummary loop(ComputationGraph graph, ConvertedGraph converted, int classes, TrainingData data,
-                                   TrainingConfig config, RunDirectory run, int firstEpoch,
+                                   TrainingConfig config, RunDirectory run, int firstEpoch, double[] startMetrics,
                                    TrainingListener listener, AtomicBoolean cancel) throws IOException {
         long start = System.nanoTime();
         String layout = run.dataInfo().layout();
@@ -127,7 +146,7 @@ public final class Trainer {
         long trainedImages = 0;
         double trainedSeconds = 0;
         int lastEpoch = firstEpoch - 1;
-        double[] lastEval = lastMetrics(run);
+        double[] lastEval = startMetrics.clone();
         RunSummary.Status status = RunSummary.Status.COMPLETED;
         String message = "";
         int warnedSkipped = data.skippedImages().size();
@@ -180,7 +199,7 @@ public final class Trainer {
             trainedSeconds += seconds;
             graph.getConfiguration().setEpochCount(epoch);
             lastEval = evaluate(graph, valBatches);
-            writeCheckpoint(graph, run.checkpointFile(epoch));
+            ModelFiles.write(graph, run.checkpointFile(epoch), true);
             TrainingListener.EpochMetrics m = new TrainingListener.EpochMetrics(epoch,
                     images == 0 ? Double.NaN : lossSum / images, lastEval[0], lastEval[1], lastEval[2],
                     images / Math.max(seconds, 1e-9), seconds);
@@ -193,22 +212,12 @@ public final class Trainer {
                 ImageFolderDataset.warning(skipped).ifPresent(listener::warning);
             }
         }
-        long modelBytes = writeFinalModel(run, lastEpoch, graph);
+        long modelBytes = writeFinalModel(run, lastEpoch, lastEpoch >= firstEpoch);
         RunSummary summary = new RunSummary(status, lastEpoch, lastEval[1], lastEval[2], graph.numParams(),
                 modelBytes, trainedImages / Math.max(trainedSeconds, 1e-9), (System.nanoTime() - start) / 1e9,
                 data.train().size(), data.validation().size(), data.skippedImages().size(), message);
         run.writeSummary(summary);
         return summary;
-    }
-
-    /** {val loss, top-1, top-5} of the last completed epoch in metrics.csv (a resumed run's starting point). */
-    private static double[] lastMetrics(RunDirectory run) throws IOException {
-        List<String> rows = run.metricsRows();
-        if (rows.isEmpty()) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
-        }
-        String[] cells = rows.get(rows.size() - 1).split(",");
-        return new double[] {Double.parseDouble(cells[2]), Double.parseDouble(cells[3]), Double.parseDouble(cells[4])};
     }
 
     static String lossProblem(double loss, double firstLoss) {
@@ -263,24 +272,20 @@ public final class Trainer {
         return best;
     }
 
-    private static void writeCheckpoint(ComputationGraph graph, Path file) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        ModelSerializer.writeModel(graph, temp.toFile(), true);
-        RunDirectory.move(temp, file);
-    }
-
-    /** model.zip: the latest checkpoint's weights without updater state (a partial epoch is never saved). */
-    private static long writeFinalModel(RunDirectory run, int lastEpoch, ComputationGraph current)
-            throws IOException {
-        ComputationGraph model = current;
+    /**
+     * model.zip: the latest checkpoint's weights without updater state (a partial epoch is never saved). A
+     * session that completed no epoch leaves an intact model.zip as it is: it may hold a later epoch than a
+     * damaged newest checkpoint that the resume had to pass over.
+     */
+    private static long writeFinalModel(RunDirectory run, int lastEpoch, boolean trainedAnEpoch) throws IOException {
         if (lastEpoch == 0) {
             return 0;
         }
-        File checkpoint = run.checkpointFile(lastEpoch).toFile();
-        model = ModelSerializer.restoreComputationGraph(checkpoint, false);
-        Path temp = run.modelFile().resolveSibling(".model.zip.tmp");
-        ModelSerializer.writeModel(model, temp.toFile(), false);
-        RunDirectory.move(temp, run.modelFile());
+        if (!trainedAnEpoch && ModelFiles.isIntact(run.modelFile())) {
+            return Files.size(run.modelFile());
+        }
+        ComputationGraph model = ModelFiles.load(run.checkpointFile(lastEpoch), false);
+        ModelFiles.write(model, run.modelFile(), false);
         return Files.size(run.modelFile());
     }
 
