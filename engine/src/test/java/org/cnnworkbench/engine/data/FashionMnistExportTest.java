@@ -2,7 +2,6 @@ package org.cnnworkbench.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +53,8 @@ class FashionMnistExportTest {
     }
 
     @Test
+    @RealFashionMnist
     void exportOfTheInstalledDataSetReadsBackExactly() throws Exception {
-        assumeTrue(FashionMnist.isInstalled(), "the Debian package dataset-fashion-mnist is not installed");
         exportAndReadBack(FashionMnist.open(FashionMnist.DEFAULT_DIRECTORY));
     }
 

@@ -2,7 +2,6 @@ package org.cnnworkbench.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,8 @@ class FashionMnistTest {
     Path dir;
 
     @Test
+    @RealFashionMnist
     void theInstalledDataSetHasSixtyThousandAndTenThousand28x28Images() throws Exception {
-        assumeTrue(FashionMnist.isInstalled(), "the Debian package dataset-fashion-mnist is not installed");
         FashionMnist data = FashionMnist.open(FashionMnist.DEFAULT_DIRECTORY);
 
         FashionMnist.Split train = data.load(FashionMnist.Subset.TRAIN, Integer.MAX_VALUE);
@@ -39,7 +38,21 @@ class FashionMnistTest {
 
     @Test
     void limitReadsOnlyTheFirstImages() throws Exception {
-        assumeTrue(FashionMnist.isInstalled(), "the Debian package dataset-fashion-mnist is not installed");
+        FashionMnist data = FashionMnist.open(IdxFiles.fakeFashionMnist(dir, 40, 28));
+
+        FashionMnist.Split first = data.load(FashionMnist.Subset.TRAIN, 25);
+        FashionMnist.Split test = data.load(FashionMnist.Subset.TEST, 3);
+
+        assertThat(first.size()).isEqualTo(25);
+        assertThat(first.classCounts()).containsExactly(3, 3, 3, 3, 3, 2, 2, 2, 2, 2);
+        assertThat(first.pixel(24, 27, 27)).isEqualTo(IdxFiles.pixel(24, 27, 27));
+        assertThat(test.size()).isEqualTo(3);
+        assertThat(test.pixel(2, 0, 0)).isEqualTo(IdxFiles.pixel(3, 0, 0));
+    }
+
+    @Test
+    @RealFashionMnist
+    void limitReadsOnlyTheFirstImagesOfTheInstalledDataSet() throws Exception {
         FashionMnist.Split first = FashionMnist.open(FashionMnist.DEFAULT_DIRECTORY)
                 .load(FashionMnist.Subset.TRAIN, 100);
         assertThat(first.size()).isEqualTo(100);
