@@ -33,6 +33,8 @@ final class FuzzCases {
     /** Every sample network's text, by name, as shipped. */
     static final Map<String, String> SAMPLES = readSamples();
     private static final int FAILURES_SHOWN = 5;
+    /** A hung case's thread cannot be stopped and keeps a core busy: after this many, the run stops. */
+    private static final int MAX_HUNG = 3;
 
     /** How a case ended. */
     enum Outcome { ERROR_OR_DIAGNOSTICS, ACCEPTED }
@@ -41,6 +43,11 @@ final class FuzzCases {
     record Mutant(long seed, String sample, String text, List<String> applied, Random random) {
         String description() {
             return sample + " with " + applied + " (-Dfuzz.seed=" + seed + " -Dfuzz.cases=1)";
+        }
+
+        /** Adds what a harness did beyond the mutation to the description. */
+        void note(String what) {
+            applied.add(what);
         }
     }
 
@@ -56,6 +63,7 @@ final class FuzzCases {
     private int refused;
     private int accepted;
     private int failed;
+    private int hung;
     private final List<String> failures = new ArrayList<>();
 
     FuzzCases(String name, long caseSeconds) {
@@ -76,7 +84,7 @@ final class FuzzCases {
         long base = Long.getLong("fuzz.seed", new Random().nextLong());
         newRunner();
         try {
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < count && hung < MAX_HUNG; i++) {
                 runCase(mutant(base + i), check);
             }
         } finally {
@@ -84,7 +92,8 @@ final class FuzzCases {
             System.out.println(summary(detail.get()));
         }
         if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " of " + cases + " " + name + " fuzz cases failed; the first:\n"
+            throw new AssertionError(failed + " of " + cases + " " + name + " fuzz cases failed"
+                    + (hung >= MAX_HUNG ? " (stopped after " + hung + " hung cases)" : "") + "; the first:\n"
                     + String.join("\n\n", failures));
         }
     }
@@ -95,7 +104,8 @@ final class FuzzCases {
         String sample = names.get(random.nextInt(names.size()));
         SpecMutator mutator = new SpecMutator(random);
         String text = mutator.mutate(SAMPLES.get(sample), 1 + random.nextInt(4));
-        return new Mutant(seed, sample, text, mutator.applied(), random);
+        return new Mutant(seed, sample, text, new java.util.concurrent.CopyOnWriteArrayList<>(mutator.applied()),
+                random);
     }
 
     private void runCase(Mutant mutant, Check check) {
@@ -110,6 +120,7 @@ final class FuzzCases {
         } catch (TimeoutException e) {
             result.cancel(true);
             newRunner();   // the hung thread is left behind (a daemon); the next cases get a fresh one
+            hung++;
             fail("hung for " + caseSeconds + " s: " + mutant.description());
         } catch (ExecutionException e) {
             fail(mutant.description() + ":\n" + explain(e.getCause()));
