@@ -109,13 +109,14 @@ class WorkbenchFuzzTest {
      * grid, all on one spot, or far out (up to the largest finite coordinates), as an edited or hand-written
      * file may have them. Written and read back, so that the reader sees the positions as a file has them.
      */
-    private static LoadedNetwork withLayout(LoadedNetwork loaded, FuzzCases.Mutant mutant) {
+    static LoadedNetwork withLayout(LoadedNetwork loaded, FuzzCases.Mutant mutant) {
         Random random = mutant.random();
         double share = random.nextDouble();
-        int style = random.nextInt(5);
+        int style = random.nextInt(6);
         mutant.note(String.format(java.util.Locale.ROOT, "layout: %.0f %% placed %s", share * 100,
-                List.of("on a grid", "on one spot", "at x = 1e300", "at the largest coordinates", "within 1e20")
-                        .get(style)));
+                List.of("on a grid", "on one spot", "at x = 1e300", "at the largest coordinates", "within 1e20",
+                        "at the reader's limits").get(style)));
+        double limit = NetworkJson.MAX_COORDINATE;
         Map<String, NodePosition> layout = new java.util.HashMap<>();
         for (Node n : loaded.spec().nodes()) {
             if (random.nextDouble() < share) {
@@ -125,19 +126,26 @@ class WorkbenchFuzzTest {
                     case 2 -> new NodePosition(1e300, random.nextInt(3) * 110);
                     case 3 -> new NodePosition(random.nextBoolean() ? Double.MAX_VALUE : -Double.MAX_VALUE,
                             random.nextBoolean() ? Double.MAX_VALUE : -Double.MAX_VALUE);
-                    default -> new NodePosition((random.nextDouble() - 0.5) * 1e20, (random.nextDouble() - 0.5) * 1e20);
+                    case 4 -> new NodePosition((random.nextDouble() - 0.5) * 1e20, (random.nextDouble() - 0.5) * 1e20);
+                    default -> new NodePosition(random.nextBoolean() ? limit : -limit, random.nextInt(3) * 110);
                 });
             }
         }
+        LoadedNetwork back;
         try {
-            return NetworkJson.read(NetworkJson.write(loaded.spec(), layout), "fuzz.json");
+            back = NetworkJson.read(NetworkJson.write(loaded.spec(), layout), "fuzz.json");
         } catch (SpecFormatException e) {
             throw new AssertionError("a network the workbench wrote does not read back: " + e.getMessage(), e);
         }
+        long farOut = layout.values().stream()
+                .filter(p -> Math.abs(p.x()) > limit || Math.abs(p.y()) > limit).count();
+        assertThat(back.layout()).as("positions beyond the limit are dropped").hasSize(layout.size() - (int) farOut);
+        assertThat(back.warnings()).as("each dropped position is named").hasSize((int) farOut);
+        return back;
     }
 
     /** One random user action; returns what it was, for the failure message. */
-    private static String edit(WorkbenchViewModel vm, PropertyEditorViewModel editor, Random random) {
+    static String edit(WorkbenchViewModel vm, PropertyEditorViewModel editor, Random random) {
         NetworkSpec spec = vm.document().get().spec();
         List<Node> nodes = spec.nodes();
         int action = nodes.isEmpty() ? 9 : random.nextInt(12);
