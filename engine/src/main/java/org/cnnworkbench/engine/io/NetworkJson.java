@@ -37,6 +37,12 @@ public final class NetworkJson {
 
     public static final String FORMAT = "cnn-workbench-network";
     public static final int VERSION = 1;
+    /**
+     * The largest distance from the origin, in canvas units, of a position in a file's layout: about 45,000
+     * card widths. A position beyond it (a damaged or hand-written file) is dropped with a warning and the
+     * node is laid out again; a canvas that far out cannot be shown or zoomed to fit.
+     */
+    public static final double MAX_COORDINATE = 1e7;
     private static final Set<String> TOP_LEVEL = Set.of("format", "version", "name", "description", "nodes",
             "layout");
     private static final Set<String> RESERVED = Set.of("id", "kind", "inputs");
@@ -127,6 +133,8 @@ public final class NetworkJson {
     private static final class Reader {
         private final String text;
         private final String source;
+        /** Warnings for layout positions too far out to use. */
+        private final List<String> farOut = new ArrayList<>();
 
         Reader(String text, String source) {
             this.text = text;
@@ -193,7 +201,7 @@ public final class NetworkJson {
             if (name == null || name.isBlank()) {
                 name = defaultName();
             }
-            List<String> warnings = new ArrayList<>();
+            List<String> warnings = new ArrayList<>(farOut);
             for (Map.Entry<String, SourceLocation> entry : layoutLocations.entrySet()) {
                 if (!nodeLocations.containsKey(entry.getKey())) {
                     layout.remove(entry.getKey());
@@ -277,7 +285,15 @@ public final class NetworkJson {
                         || !Double.isFinite(xy.get(0).doubleValue()) || !Double.isFinite(xy.get(1).doubleValue())) {
                     throw new SpecFormatException(source, at, "the layout of \"" + id + "\" must be [x, y]");
                 }
-                layout.put(id, new NodePosition(xy.get(0).doubleValue(), xy.get(1).doubleValue()));
+                double x = xy.get(0).doubleValue();
+                double y = xy.get(1).doubleValue();
+                if (Math.abs(x) > MAX_COORDINATE || Math.abs(y) > MAX_COORDINATE) {
+                    farOut.add(source + ":" + at.line() + ":" + at.column() + ": the layout puts \"" + id + "\" at ["
+                            + x + ", " + y + "], beyond \u00b1" + (long) MAX_COORDINATE
+                            + "; its position is ignored and it is laid out again");
+                    continue;
+                }
+                layout.put(id, new NodePosition(x, y));
                 locations.put(id, at);
             }
         }

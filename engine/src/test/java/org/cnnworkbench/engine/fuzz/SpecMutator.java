@@ -17,7 +17,7 @@ import org.cnnworkbench.engine.kinds.KindRegistry;
  * inputs rewired or emptied; nodes deleted and duplicated; ids empty, very long or colliding with composite
  * parts) and of the text (truncated, garbled, deeply nested, padded far beyond a real spec).
  */
-final class SpecMutator {
+public final class SpecMutator {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -35,17 +35,17 @@ final class SpecMutator {
     private final Random random;
     private final List<String> applied = new ArrayList<>();
 
-    SpecMutator(Random random) {
+    public SpecMutator(Random random) {
         this.random = random;
     }
 
     /** What was done, for the failure message. */
-    List<String> applied() {
+    public List<String> applied() {
         return applied;
     }
 
     /** {@code count} mutations of {@code sample}'s text. */
-    String mutate(String sample, int count) throws Exception {
+    public String mutate(String sample, int count) throws Exception {
         ObjectNode root = (ObjectNode) MAPPER.readTree(sample);
         // A third of the cases only nudge numbers, which mostly keeps the network valid, so that the later
         // stages (expansion, DL4J conversion) see many networks too.

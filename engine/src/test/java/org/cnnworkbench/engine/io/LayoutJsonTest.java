@@ -39,4 +39,21 @@ class LayoutJsonTest {
         assertThat(e.reason()).contains("layout of \"act\" must be [x, y]");
         assertThat(e.location().line()).isEqualTo(text.split("\n").length - 1);
     }
+
+    @Test
+    void positionsFarBeyondAnyCanvasAreDroppedWithAWarning() throws Exception {
+        // Cards at 1.7e308 made the canvas's bounds infinite: zoom to fit panned to infinity and showed nothing.
+        String text = NetworkJson.write(spec).replace("\n}\n",
+                ",\n  \"layout\": {\"data\": [1.7976931348623157E308, 0],\n    \"act\": [5, -2e7]}\n}\n");
+        LoadedNetwork loaded = NetworkJson.read(text, "far.json");
+        assertThat(loaded.layout()).isEmpty();
+        assertThat(loaded.warnings()).hasSize(2);
+        assertThat(loaded.warnings().get(0)).startsWith("far.json:" + (text.split("\n").length - 2) + ":")
+                .contains("\"data\"", "beyond \u00b110000000", "laid out again");
+        Map<String, NodePosition> edge = Map.of("data", new NodePosition(-NetworkJson.MAX_COORDINATE, 0),
+                "act", new NodePosition(0, NetworkJson.MAX_COORDINATE));
+        LoadedNetwork kept = NetworkJson.read(NetworkJson.write(spec, edge), "edge.json");
+        assertThat(kept.layout()).isEqualTo(edge);
+        assertThat(kept.warnings()).isEmpty();
+    }
 }

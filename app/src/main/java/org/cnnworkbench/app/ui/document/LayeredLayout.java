@@ -32,7 +32,8 @@ public final class LayeredLayout {
     /**
      * Positions for every node. With {@code keepExisting}, nodes that already have a position keep it and the
      * others go below their first placed input (or where the layered layout puts them), moved right until
-     * they do not overlap another card.
+     * they do not overlap another card; where that cannot be done (cards placed absurdly far out), they go
+     * where the layered layout puts them.
      */
     public static Map<String, NodePosition> layout(NetworkSpec spec, Map<String, NodePosition> existing,
                                                    boolean keepExisting) {
@@ -51,19 +52,36 @@ public final class LayeredLayout {
             if (result.containsKey(n.id())) {
                 continue;
             }
+            NodePosition own = layered.get(n.id());
             NodePosition below = n.inputs().stream().map(result::get).filter(p -> p != null).findFirst()
-                    .map(p -> new NodePosition(p.x(), p.y() + ROW)).orElse(layered.get(n.id()));
-            result.put(n.id(), free(below, result));
+                    .map(p -> new NodePosition(p.x(), p.y() + ROW)).orElse(own);
+            NodePosition at = movedRightUntilFree(below, result);
+            if (at == null) {
+                at = movedRightUntilFree(own, result);
+            }
+            result.put(n.id(), at != null ? at : own);
         }
         return result;
     }
 
-    private static NodePosition free(NodePosition wanted, Map<String, NodePosition> placed) {
+    /**
+     * {@code wanted}, moved right a column at a time until it overlaps no placed card; null where that does not
+     * happen, e.g. so far out (beyond about 2^61) that adding a column no longer changes the coordinate.
+     */
+    private static NodePosition movedRightUntilFree(NodePosition wanted, Map<String, NodePosition> placed) {
         NodePosition at = wanted;
-        while (overlaps(at, placed)) {
-            at = new NodePosition(at.x() + COLUMN, at.y());
+        // A card overlaps 1.6 columns, so it blocks at most 2 steps (3 where rounding shortens a step).
+        for (int step = 0; step <= 3 * placed.size(); step++) {
+            if (!overlaps(at, placed)) {
+                return at;
+            }
+            double x = at.x() + COLUMN;
+            if (x == at.x()) {
+                return null;
+            }
+            at = new NodePosition(x, at.y());
         }
-        return at;
+        return null;
     }
 
     private static boolean overlaps(NodePosition at, Map<String, NodePosition> placed) {

@@ -2,7 +2,9 @@ package org.cnnworkbench.app.ui.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,5 +132,18 @@ class EditsTest {
                 Map.of("conv1", new NodePosition(500, 500)), true);
         assertThat(kept.get("conv1")).isEqualTo(new NodePosition(500, 500));
         assertThat(kept.get("relu1")).isEqualTo(new NodePosition(500, 500 + LayeredLayout.ROW));
+    }
+
+    @Test
+    void nodesWithoutAPositionAreLaidOutBesideCardsFarOut() {
+        // A hand-written or damaged file may place cards beyond 2^61, where adding a column width no longer
+        // changes a coordinate: moving a new card right until it is free used to go on for ever.
+        Map<String, NodePosition> far = Map.of("data", new NodePosition(1e300, 0),
+                "relu1", new NodePosition(1e300, LayeredLayout.ROW),
+                "pool1", new NodePosition(Double.MAX_VALUE, Double.MAX_VALUE));
+        Map<String, NodePosition> kept = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> LayeredLayout.layout(chain.spec(), far, true));
+        assertThat(kept).containsOnlyKeys("data", "conv1", "relu1", "pool1").containsAllEntriesOf(far);
+        assertThat(kept.get("conv1")).as("not on top of relu1").isNotEqualTo(far.get("relu1"));
     }
 }
