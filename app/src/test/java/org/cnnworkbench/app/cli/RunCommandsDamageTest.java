@@ -2,17 +2,15 @@ package org.cnnworkbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.cnnworkbench.app.cli.CommandLineTest.Run;
+import org.cnnworkbench.engine.data.IdxFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,19 +42,7 @@ class RunCommandsDamageTest {
 
     @BeforeAll
     static void trainATinyRun() throws Exception {
-        Path idx = Files.createDirectories(shared.resolve("idx"));
-        for (String prefix : new String[] {"train", "t10k"}) {
-            byte[] images = new byte[20 * 784];
-            byte[] labels = new byte[20];
-            for (int i = 0; i < 20; i++) {
-                labels[i] = (byte) (i % 10);
-                for (int p = 0; p < 784; p++) {
-                    images[i * 784 + p] = (byte) ((p / 28) % 10 == i % 10 ? 220 : (i + p) % 40);
-                }
-            }
-            idx(idx.resolve(prefix + "-images-idx3-ubyte.gz"), 0x803, new int[] {20, 28, 28}, images);
-            idx(idx.resolve(prefix + "-labels-idx1-ubyte.gz"), 0x801, new int[] {20}, labels);
-        }
+        Path idx = IdxFiles.learnableFashionMnist(shared.resolve("idx"), 20, 20);
         Path spec = Files.writeString(shared.resolve("tiny.json"), TINY);
         pristine = shared.resolve("run");
         Run train = CommandLineTest.run("train", "--network", spec.toString(), "--fashion-dir", idx.toString(),
@@ -67,17 +53,6 @@ class RunCommandsDamageTest {
                 "--classes", "1", "--per-class", "1", "--source", idx.toString()).exit()).isZero();
         try (Stream<Path> s = Files.walk(pngs)) {
             image = s.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();
-        }
-    }
-
-    private static void idx(Path file, int magic, int[] dims, byte[] data) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-                DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
-            out.writeInt(magic);
-            for (int d : dims) {
-                out.writeInt(d);
-            }
-            out.write(data);
         }
     }
 

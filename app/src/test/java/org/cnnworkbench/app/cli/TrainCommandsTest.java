@@ -2,13 +2,11 @@ package org.cnnworkbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.cnnworkbench.app.cli.CommandLineTest.Run;
+import org.cnnworkbench.engine.data.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,33 +25,9 @@ class TrainCommandsTest {
               {"id": "prob", "kind": "softmax", "inputs": ["pool"]}]}
             """;
 
-    /** Synthetic IDX files: 60 images per subset, label i % 10. */
+    /** Generated IDX files: 60 images per subset, label i % 10. */
     private Path fakeFashionMnist() throws IOException {
-        Path src = Files.createDirectories(dir.resolve("idx"));
-        for (String prefix : new String[] {"train", "t10k"}) {
-            byte[] images = new byte[60 * 784];
-            byte[] labels = new byte[60];
-            for (int i = 0; i < 60; i++) {
-                labels[i] = (byte) (i % 10);
-                for (int p = 0; p < 784; p++) {
-                    images[i * 784 + p] = (byte) ((p / 28) % 10 == i % 10 ? 220 : (i + p) % 40);
-                }
-            }
-            idx(src.resolve(prefix + "-images-idx3-ubyte.gz"), 0x803, new int[] {60, 28, 28}, images);
-            idx(src.resolve(prefix + "-labels-idx1-ubyte.gz"), 0x801, new int[] {60}, labels);
-        }
-        return src;
-    }
-
-    private static void idx(Path file, int magic, int[] dims, byte[] data) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-                DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
-            out.writeInt(magic);
-            for (int d : dims) {
-                out.writeInt(d);
-            }
-            out.write(data);
-        }
+        return IdxFiles.learnableFashionMnist(dir.resolve("idx"), 60, 60);
     }
 
     @Test

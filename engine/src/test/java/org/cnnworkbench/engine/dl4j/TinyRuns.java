@@ -1,14 +1,12 @@
 package org.cnnworkbench.engine.dl4j;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
+import org.cnnworkbench.engine.data.IdxFiles;
 import org.cnnworkbench.engine.model.Shape;
 
 /** A real run directory made quickly: {@link TrainerTest#tinySpec} trained for 2 epochs on 40 IDX images. */
@@ -19,37 +17,13 @@ final class TinyRuns {
 
     /** Writes the IDX files (40 training and 20 test images, label i % 10) and trains a 2-epoch run. */
     static Path train(Path dir) throws Exception {
-        Path idx = Files.createDirectories(dir.resolve("idx"));
-        for (String prefix : new String[] {"train", "t10k"}) {
-            int n = prefix.equals("train") ? 40 : 20;
-            byte[] images = new byte[n * 784];
-            byte[] labels = new byte[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = (byte) (i % 10);
-                for (int p = 0; p < 784; p++) {
-                    images[i * 784 + p] = (byte) (((p / 28) % 10 == i % 10 ? 200 : 20) + (i * 7 + p) % 30);
-                }
-            }
-            idx(idx.resolve(prefix + "-images-idx3-ubyte.gz"), 0x803, new int[] {n, 28, 28}, images);
-            idx(idx.resolve(prefix + "-labels-idx1-ubyte.gz"), 0x801, new int[] {n}, labels);
-        }
+        Path idx = IdxFiles.learnableFashionMnist(dir.resolve("idx"), 40, 20);
         TrainingData data = TrainingData.open(new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 0, 0, true),
                 new Shape.FeatureMap(1, 28, 28));
         Path run = dir.resolve("run");
         Trainer.train(TrainerTest.tinySpec(10), data, TrainingConfig.defaults().withEpochs(2).withBatchSize(20),
                 run, new TrainingListener() { }, new AtomicBoolean());
         return run;
-    }
-
-    private static void idx(Path file, int magic, int[] dims, byte[] data) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-                DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
-            out.writeInt(magic);
-            for (int d : dims) {
-                out.writeInt(d);
-            }
-            out.write(data);
-        }
     }
 
     /** A copy of the run directory {@code from} at {@code to}. */
