@@ -102,9 +102,15 @@ class RunDirectoryFuzzTest {
                             }
                         })),
                 Arbitraries.of("model.zip", "checkpoint-epoch-2.zip").map(f -> new Damage(f,
-                        "replace by checkpoint-epoch-1.zip", (run, file) -> Files.copy(
-                                run.resolve("checkpoint-epoch-1.zip"), file,
-                                java.nio.file.StandardCopyOption.REPLACE_EXISTING))),
+                        "replace by checkpoint-epoch-1.zip", (run, file) -> {
+                            // an earlier damage of the same case may have deleted it: then the file goes too
+                            Path first = run.resolve("checkpoint-epoch-1.zip");
+                            if (Files.exists(first)) {
+                                Files.copy(first, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            } else {
+                                Files.deleteIfExists(file);
+                            }
+                        })),
                 Arbitraries.of(10, 3).map(classes -> new Damage("spec.json", "a spec with " + classes + " classes",
                         (run, file) -> Files.writeString(file, org.cnnworkbench.engine.io.NetworkJson.write(
                                 tinySpec(classes))))));
