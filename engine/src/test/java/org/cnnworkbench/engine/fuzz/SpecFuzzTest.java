@@ -39,7 +39,7 @@ import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.testing.Nets;
 import org.cnnworkbench.engine.whatif.NetworkComparator;
-import org.junit.jupiter.api.Tag;
+import net.jqwik.api.Tag;
 
 /**
  * The spec harness: every sample, mutated (see {@link SpecMutator}), goes through read, analysis, incremental
