@@ -26,6 +26,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(thread, e, System.err));
         WorkbenchViewModel vm = new WorkbenchViewModel(Analyzer.standard(), FxRuntime.analysisThread(),
                 Platform::runLater);
         files = new FileController(vm, new RecentFiles(AppDirs.home()), new RecoveryStore(AppDirs.home()));
@@ -37,6 +38,19 @@ public final class WorkbenchApp extends Application {
             window.canvas().zoomToFit();
             window.canvas().requestFocus();   // so that Delete, F and the arrows act on the graph at once
         });
+    }
+
+    /**
+     * What a throwable nobody caught (a bug) leaves on stderr: one line, never a stack trace unless
+     * {@code WORKBENCH_DEBUG} is set. User mistakes never get here: they are told in dialogs.
+     */
+    static void uncaught(Thread thread, Throwable e, java.io.PrintStream err) {
+        err.println("workbench: internal error in " + thread.getName() + ": " + e
+                + " (please report it; set WORKBENCH_DEBUG=1 for details)");
+        if (System.getenv("WORKBENCH_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
     }
 
     @Override
