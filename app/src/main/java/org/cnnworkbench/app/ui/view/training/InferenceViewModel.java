@@ -53,7 +53,8 @@ public final class InferenceViewModel {
                     results.clear();
                     message.set("model " + runDir.getFileName() + ": " + p.classes().size() + " classes, input "
                             + p.pipeline().channels() + " x " + p.pipeline().height() + " x " + p.pipeline().width()
-                            + "; add images to classify them");
+                            + "; add images to classify them"
+                            + (p.warnings().isEmpty() ? "" : " (warning: " + String.join("; ", p.warnings()) + ")"));
                     busy.set(false);
                 });
             } catch (IOException | RuntimeException e) {

@@ -22,6 +22,9 @@ import org.cnnworkbench.engine.dl4j.TrainingListener;
  */
 public final class RunsViewModel {
 
+    /** The status of a run whose spec, config or summary cannot be read. */
+    static final String UNREADABLE = "unreadable";
+
     /**
      * One run as the list shows it; {@code problem} is non-empty (and the numbers NaN/0) when its files could
      * not be read.
@@ -36,12 +39,13 @@ public final class RunsViewModel {
 
         /** Whether {@code model.zip} can be loaded (for inference): it is written at the end of every session. */
         public boolean hasModel() {
-            return problem.isEmpty() && dir.resolve("model.zip").toFile().isFile();
+            // a damaged run may still be classified and resumed: both fall back to the newest readable checkpoint
+            return !UNREADABLE.equals(status) && dir.resolve("model.zip").toFile().isFile();
         }
 
         /** Whether the run can continue: readable and not yet at its planned epochs. */
         public boolean canResume() {
-            return problem.isEmpty() && completedEpochs < plannedEpochs;
+            return !UNREADABLE.equals(status) && completedEpochs < plannedEpochs;
         }
     }
 
@@ -89,14 +93,15 @@ public final class RunsViewModel {
         try {
             RunDirectory.Overview o = new RunDirectory(run).overview();
             RunSummary s = o.summary().orElse(null);
-            String status = s == null ? (o.completedEpochs() < o.config().epochs() ? "unfinished" : "ended")
+            String status = !o.problems().isEmpty() ? "damaged"
+                    : s == null ? (o.completedEpochs() < o.config().epochs() ? "unfinished" : "ended")
                     : s.status().name().toLowerCase(Locale.ROOT);
             return new RunRow(run, o.network(), status, o.completedEpochs(), o.config().epochs(),
                     s == null ? Double.NaN : s.top1(), s == null ? Double.NaN : s.top5(), s == null ? 0 : s.params(),
                     s == null ? 0 : s.modelBytes(), s == null ? Double.NaN : s.imagesPerSecond(),
-                    s == null ? Double.NaN : s.wallSeconds(), "");
+                    s == null ? Double.NaN : s.wallSeconds(), String.join("; ", o.problems()));
         } catch (IOException | RuntimeException e) {
-            return new RunRow(run, "?", "unreadable", 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN,
+            return new RunRow(run, "?", UNREADABLE, 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN,
                     TrainingViewModel.message(e));
         }
     }

@@ -242,6 +242,26 @@ class TrainingViewModelsTest {
     }
 
     @Test
+    void aDamagedModelIsShownAsSuchAndInferenceFallsBackToACheckpointWithAWarning() throws Exception {
+        Path run = unfinishedRun("d-damaged", 1, 0);
+        Path model = run.resolve("model.zip");
+        byte[] bytes = Files.readAllBytes(model);
+        Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        RunsViewModel runs = new RunsViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
+
+        runs.refresh();
+
+        RunsViewModel.RunRow row = runs.runs().get(0);
+        assertThat(row.status()).isEqualTo("damaged");
+        assertThat(row.problem()).contains("model.zip");
+        assertThat(row.hasModel()).isTrue();
+        InferenceViewModel inference = new InferenceViewModel(Runnable::run, Runnable::run);
+        inference.loadModel(run);
+        assertThat(inference.model().get()).isEqualTo(run);
+        assertThat(inference.message().get()).contains("10 classes", "(warning: ", "model.zip");
+    }
+
+    @Test
     void aRunThatRunsOutOfMemoryFailsWithThatSaid() {
         TrainingViewModel vm = new TrainingViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
         vm.finish(() -> {
