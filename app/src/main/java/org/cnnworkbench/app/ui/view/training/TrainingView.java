@@ -118,6 +118,17 @@ public final class TrainingView extends BorderPane {
         });
         folderPath.disableProperty().bind(fashion.selectedProperty());
         browseData.disableProperty().bind(fashion.selectedProperty());
+        // where the Fashion-MNIST IDX files are, when not in the Debian package's folder
+        TextField fashionDir = new TextField();
+        fashionDir.setId("train-fashion-dir");
+        fashionDir.setPromptText("IDX files folder (default: /usr/share/datasets/fashion-mnist)");
+        fashionDir.textProperty().bindBidirectional(model.fashionDir());
+        Button browseFashion = new Button("Browse...");
+        browseFashion.setOnAction(e -> chooseFolder("Fashion-MNIST IDX files")
+                .ifPresent(f -> fashionDir.setText(f.getPath())));
+        fashionDir.disableProperty().bind(fashion.selectedProperty().not());
+        browseFashion.disableProperty().bind(fashion.selectedProperty().not());
+        HBox.setHgrow(fashionDir, Priority.ALWAYS);
 
         GridPane grid = new GridPane();
         grid.setHgap(6);
@@ -200,7 +211,8 @@ public final class TrainingView extends BorderPane {
         NetworkSpec spec = network.get();
         networkLabel.setText("network: " + (spec == null ? "none" : spec.name()));
 
-        VBox data = new VBox(4, fashion, folder, new HBox(4, folderPath, browseData));
+        VBox data = new VBox(4, fashion, new HBox(4, fashionDir, browseFashion), folder,
+                new HBox(4, folderPath, browseData));
         HBox runDirRow = new HBox(4, runDir, browseRun);
         data.disableProperty().bind(busy);
         grid.disableProperty().bind(busy);

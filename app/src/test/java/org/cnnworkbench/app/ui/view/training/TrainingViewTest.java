@@ -61,6 +61,9 @@ class TrainingViewTest {
         TrainingViewModel model = view.model();
         assertThat(robot.lookup("#train-network").queryLabeled().getText()).isEqualTo("network: tiny cnn");
         assertThat(model.runDirectory().get()).contains("tiny-cnn-");
+        // the window shows (and edits) the folder of the IDX files the run reads
+        assertThat(robot.lookup("#train-fashion-dir").queryTextInputControl().getText())
+                .isEqualTo(model.fashionDir().get());
         robot.interact(() -> model.epochs().set(2));
 
         robot.clickOn("#train-start");
