@@ -4,16 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnworkbench.engine.io.BoundedText;
 
 /**
  * Reads the text files of a run directory so that a damaged one (missing, empty, truncated, garbled, binary,
@@ -37,29 +31,21 @@ final class RunFiles {
     private RunFiles() {
     }
 
-    /** The file's text (UTF-8), refusing a missing, over-large or non-text file. */
+    /** The file's text (UTF-8), refusing a missing, over-large or non-text file ({@link BoundedText}). */
     static String readText(Path file, long maxBytes) throws IOException {
-        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new IOException(file + ": " + size + " bytes, more than a run directory's file of this kind "
-                        + "can be (" + maxBytes + " bytes); it is not the file the workbench wrote");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) maxBytes + 1);
-            }
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + " is missing");
-        }
-        if (bytes.length > maxBytes) {
-            throw new IOException(file + ": more than " + maxBytes + " bytes");
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException(file + ": not a UTF-8 text file (binary or garbled content)");
+            return BoundedText.read(file, maxBytes);
+        } catch (BoundedText.Unreadable e) {
+            throw new IOException(switch (e.problem()) {
+                case MISSING -> file + " is missing";
+                case DIRECTORY -> file + " is a folder, not a file";
+                case NOT_REGULAR -> file + " is not a regular file (a device or a pipe?)";
+                case TOO_LARGE -> e.size() >= 0
+                        ? file + ": " + e.size() + " bytes, more than a run directory's file of this kind can be ("
+                                + maxBytes + " bytes); it is not the file the workbench wrote"
+                        : file + ": more than " + maxBytes + " bytes";
+                case NOT_UTF8 -> file + ": not a UTF-8 text file (binary or garbled content)";
+            });
         }
     }
 

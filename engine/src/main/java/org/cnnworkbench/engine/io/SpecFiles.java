@@ -1,13 +1,6 @@
 package org.cnnworkbench.engine.io;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reading the text of a workbench file, with the same messages for every format. */
@@ -32,47 +25,24 @@ public final class SpecFiles {
     }
 
     /**
-     * The UTF-8 text of a file of at most {@code maxBytes}; a missing, unreadable, oversized or binary file is a
-     * {@link SpecFormatException} naming it. At most {@code maxBytes + 1} bytes are read, whatever size the file
-     * claims (a device such as {@code /dev/zero} claims none), so the read always ends.
+     * The UTF-8 text of a file of at most {@code maxBytes} ({@link BoundedText}: the read always ends, even on a
+     * device); a missing, unreadable, oversized or binary file is a {@link SpecFormatException} naming it.
      */
     public static String readText(Path file, long maxBytes) throws SpecFormatException {
         try {
-            if (Files.isDirectory(file)) {
-                throw new SpecFormatException(file.toString(), null, "is a directory, not a file");
-            }
-            if (Files.exists(file) && !Files.isRegularFile(file)) {
-                // a device or a named pipe: reading it may never end
-                throw new SpecFormatException(file.toString(), null, "is not a regular file (a device or a pipe?)");
-            }
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw tooLarge(file, mib(size), maxBytes);
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            }
-            if (bytes.length > maxBytes) {
-                throw tooLarge(file, "more than " + mib(maxBytes), maxBytes);
-            }
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new SpecFormatException(file.toString(), null, "no such file");
-        } catch (CharacterCodingException e) {
-            throw new SpecFormatException(file.toString(), null, "is not a UTF-8 text file (is it binary?); "
-                    + "expected a network spec (JSON)");
+            return BoundedText.read(file, maxBytes);
+        } catch (BoundedText.Unreadable e) {
+            throw new SpecFormatException(file.toString(), null, switch (e.problem()) {
+                case MISSING -> "no such file";
+                case DIRECTORY -> "is a directory, not a file";
+                case NOT_REGULAR -> "is not a regular file (a device or a pipe?)";
+                case TOO_LARGE -> "is " + (e.size() >= 0 ? mib(e.size()) : "more than " + mib(maxBytes))
+                        + "; a network spec is at most " + mib(maxBytes) + " (is this the right file?)";
+                case NOT_UTF8 -> "is not a UTF-8 text file (is it binary?); expected a network spec (JSON)";
+            });
         } catch (IOException e) {
             throw new SpecFormatException(file.toString(), null, "cannot be read: " + e.getMessage());
         }
-    }
-
-    private static SpecFormatException tooLarge(Path file, String size, long maxBytes) {
-        return new SpecFormatException(file.toString(), null, "is " + size + "; a network spec is at most "
-                + mib(maxBytes) + " (is this the right file?)");
     }
 
     private static String mib(long bytes) {
