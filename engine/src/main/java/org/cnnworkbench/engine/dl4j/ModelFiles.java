@@ -45,37 +45,7 @@ final class ModelFiles {
         if (size == 0) {
             throw new IOException(file + " is empty (0 bytes)");
         }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.getEntry(CONFIGURATION) == null || zip.getEntry(COEFFICIENTS) == null) {
-                throw new IOException(file + ": not a DL4J model (no " + CONFIGURATION + " and " + COEFFICIENTS
-                        + " inside)");
-            }
-            byte[] buffer = new byte[1 << 16];
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                CRC32 crc = new CRC32();
-                long read = 0;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        crc.update(buffer, 0, n);
-                        read += n;
-                    }
-                }
-                if ((entry.getSize() >= 0 && read != entry.getSize())
-                        || (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc())) {
-                    throw new IOException(file + ": damaged (the data of " + entry.getName()
-                            + " does not match its checksum)");
-                }
-            }
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
-                throw e;
-            }
-            throw new IOException(file + ": damaged or truncated (" + RunFiles.firstLine(e) + ")");
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": damaged (" + RunFiles.firstLine(e) + ")");
-        }
+        inspect(file, true);
     }
 
     /** Whether {@code file} exists and passes {@link #verify}. */
@@ -90,10 +60,21 @@ final class ModelFiles {
 
     /** Cheap structural check for listings: the archive's directory opens and names the model's entries. */
     static void checkStructure(Path file) throws IOException {
+        inspect(file, false);
+    }
+
+    /**
+     * Opens {@code file} as a zip that must hold the model's entries; with {@code everyEntry}, also reads every
+     * entry and compares its length and CRC-32 with the recorded ones. Any problem is an IOException naming the file.
+     */
+    private static void inspect(Path file, boolean everyEntry) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry(CONFIGURATION) == null || zip.getEntry(COEFFICIENTS) == null) {
                 throw new IOException(file + ": not a DL4J model (no " + CONFIGURATION + " and " + COEFFICIENTS
                         + " inside)");
+            }
+            if (everyEntry) {
+                checkEveryEntry(zip, file);
             }
         } catch (NoSuchFileException e) {
             throw new IOException(file + " is missing");
@@ -102,6 +83,29 @@ final class ModelFiles {
                 throw e;
             }
             throw new IOException(file + ": damaged or truncated (" + RunFiles.firstLine(e) + ")");
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": damaged (" + RunFiles.firstLine(e) + ")");
+        }
+    }
+
+    private static void checkEveryEntry(ZipFile zip, Path file) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            CRC32 crc = new CRC32();
+            long read = 0;
+            try (InputStream in = zip.getInputStream(entry)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    crc.update(buffer, 0, n);
+                    read += n;
+                }
+            }
+            if ((entry.getSize() >= 0 && read != entry.getSize())
+                    || (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc())) {
+                throw new IOException(file + ": damaged (the data of " + entry.getName()
+                        + " does not match its checksum)");
+            }
         }
     }
 
