@@ -12,6 +12,7 @@ import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.data.ClassSubset;
 import org.cnnworkbench.engine.data.FashionMnist;
 import org.cnnworkbench.engine.data.ImageEntry;
+import org.cnnworkbench.engine.data.ImageDecoder;
 import org.cnnworkbench.engine.data.ImageFolderDataset;
 import org.cnnworkbench.engine.data.ImageIndex;
 import picocli.CommandLine.Command;
@@ -121,9 +122,12 @@ final class DatasetInfoCommand implements Runnable {
         int s = 0;
         for (ImageIndex index : splits.values()) {
             for (ImageEntry e : index.entries()) {
-                if (!noVerify && ImageFolderDataset.tryDecode(e.path()).isEmpty()) {
-                    unreadable.put(e.path(), ImageFolderDataset.reason(e.path()));
-                    continue;
+                if (!noVerify) {
+                    ImageDecoder.Result decoded = ImageDecoder.decode(e.path());
+                    if (decoded.image().isEmpty()) {
+                        unreadable.put(e.path(), decoded.problem());
+                        continue;
+                    }
                 }
                 counts[s][classes.indexOf(index.classes().get(e.label()))]++;
                 totals[s]++;

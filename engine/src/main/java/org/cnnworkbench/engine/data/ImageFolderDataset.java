@@ -1,6 +1,5 @@
 package org.cnnworkbench.engine.data;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,18 +61,11 @@ public final class ImageFolderDataset {
      */
     public Optional<ImageSample> read(int i, Random random) {
         ImageEntry entry = index.entries().get(i);
-        ImageDecoder.Result decoded = ImageDecoder.decode(entry.path());
-        if (decoded.image().isEmpty()) {
-            skipped.putIfAbsent(entry.path(), decoded.problem());
-            return Optional.empty();
+        ImagePipeline.Prepared prepared = pipeline.prepare(entry.path(), entry.label(), random);
+        if (prepared.problem() != null) {
+            skipped.putIfAbsent(entry.path(), prepared.problem());
         }
-        try {
-            return Optional.of(new ImageSample(pipeline.apply(decoded.decoded(), random), pipeline.channels(),
-                    pipeline.height(), pipeline.width(), entry.label()));
-        } catch (IllegalArgumentException tooLarge) {
-            skipped.putIfAbsent(entry.path(), tooLarge.getMessage());
-            return Optional.empty();
-        }
+        return prepared.image();
     }
 
     /** Every readable image, in index order; unreadable ones are skipped and counted. */
@@ -118,20 +110,6 @@ public final class ImageFolderDataset {
             b.append(n++ == 0 ? "" : ", ").append(e.getKey()).append(" (").append(e.getValue()).append(')');
         }
         return Optional.of(b.toString());
-    }
-
-    /**
-     * Decodes an image file, or empty if it cannot be ({@link ImageDecoder}: the reason is then given by
-     * {@link #reason}). Never throws for bad content.
-     */
-    public static Optional<BufferedImage> tryDecode(Path path) {
-        return ImageDecoder.decode(path).image();
-    }
-
-    /** Why {@code path} cannot be decoded (repeats the attempt; only for messages; prefer ImageDecoder). */
-    public static String reason(Path path) {
-        ImageDecoder.Result r = ImageDecoder.decode(path);
-        return r.image().isPresent() ? "readable" : r.problem();
     }
 
     /**

@@ -2,7 +2,9 @@ package org.cnnworkbench.engine.data;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import org.cnnworkbench.engine.model.Shape;
 
@@ -61,6 +63,31 @@ public record ImagePipeline(int channels, int height, int width, double trainSca
     @Override
     public float[] mean() {
         return mean == null ? null : mean.clone();
+    }
+
+    /** The input an image file gives, or why it gives none (one line). */
+    public record Prepared(ImageSample sample, String problem) {
+
+        public Optional<ImageSample> image() {
+            return Optional.ofNullable(sample);
+        }
+    }
+
+    /**
+     * Decodes {@code file} ({@link ImageDecoder}) and prepares it ({@link #apply}) as a sample of {@code label};
+     * an unreadable file, or one too elongated to resize, gives its reason instead. Never throws for bad content.
+     */
+    public Prepared prepare(Path file, int label, Random random) {
+        ImageDecoder.Result decoded = ImageDecoder.decode(file);
+        if (decoded.image().isEmpty()) {
+            return new Prepared(null, decoded.problem());
+        }
+        try {
+            return new Prepared(new ImageSample(apply(decoded.decoded(), random), channels, height, width, label),
+                    null);
+        } catch (IllegalArgumentException tooElongated) {
+            return new Prepared(null, tooElongated.getMessage());
+        }
     }
 
     /**

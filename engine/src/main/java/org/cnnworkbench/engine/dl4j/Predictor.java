@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.cnnworkbench.engine.data.ImageDecoder;
 import org.cnnworkbench.engine.data.ImagePipeline;
 import org.cnnworkbench.engine.data.ImageSample;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -137,19 +136,12 @@ public final class Predictor {
     public List<Prediction> predictFiles(List<Path> files, int k) {
         List<Prediction> result = new ArrayList<>();
         for (Path file : files) {
-            ImageDecoder.Result decoded = ImageDecoder.decode(file);
-            if (decoded.image().isEmpty()) {
-                result.add(new Prediction(file.toString(), List.of(), decoded.problem()));
+            ImagePipeline.Prepared prepared = pipeline.prepare(file, 0, null);
+            if (prepared.problem() != null) {
+                result.add(new Prediction(file.toString(), List.of(), prepared.problem()));
                 continue;
             }
-            ImageSample sample;
-            try {
-                sample = new ImageSample(pipeline.apply(decoded.decoded(), null), info.channels(), info.height(),
-                        info.width(), 0);
-            } catch (IllegalArgumentException tooElongated) {
-                result.add(new Prediction(file.toString(), List.of(), tooElongated.getMessage()));
-                continue;
-            }
+            ImageSample sample = prepared.sample();
             result.add(new Prediction(file.toString(), predict(List.of(sample), k).get(0), null));
         }
         return result;

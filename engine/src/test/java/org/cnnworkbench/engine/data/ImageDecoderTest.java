@@ -71,7 +71,7 @@ class ImageDecoderTest {
         assertThat(skipped.get(cutJpeg)).startsWith("truncated JPEG");
         assertThat(skipped.get(cutPng)).isEqualTo("Error reading PNG image data");
         assertThat(skipped.get(garbage)).isEqualTo("not a JPEG or PNG image");
-        assertThat(ImageFolderDataset.tryDecode(good)).isPresent();
+        assertThat(ImageDecoder.decode(good).image()).isPresent();
     }
 
     @Test
