@@ -62,7 +62,7 @@ public final class InferenceBenchmark {
      * @throws IllegalArgumentException if its activations alone exceed the memory ND4J may use
      */
     public static void requireFits(ConvertedGraph converted, int batch) {
-        MemoryBudget.requireFits(converted.analysis().totals().activations(), batch, "inference");
+        MemoryBudget.requireFits(converted, batch, "inference");
     }
 
     /** Benchmarks {@code graph} (built from {@code converted}) at one batch size. */

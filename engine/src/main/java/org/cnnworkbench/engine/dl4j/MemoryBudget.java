@@ -15,10 +15,11 @@ final class MemoryBudget {
     }
 
     /**
-     * @param activations the network's activations per image (all layers)
+     * @param converted the network, whose activations per image (all layers) a batch holds
      * @throws IllegalArgumentException naming the batch, the bytes needed and the limit
      */
-    static void requireFits(long activations, long batch, String what) {
+    static void requireFits(ConvertedGraph converted, long batch, String what) {
+        long activations = converted.analysis().totals().activations();
         long limit = limit();
         double needed = 4.0 * batch * activations;
         if (needed > limit) {

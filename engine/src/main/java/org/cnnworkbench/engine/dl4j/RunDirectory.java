@@ -174,8 +174,7 @@ public final class RunDirectory {
         }
         int bound = Integer.MAX_VALUE;
         try {
-            List<TrainingListener.EpochMetrics> rows = metrics();
-            bound = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).epoch();
+            bound = parsedMetrics().lastEpoch();
         } catch (IOException e) {
             problems.add(e.getMessage());
         }
@@ -276,8 +275,7 @@ public final class RunDirectory {
     public int latestEpoch() throws IOException {
         int bound;
         try {
-            List<TrainingListener.EpochMetrics> rows = metrics();
-            bound = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).epoch();
+            bound = parsedMetrics().lastEpoch();
         } catch (IOException e) {
             bound = Integer.MAX_VALUE;
         }

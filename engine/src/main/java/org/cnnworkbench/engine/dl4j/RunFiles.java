@@ -26,6 +26,11 @@ final class RunFiles {
      * append) was left out.
      */
     record Metrics(List<TrainingListener.EpochMetrics> rows, List<String> lines, boolean tornLastLine) {
+
+        /** The epoch of the last row, 0 when there is none. */
+        int lastEpoch() {
+            return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).epoch();
+        }
     }
 
     private RunFiles() {

@@ -65,7 +65,7 @@ public final class Trainer {
             throw new IOException(runDir + " already holds a training run; resume it or choose another directory");
         }
         ConvertedGraph converted = Dl4jConverter.convert(spec);
-        MemoryBudget.requireFits(converted.analysis().totals().activations(), config.batchSize(), "training");
+        MemoryBudget.requireFits(converted, config.batchSize(), "training");
         Shape.FeatureMap input = inputShape(converted);
         int classes = checkOutput(converted, data.classes().size());
         ComputationGraph graph = new ComputationGraph(configure(converted.configuration(), config));
@@ -94,12 +94,12 @@ public final class Trainer {
         TrainingConfig config = epochs > 0 ? saved.withEpochs(epochs) : saved;
         RunDirectory.DataInfo info = run.dataInfo();
         ConvertedGraph converted = Dl4jConverter.convert(run.spec());
-        MemoryBudget.requireFits(converted.analysis().totals().activations(), config.batchSize(), "training");
+        MemoryBudget.requireFits(converted, config.batchSize(), "training");
         Shape.FeatureMap input = inputShape(converted);
         RunFiles.Metrics metrics = run.parsedMetrics();
         TrainingData data = TrainingData.open(info.data(), input);
         int classes = checkOutput(converted, data.classes().size());
-        int recorded = metrics.rows().isEmpty() ? 0 : metrics.rows().get(metrics.rows().size() - 1).epoch();
+        int recorded = metrics.lastEpoch();
         List<String> warnings = new ArrayList<>();
         Optional<RunDirectory.LoadedCheckpoint> checkpoint = run.newestReadableCheckpoint(recorded, true, warnings);
         ComputationGraph graph;
