@@ -143,12 +143,7 @@ public final class RecoveryStore {
 
     /** The user declined to restore {@code copy}: it is kept in {@code recovery/kept/}, listed by File > Recover. */
     public synchronized void setAside(Recovered copy) throws IOException {
-        Files.createDirectories(keptDir);
-        Files.move(dir.resolve(copy.id() + ".json"), keptDir.resolve(copy.id() + ".json"));
-        Path origin = dir.resolve(copy.id() + ".origin");
-        if (Files.exists(origin)) {
-            Files.move(origin, keptDir.resolve(copy.id() + ".origin"));
-        }
+        moveCopy(copy.id(), keptDir);
         release(copy.id());
     }
 
@@ -304,16 +299,21 @@ public final class RecoveryStore {
     private String moveToDamaged(String other, String reason) {
         Path damaged = dir.resolve("damaged");
         try {
-            Files.createDirectories(damaged);
-            Files.move(dir.resolve(other + ".json"), damaged.resolve(other + ".json"));
-            Path origin = dir.resolve(other + ".origin");
-            if (Files.exists(origin)) {
-                Files.move(origin, damaged.resolve(other + ".origin"));
-            }
+            moveCopy(other, damaged);
             return "A recovery copy cannot be read (" + reason + "); it was moved to " + damaged + ".";
         } catch (IOException e) {
             return "A recovery copy cannot be read (" + reason + ") nor moved aside (" + Failures.describe(e)
                     + "); it stays in " + dir + ".";
+        }
+    }
+
+    /** Moves the copy {@code copyId} (its network and, if any, its origin) from the folder into {@code to}. */
+    private void moveCopy(String copyId, Path to) throws IOException {
+        Files.createDirectories(to);
+        Files.move(dir.resolve(copyId + ".json"), to.resolve(copyId + ".json"));
+        Path origin = dir.resolve(copyId + ".origin");
+        if (Files.exists(origin)) {
+            Files.move(origin, to.resolve(copyId + ".origin"));
         }
     }
 
