@@ -63,13 +63,18 @@ class FileControllerTest {
         }
     }
 
+    /** AlexNet's spec file as the workbench writes it, edited by {@code edit}. */
+    private Path alexnetFile(String name, java.util.function.UnaryOperator<String> edit) throws Exception {
+        return Files.writeString(home.resolve(name), edit.apply(NetworkJson.write(SampleNetworks.load("alexnet")
+                .spec())));
+    }
+
     @Test
     void aFileOpenedWithWarningsSaysSo() throws Exception {
         WorkbenchViewModel vm = openNin();
         FileController files = controller(vm);
-        Path file = home.resolve("ghost.json");
-        Files.writeString(file, NetworkJson.write(SampleNetworks.load("alexnet").spec())
-                .replaceFirst("\n}\n$", ",\n  \"layout\": {\"ghost\": [1, 2]}\n}\n"));
+        Path file = alexnetFile("ghost.json", json -> json.replaceFirst("\n}\n$",
+                ",\n  \"layout\": {\"ghost\": [1, 2]}\n}\n"));
 
         assertThat(files.openFile(file).get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(vm.document().get().spec().name()).isEqualTo("alexnet");
@@ -81,9 +86,8 @@ class FileControllerTest {
     void anOpenThatFailsInAnUnexpectedWayIsToldAndFinishes() throws Exception {
         WorkbenchViewModel vm = openNin();
         FileController files = controller(vm);
-        Path huge = home.resolve("huge.json");
-        Files.writeString(huge, NetworkJson.write(SampleNetworks.load("alexnet").spec())
-                .replace("\"id\":\"norm1\",\"kind\":\"lrn\"", "\"id\":\"norm1\",\"kind\":\"lrn\",\"alpha\":1e400"));
+        Path huge = alexnetFile("huge.json", json -> json.replace("\"id\":\"norm1\",\"kind\":\"lrn\"",
+                "\"id\":\"norm1\",\"kind\":\"lrn\",\"alpha\":1e400"));
         assertThat(Files.readString(huge)).contains("1e400");
 
         assertThat(files.openFile(huge).get(10, TimeUnit.SECONDS)).isFalse();
