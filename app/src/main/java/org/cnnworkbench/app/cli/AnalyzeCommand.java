@@ -69,6 +69,6 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
 
     static String where(LoadedNetwork loaded, Diagnostic d) {
         SourceLocation at = loaded.locationOf(d.node());
-        return loaded.source() + (at == null ? "" : ":" + at.line() + ":" + at.column()) + ": ";
+        return SourceLocation.where(loaded.source(), at) + ": ";
     }
 }

@@ -205,8 +205,8 @@ public final class NetworkJson {
             for (Map.Entry<String, SourceLocation> entry : layoutLocations.entrySet()) {
                 if (!nodeLocations.containsKey(entry.getKey())) {
                     layout.remove(entry.getKey());
-                    warnings.add(source + ":" + entry.getValue().line() + ":" + entry.getValue().column() + ": the layout names \"" + entry.getKey()
-                            + "\", which is not a node of this network; its position is ignored");
+                    warnings.add(SourceLocation.where(source, entry.getValue()) + ": the layout names \""
+                            + entry.getKey() + "\", which is not a node of this network; its position is ignored");
                 }
             }
             return new LoadedNetwork(new NetworkSpec(name, description, nodes), source, nodeLocations, layout,
@@ -288,7 +288,7 @@ public final class NetworkJson {
                 double x = xy.get(0).doubleValue();
                 double y = xy.get(1).doubleValue();
                 if (Math.abs(x) > MAX_COORDINATE || Math.abs(y) > MAX_COORDINATE) {
-                    farOut.add(source + ":" + at.line() + ":" + at.column() + ": the layout puts \"" + id + "\" at ["
+                    farOut.add(SourceLocation.where(source, at) + ": the layout puts \"" + id + "\" at ["
                             + x + ", " + y + "], beyond \u00b1" + (long) MAX_COORDINATE
                             + "; its position is ignored and it is laid out again");
                     continue;

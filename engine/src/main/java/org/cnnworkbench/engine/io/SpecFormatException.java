@@ -11,7 +11,7 @@ public final class SpecFormatException extends Exception {
     private final String reason;
 
     public SpecFormatException(String source, SourceLocation location, String reason) {
-        super(source + (location == null ? "" : ":" + location.line() + ":" + location.column()) + ": " + reason);
+        super(SourceLocation.where(source, location) + ": " + reason);
         this.source = source;
         this.location = location;
         this.reason = reason;
