@@ -78,14 +78,7 @@ public final class SpecExpander {
         Map<String, String> renamed = new HashMap<>();
         renamed.put(standIn, input);
         for (Node part : parts) {
-            String free = part.id();
-            if (!free.equals(composite.id())) {
-                for (int k = 2; taken.contains(free); k++) {
-                    free = part.id() + "~" + k;
-                }
-                taken.add(free);
-            }
-            renamed.put(part.id(), free);
+            renamed.put(part.id(), part.id().equals(composite.id()) ? part.id() : freeName(part.id(), taken));
         }
         List<Node> result = new ArrayList<>(parts.size());
         for (Node part : parts) {
@@ -93,6 +86,20 @@ public final class SpecExpander {
             result.add(new Node(renamed.get(part.id()), part.kind(), inputs, part.params()));
         }
         return result;
+    }
+
+    /**
+     * The name the workbench gives something of its own making (a composite's part, a DL4J vertex) when
+     * {@code wanted} may already be taken: {@code wanted}, or the first free {@code wanted~2}, {@code wanted~3},
+     * ...; the name returned is added to {@code taken}.
+     */
+    public static String freeName(String wanted, Set<String> taken) {
+        String name = wanted;
+        for (int k = 2; taken.contains(name); k++) {
+            name = wanted + "~" + k;
+        }
+        taken.add(name);
+        return name;
     }
 
     private static boolean containsId(List<Node> nodes, String id) {

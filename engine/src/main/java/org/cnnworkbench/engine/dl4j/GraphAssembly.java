@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.cnnworkbench.engine.analysis.SpecExpander;
 import org.cnnworkbench.engine.model.Shape;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -70,12 +71,7 @@ final class GraphAssembly {
      * another vertex already has that name, the first free {@code wanted~2}, {@code wanted~3}, ...
      */
     String internalName(String wanted) {
-        String name = wanted;
-        for (int k = 2; names.contains(name); k++) {
-            name = wanted + "~" + k;
-        }
-        names.add(name);
-        return name;
+        return SpecExpander.freeName(wanted, names);
     }
 
     void addInput(String id, Shape.FeatureMap shape) {
