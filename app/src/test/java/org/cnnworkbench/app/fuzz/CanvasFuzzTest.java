@@ -12,7 +12,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.cnnworkbench.app.fuzz.FuzzCases.Outcome;
 import org.cnnworkbench.app.ui.document.DocumentState;
 import org.cnnworkbench.app.ui.view.canvas.GraphCanvasView;
 import org.cnnworkbench.app.ui.view.canvas.NodeCard;
@@ -24,6 +23,7 @@ import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.io.NodePosition;
 import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.model.Node;
+import org.cnnworkbench.engine.testing.FuzzCampaign.Outcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,7 +68,7 @@ class CanvasFuzzTest {
         try {
             read = NetworkJson.read(mutant.text(), "fuzz.json");
         } catch (SpecFormatException e) {
-            return Outcome.ERROR_OR_DIAGNOSTICS;
+            return Outcome.DIAGNOSED;
         }
         LoadedNetwork loaded = WorkbenchFuzzTest.withLayout(read, mutant);
         uncaught.clear();
@@ -92,7 +92,7 @@ class CanvasFuzzTest {
             canvas.zoomToFit();
             drawn(vm, canvas, "zoomed to fit after " + done);
             assertThat(uncaught).as("nothing thrown on the FX thread after %s", done).isEmpty();
-            return vm.report().get().isValid() ? Outcome.ACCEPTED : Outcome.ERROR_OR_DIAGNOSTICS;
+            return vm.report().get().isValid() ? Outcome.ACCEPTED : Outcome.DIAGNOSED;
         }).get(CASE_SECONDS, TimeUnit.SECONDS);
     }
 

@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.cnnworkbench.app.cli.WorkbenchCommand;
-import org.cnnworkbench.app.fuzz.FuzzCases.Outcome;
 import org.cnnworkbench.engine.fuzz.SpecMutator;
 import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.testing.FuzzCampaign.Outcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -93,7 +93,7 @@ class CliFuzzTest {
             if (scaling.exit() == 0) {
                 parse(scaling, scalingFormat);
             }
-            return json.exit() == 0 ? Outcome.ACCEPTED : Outcome.ERROR_OR_DIAGNOSTICS;
+            return json.exit() == 0 ? Outcome.ACCEPTED : Outcome.DIAGNOSED;
         } finally {
             Files.deleteIfExists(file);
         }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cnnworkbench.app.fuzz.FuzzCases.Outcome;
 import org.cnnworkbench.app.ui.document.DocumentState;
 import org.cnnworkbench.app.ui.document.Edits;
 import org.cnnworkbench.app.ui.view.canvas.CardText;
@@ -28,6 +27,7 @@ import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
+import org.cnnworkbench.engine.testing.FuzzCampaign.Outcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +62,7 @@ class WorkbenchFuzzTest {
         try {
             loaded = NetworkJson.read(mutant.text(), "fuzz.json");
         } catch (SpecFormatException e) {
-            return Outcome.ERROR_OR_DIAGNOSTICS;   // the GUI's Open shows this message; nothing is opened
+            return Outcome.DIAGNOSED;   // the GUI's Open shows this message; nothing is opened
         }
         Random random = mutant.random();
         if (random.nextBoolean()) {
@@ -101,7 +101,7 @@ class WorkbenchFuzzTest {
             consistent(vm, editor, estimate, "redoing " + done);
         }
         assertThat(vm.document().get()).as("redo returns to the last document after %s", done).isEqualTo(last);
-        return valid ? Outcome.ACCEPTED : Outcome.ERROR_OR_DIAGNOSTICS;
+        return valid ? Outcome.ACCEPTED : Outcome.DIAGNOSED;
     }
 
     /**

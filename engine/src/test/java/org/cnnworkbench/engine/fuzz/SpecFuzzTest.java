@@ -3,18 +3,12 @@ package org.cnnworkbench.engine.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -37,6 +31,8 @@ import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.io.SpecFiles;
 import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.testing.FuzzCampaign;
+import org.cnnworkbench.engine.testing.FuzzCampaign.Outcome;
 import org.cnnworkbench.engine.testing.Nets;
 import org.cnnworkbench.engine.whatif.NetworkComparator;
 import net.jqwik.api.Tag;
@@ -56,18 +52,7 @@ class SpecFuzzTest {
     private static final long CASE_SECONDS = 20;
     private static final Map<String, String> SAMPLES = readSamples();
     private static final Map<String, AnalysisReport> SAMPLE_REPORTS = new ConcurrentHashMap<>();
-    private static final ExecutorService RUNNER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "spec-fuzz");
-        t.setDaemon(true);
-        return t;
-    });
-    private static final AtomicInteger CASES = new AtomicInteger();
-    private static final AtomicInteger REFUSED = new AtomicInteger();
-    private static final AtomicInteger INVALID = new AtomicInteger();
-    private static final AtomicInteger VALID = new AtomicInteger();
-    private static final AtomicInteger FAILED = new AtomicInteger();
-
-    enum Outcome { REFUSED, INVALID, VALID }
+    private static final FuzzCampaign CAMPAIGN = new FuzzCampaign("specs");
 
     @Provide
     Arbitrary<String> samples() {
@@ -89,22 +74,11 @@ class SpecFuzzTest {
         runCase("a sample behind 32 MiB of spaces", () -> check("squeezenet-v1.0", huge));
     }
 
-    private static void runCase(String description, java.util.concurrent.Callable<Outcome> body) throws Exception {
-        CASES.incrementAndGet();
-        Future<Outcome> result = RUNNER.submit(body);
-        try {
-            switch (result.get(CASE_SECONDS, TimeUnit.SECONDS)) {
-                case REFUSED -> REFUSED.incrementAndGet();
-                case INVALID -> INVALID.incrementAndGet();
-                case VALID -> VALID.incrementAndGet();
-            }
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            FAILED.incrementAndGet();
-            throw new AssertionError("hung for " + CASE_SECONDS + " s: " + description);
-        } catch (ExecutionException e) {
-            FAILED.incrementAndGet();
-            throw new AssertionError(description + ": " + e.getCause(), e.getCause());
+    /** One case through the shared runner: a failure (an escaping exception, a hang) fails this try. */
+    private static void runCase(String description, java.util.concurrent.Callable<Outcome> body) {
+        String failure = CAMPAIGN.run(description, Duration.ofSeconds(CASE_SECONDS), body);
+        if (failure != null) {
+            throw new AssertionError(failure);
         }
     }
 
@@ -115,7 +89,7 @@ class SpecFuzzTest {
         } catch (SpecFormatException e) {
             assertThat(e.getMessage()).startsWith("fuzz.json").doesNotContain("Exception");
             assertThat(e.reason()).isNotBlank();
-            return Outcome.REFUSED;
+            return Outcome.DIAGNOSED;
         }
         NetworkSpec spec = loaded.spec();
         Analyzer analyzer = Analyzer.standard();
@@ -144,14 +118,14 @@ class SpecFuzzTest {
         }
         assertThat(NetworkJson.read(NetworkJson.write(spec, loaded.layout()), "again.json").spec()).isEqualTo(spec);
         if (!report.isValid()) {
-            return Outcome.INVALID;
+            return Outcome.DIAGNOSED;
         }
         try {
             Dl4jConverter.convert(spec, analyzer);
         } catch (Dl4jConversionException e) {
             assertThat(e.getMessage()).isNotBlank();
         }
-        return Outcome.VALID;
+        return Outcome.ACCEPTED;
     }
 
     private static void assertSameResults(AnalysisReport incremental, AnalysisReport full) {
@@ -164,8 +138,7 @@ class SpecFuzzTest {
 
     @AfterContainer
     static void summary() {
-        System.out.printf("fuzz: specs: %d cases, %d ended in a clear error or diagnostics, %d accepted, %d failed%n",
-                CASES.get(), REFUSED.get() + INVALID.get(), VALID.get(), FAILED.get());
+        CAMPAIGN.printSummary("");
     }
 
     private static NetworkSpec sampleSpec(String name) {

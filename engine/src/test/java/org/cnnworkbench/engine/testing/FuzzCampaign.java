@@ -33,6 +33,7 @@ public final class FuzzCampaign {
     private int cases;
     private int diagnosed;
     private int accepted;
+    private int hung;
     private final List<String> failures = new ArrayList<>();
 
     public FuzzCampaign(String name) {
@@ -57,10 +58,14 @@ public final class FuzzCampaign {
         });
     }
 
-    /** Runs one case; {@code description} says how to reproduce it. */
-    public void run(String description, Duration limit, Callable<Outcome> body) {
+    /**
+     * Runs one case; {@code description} says how to reproduce it. Returns null when the case ended (counted by
+     * its outcome), else why it failed (also kept for {@link #finish}).
+     */
+    public String run(String description, Duration limit, Callable<Outcome> body) {
         cases++;
         Future<Outcome> future = worker.submit(body);
+        String failure;
         try {
             Outcome outcome = future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (outcome == Outcome.ACCEPTED) {
@@ -68,25 +73,60 @@ public final class FuzzCampaign {
             } else {
                 diagnosed++;
             }
+            return null;
         } catch (TimeoutException e) {
+            // the hung thread cannot be stopped (a daemon, it is left behind); the next cases get a fresh one
             future.cancel(true);
             worker.shutdownNow();
             worker = newWorker();
-            failures.add(description + ": did not end within " + limit.toSeconds() + " s");
+            hung++;
+            failure = description + ": did not end within " + limit.toSeconds() + " s";
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            failures.add(description + ": " + (cause instanceof AssertionError ? cause.getMessage() : cause));
+            failure = description + ": " + explain(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failures.add(description + ": interrupted");
+            failure = description + ": interrupted";
         }
+        failures.add(failure);
+        return failure;
+    }
+
+    /** How many cases did not end within their limit (each leaves a busy thread behind). */
+    public int hung() {
+        return hung;
+    }
+
+    /** An assertion's message; for anything else, where it was thrown too. */
+    private static String explain(Throwable t) {
+        if (t instanceof AssertionError) {
+            return t.getMessage();
+        }
+        StringBuilder text = new StringBuilder(t.toString());
+        StackTraceElement[] trace = t.getStackTrace();
+        for (int i = 0; i < Math.min(trace.length, 12); i++) {
+            text.append("\n    at ").append(trace[i]);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Ends the campaign and prints its summary line; {@code detail} goes after the case count, e.g.
+     * {@code " (766 edits)"}.
+     */
+    public void printSummary(String detail) {
+        worker.shutdownNow();
+        System.out.printf("fuzz: %s: %d cases%s, %d ended in a clear error or diagnostics, %d accepted, %d failed%n",
+                name, cases, detail, diagnosed, accepted, failures.size());
     }
 
     /** Prints the summary line and fails if any case failed. */
     public void finish() {
-        worker.shutdownNow();
-        System.out.printf("fuzz: %s: %d cases, %d ended in a clear error or diagnostics, %d accepted, %d failed%n",
-                name, cases, diagnosed, accepted, failures.size());
+        finish("");
+    }
+
+    /** {@link #finish()} with {@code detail} in the summary line (see {@link #printSummary}). */
+    public void finish(String detail) {
+        printSummary(detail);
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + cases + " " + name + " cases failed:\n"
                     + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
