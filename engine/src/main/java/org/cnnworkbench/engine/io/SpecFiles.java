@@ -28,7 +28,7 @@ public final class SpecFiles {
      * The UTF-8 text of a file of at most {@code maxBytes} ({@link BoundedText}: the read always ends, even on a
      * device); a missing, unreadable, oversized or binary file is a {@link SpecFormatException} naming it.
      */
-    public static String readText(Path file, long maxBytes) throws SpecFormatException {
+    private static String readText(Path file, long maxBytes) throws SpecFormatException {
         try {
             return BoundedText.read(file, maxBytes);
         } catch (BoundedText.Unreadable e) {
