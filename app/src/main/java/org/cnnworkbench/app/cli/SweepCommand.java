@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code workbench sweep}: one or two SqueezeNet metaparameters over a range, as CSV. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Sweep one or two SqueezeNet metaparameters (base_e, incr_e, freq, pct_3x3, sr) over a "
-                + "range and write each point's params, MACs, activations and 32-bit model size as CSV.",
+                + "range and write each point's params, MACs, activations, 32-bit model size and compressed size "
+                + "(SqueezeNet paper's Deep Compression settings, estimated; docs/compression.md) as CSV.",
                 "The other metaparameters come from the options (defaults: SqueezeNet v1.0). The accuracy column "
                         + "stays empty until trained results exist."})
 final class SweepCommand implements Runnable {

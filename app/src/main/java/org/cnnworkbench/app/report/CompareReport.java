@@ -17,6 +17,9 @@ import org.cnnworkbench.engine.whatif.NetworkMetrics;
  */
 public final class CompareReport {
 
+    /** The label of {@link NetworkMetrics#compressedBytes()} in tables. */
+    public static final String COMPRESSED_LABEL = "compressed size (Deep Compression defaults)";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Comparison comparison;
@@ -53,6 +56,8 @@ public final class CompareReport {
         totals.row("MACs", TextTable.count(a.macs()), TextTable.count(b.macs()), ratio(c.macsRatio()));
         totals.row("model bytes (32-bit)", TextTable.count(a.modelBytes32()), TextTable.count(b.modelBytes32()),
                 ratio(Comparison.ratio(b.modelBytes32(), a.modelBytes32())));
+        totals.row(COMPRESSED_LABEL, TextTable.count(a.compressedBytes()), TextTable.count(b.compressedBytes()),
+                ratio(Comparison.ratio(b.compressedBytes(), a.compressedBytes())));
         totals.print(out);
         out.println();
         out.println("change: " + c.type());
@@ -95,6 +100,7 @@ public final class CompareReport {
         putRatio(ratios, "activations", c.activationsRatio());
         putRatio(ratios, "params", c.paramsRatio());
         putRatio(ratios, "macs", c.macsRatio());
+        putRatio(ratios, "compressedBytes", Comparison.ratio(c.b().compressedBytes(), c.a().compressedBytes()));
         root.put("type", c.type().name());
         c.editedLayers().forEach(root.putArray("edited")::add);
         c.affectedLayers().forEach(root.putArray("affected")::add);
@@ -128,6 +134,7 @@ public final class CompareReport {
         n.put("activations", m.activations());
         n.put("convActivations", m.convActivations());
         n.put("modelBytes32", m.modelBytes32());
+        n.put("compressedBytes", m.compressedBytes());
         return n;
     }
 

@@ -51,6 +51,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void compareShowsTheCompressedSizeUnderTheDefaultsInTableAndJson() throws Exception {
+        Run table = CommandLineTest.run("compare", "alexnet", "squeezenet-v1.0");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).containsPattern("compressed size \\(Deep Compression defaults\\) +8,812,907 +500,285 "
+                + "+0\\.06 ");
+
+        Run json = CommandLineTest.run("compare", "alexnet", "squeezenet-v1.0", "--format", "json");
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.get("a").get("compressedBytes").asLong()).isEqualTo(8_812_907);
+        assertThat(root.get("b").get("compressedBytes").asLong()).isEqualTo(500_285);
+        assertThat(root.get("ratios").get("compressedBytes").asDouble()).isEqualTo(500_285.0 / 8_812_907);
+    }
+
+    @Test
     void sameNetworkTwiceIsNoChange() {
         Run r = CommandLineTest.run("compare", "squeezenet-v1.0", "squeezenet-v1.0");
         assertThat(r.exit()).isZero();

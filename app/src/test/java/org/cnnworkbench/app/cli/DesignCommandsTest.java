@@ -59,8 +59,8 @@ class DesignCommandsTest {
         assertThat(r.exit()).isZero();
         String[] lines = Files.readString(file).split("\n");
         assertThat(lines).hasSize(9);
-        assertThat(lines[0]).isEqualTo("sr,params,macs,activations,model_bytes_32,accuracy");
-        assertThat(lines[1]).startsWith("0.125,1248424,").endsWith(",4993696,");
+        assertThat(lines[0]).isEqualTo("sr,params,macs,activations,model_bytes_32,accuracy,compressed_bytes");
+        assertThat(lines[1]).startsWith("0.125,1248424,").endsWith(",4993696,,500285");
         assertThat(lines[6]).startsWith("0.75,4841704,");
     }
 

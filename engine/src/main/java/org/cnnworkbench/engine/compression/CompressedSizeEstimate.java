@@ -108,7 +108,19 @@ public record CompressedSizeEstimate(String network, List<LayerSize> layers, lon
      * @throws IllegalArgumentException if a planned value is out of range ({@link LayerPlan#problems()})
      */
     public static CompressedSizeEstimate of(NetworkSpec spec, CompressionPlan plan, Analyzer analyzer) {
+        return of(spec.name(), WeightLayers.of(spec, analyzer), plan);
+    }
+
+    /**
+     * The estimate under {@link CompressionDefaults#forSpec}: what the what-if tools show as the compressed size
+     * (Deep Compression defaults), with one analysis of the expanded spec.
+     */
+    public static CompressedSizeEstimate ofDefaults(NetworkSpec spec, Analyzer analyzer) {
         WeightLayers weightLayers = WeightLayers.of(spec, analyzer);
+        return of(spec.name(), weightLayers, CompressionDefaults.forSpec(spec, weightLayers));
+    }
+
+    private static CompressedSizeEstimate of(String network, WeightLayers weightLayers, CompressionPlan plan) {
         List<LayerSize> rows = new ArrayList<>();
         for (Map.Entry<String, Long> layer : weightLayers.weights.entrySet()) {
             LayerPlan p = plan.layer(layer.getKey()).orElse(null);
@@ -116,7 +128,7 @@ public record CompressedSizeEstimate(String network, List<LayerSize> layers, lon
                     p));
         }
         long other = Math.multiplyExact(weightLayers.totalParams - weightLayers.layerWeights(), 4L);
-        return new CompressedSizeEstimate(spec.name(), rows, other, Math.multiplyExact(weightLayers.totalParams, 4L));
+        return new CompressedSizeEstimate(network, rows, other, Math.multiplyExact(weightLayers.totalParams, 4L));
     }
 
     /** Bytes of the planned and dense weight layers together. */

@@ -70,7 +70,11 @@ public final class CompressionDefaults {
     }
 
     public static CompressionPlan forSpec(NetworkSpec spec, Analyzer analyzer) {
-        return hasFire(spec) ? squeezeNet(spec, analyzer) : deepCompression(spec, analyzer);
+        return forSpec(spec, WeightLayers.of(spec, analyzer));
+    }
+
+    static CompressionPlan forSpec(NetworkSpec spec, WeightLayers layers) {
+        return hasFire(spec) ? squeezeNet(spec, layers) : deepCompression(layers);
     }
 
     static boolean hasFire(NetworkSpec spec) {
@@ -83,7 +87,10 @@ public final class CompressionDefaults {
     }
 
     public static CompressionPlan deepCompression(NetworkSpec spec, Analyzer analyzer) {
-        WeightLayers layers = WeightLayers.of(spec, analyzer);
+        return deepCompression(WeightLayers.of(spec, analyzer));
+    }
+
+    private static CompressionPlan deepCompression(WeightLayers layers) {
         boolean alexnetIds = layers.weights.keySet().containsAll(ALEXNET_DENSITY.keySet());
         String lastFc = layers.dense.isEmpty() ? null : layers.dense.get(layers.dense.size() - 1);
         boolean firstConv = true;
@@ -111,7 +118,10 @@ public final class CompressionDefaults {
     }
 
     public static CompressionPlan squeezeNet(NetworkSpec spec, Analyzer analyzer) {
-        WeightLayers layers = WeightLayers.of(spec, analyzer);
+        return squeezeNet(spec, WeightLayers.of(spec, analyzer));
+    }
+
+    private static CompressionPlan squeezeNet(NetworkSpec spec, WeightLayers layers) {
         Map<String, Integer> fireNumbers = fireNumbers(spec);
         List<String> ids = new ArrayList<>(layers.weights.keySet());
         List<LayerPlan> plans = new ArrayList<>();

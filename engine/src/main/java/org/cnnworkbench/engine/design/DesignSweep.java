@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.analysis.Totals;
+import org.cnnworkbench.engine.compression.CompressedSizeEstimate;
 import org.cnnworkbench.engine.io.CsvTable;
 import org.cnnworkbench.engine.model.NetworkSpec;
 
@@ -73,7 +74,8 @@ public final class DesignSweep {
             throw new IllegalArgumentException("at " + label(values) + ": " + e.getMessage(), e);
         }
         Totals t = analyzer.analyze(spec).totals();
-        return new SweepPoint(values, t.paramTotal(), t.macs(), t.activations(), t.modelBytes(32));
+        return new SweepPoint(values, t.paramTotal(), t.macs(), t.activations(), t.modelBytes(32),
+                CompressedSizeEstimate.ofDefaults(spec, analyzer).totalBytes());
     }
 
     private static String label(Map<String, Double> values) {
@@ -85,17 +87,20 @@ public final class DesignSweep {
 
     /**
      * The points as CSV with a header: the swept metaparameters, then {@code params, macs, activations,
-     * model_bytes_32, accuracy}. The accuracy column is empty: trained results are not recorded yet.
+     * model_bytes_32, accuracy, compressed_bytes}. The accuracy column is empty: trained results are not recorded
+     * yet. {@code compressed_bytes} is the estimated size under the SqueezeNet paper's compression settings
+     * (docs/compression.md); it comes last so that the earlier columns keep their places.
      */
     public static String toCsv(List<SweepPoint> points) {
         List<String> swept = points.isEmpty() ? List.of() : List.copyOf(points.get(0).values().keySet());
         List<String> columns = new ArrayList<>(swept);
-        columns.addAll(List.of("params", "macs", "activations", "model_bytes_32", "accuracy"));
+        columns.addAll(List.of("params", "macs", "activations", "model_bytes_32", "accuracy", "compressed_bytes"));
         CsvTable table = new CsvTable(columns);
         for (SweepPoint p : points) {
             List<Object> row = new ArrayList<>();
             swept.forEach(name -> row.add(SqueezeNetMetaparameters.fmt(p.value(name))));
-            row.addAll(java.util.Arrays.asList(p.params(), p.macs(), p.activations(), p.modelBytes32(), null));
+            row.addAll(java.util.Arrays.asList(p.params(), p.macs(), p.activations(), p.modelBytes32(), null,
+                    p.compressedBytes()));
             table.row(row);
         }
         return table.toCsv();

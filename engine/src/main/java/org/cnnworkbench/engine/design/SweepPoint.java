@@ -12,8 +12,11 @@ import java.util.Map;
  * @param macs multiply-accumulates of one forward pass
  * @param activations activation elements of one forward pass
  * @param modelBytes32 bytes to store every parameter at 32 bits
+ * @param compressedBytes the estimated compressed size under the SqueezeNet paper's settings
+ *                        ({@link org.cnnworkbench.engine.compression.CompressedSizeEstimate#ofDefaults})
  */
-public record SweepPoint(Map<String, Double> values, long params, long macs, long activations, long modelBytes32) {
+public record SweepPoint(Map<String, Double> values, long params, long macs, long activations, long modelBytes32,
+                         long compressedBytes) {
 
     public SweepPoint {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -6,6 +6,8 @@ import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.analysis.NodeResult;
 import org.cnnworkbench.engine.analysis.SpecExpander;
 import org.cnnworkbench.engine.analysis.Totals;
+import org.cnnworkbench.engine.compression.CompressedSizeEstimate;
+import org.cnnworkbench.engine.compression.CompressionDefaults;
 import org.cnnworkbench.engine.kinds.Category;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.cnnworkbench.engine.kinds.KindRegistry;
@@ -17,6 +19,7 @@ import org.cnnworkbench.engine.model.NetworkSpec;
  * <pre>{@code
  * NetworkMetrics nin = NetworkMetrics.of(Analyzer.standard().analyze(spec));
  * nin.convActivations();   // the "quantity of output": activations of the convolutions only
+ * nin.compressedBytes();    // the size under the published compression settings (estimate)
  * }</pre>
  *
  * @param name the network's name
@@ -27,9 +30,13 @@ import org.cnnworkbench.engine.model.NetworkSpec;
  *                        such as a Fire module as its primitive parts (its squeeze and expand convolutions, not
  *                        its concatenation or bypass sum)
  * @param modelBytes32 the model size at 32 bits per parameter
+ * @param compressedBytes the estimated compressed size under the published defaults
+ *                        ({@link CompressionDefaults#forSpec}: Deep Compression's AlexNet settings, or the
+ *                        SqueezeNet paper's for networks with Fire modules), before Huffman coding
+ *                        ({@link CompressedSizeEstimate}, docs/compression.md)
  */
 public record NetworkMetrics(String name, long params, long macs, long activations, long convActivations,
-                             long modelBytes32) {
+                             long modelBytes32, long compressedBytes) {
 
     public NetworkMetrics {
         Objects.requireNonNull(name, "name");
@@ -44,7 +51,8 @@ public record NetworkMetrics(String name, long params, long macs, long activatio
     public static NetworkMetrics of(AnalysisReport report, Analyzer analyzer) {
         Totals totals = report.totals();
         return new NetworkMetrics(report.spec().name(), totals.paramTotal(), totals.macs(), totals.activations(),
-                convActivations(report, analyzer), totals.modelBytes(32));
+                convActivations(report, analyzer), totals.modelBytes(32),
+                CompressedSizeEstimate.ofDefaults(report.spec(), analyzer).totalBytes());
     }
 
     private static long convActivations(AnalysisReport report, Analyzer analyzer) {

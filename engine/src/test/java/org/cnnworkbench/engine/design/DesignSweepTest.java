@@ -58,17 +58,17 @@ class DesignSweepTest {
     }
 
     @Test
-    void csvHasTheSweptValuesTotalsAndAnEmptyAccuracyColumn() throws Exception {
+    void csvHasTheSweptValuesTotalsAnEmptyAccuracyColumnAndTheCompressedSizeLast() throws Exception {
         String csv = DesignSweep.toCsv(DesignSweep.sweep(BASE, new SweepAxis("sr", 0.125, 0.25, 2), null));
         assertThat(csv.split("\n")).containsExactly(
-                "sr,params,macs,activations,model_bytes_32,accuracy",
+                "sr,params,macs,activations,model_bytes_32,accuracy,compressed_bytes",
                 "0.125,1248424," + DesignSweep.sweep(BASE, new SweepAxis("sr", 0.125, 0.125, 1), null).get(0).macs()
                         + "," + DesignSweep.sweep(BASE, new SweepAxis("sr", 0.125, 0.125, 1), null).get(0).activations()
-                        + ",4993696,",
+                        + ",4993696,,500285",
                 csv.split("\n")[2]);
-        assertThat(csv.split("\n")[2]).startsWith("0.25,").endsWith(",");
+        assertThat(csv.split("\n")[2]).startsWith("0.25,").contains(",,");
         assertThat(org.cnnworkbench.engine.io.CsvTableTest.parse(csv)).hasSize(3)
-                .allSatisfy(cells -> assertThat(cells).hasSize(6));
+                .allSatisfy(cells -> assertThat(cells).hasSize(7));
     }
 
     @Test

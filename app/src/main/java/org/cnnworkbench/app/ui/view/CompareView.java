@@ -85,7 +85,7 @@ public final class CompareView extends BorderPane {
             grid.add(h, c, 0);
         }
         List<MetricRow> rows = model.totals();
-        String[] keys = {"output", "activations", "params", "macs", "model"};
+        String[] keys = {"output", "activations", "params", "macs", "model", "compressed"};
         for (int r = 0; r < rows.size(); r++) {
             MetricRow row = rows.get(r);
             grid.add(new Label(row.label()), 0, r + 1);

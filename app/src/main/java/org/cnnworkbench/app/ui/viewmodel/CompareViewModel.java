@@ -104,7 +104,9 @@ public final class CompareViewModel {
                 row("Parameters", a.params(), b.params(), comparison.paramsRatio()),
                 row("MACs", a.macs(), b.macs(), comparison.macsRatio()),
                 row("Model bytes (32-bit)", a.modelBytes32(), b.modelBytes32(),
-                        Comparison.ratio(b.modelBytes32(), a.modelBytes32())));
+                        Comparison.ratio(b.modelBytes32(), a.modelBytes32())),
+                row("Compressed size (Deep Compression defaults)", a.compressedBytes(), b.compressedBytes(),
+                        Comparison.ratio(b.compressedBytes(), a.compressedBytes())));
     }
 
     private static MetricRow row(String label, long a, long b, double ratio) {

@@ -25,7 +25,8 @@ class CompareViewModelTest {
         assertThat(vm.typeText()).isEqualTo("LOCAL");
         assertThat(vm.affectedText()).isEqualTo("conv1, pool1, fire2");
         assertThat(vm.totals()).extracting(CompareViewModel.MetricRow::label).containsExactly(
-                "Output (conv activations)", "Activations (all layers)", "Parameters", "MACs", "Model bytes (32-bit)");
+                "Output (conv activations)", "Activations (all layers)", "Parameters", "MACs", "Model bytes (32-bit)",
+                "Compressed size (Deep Compression defaults)");
         assertThat(vm.totals().get(2).a()).isEqualTo("1,248,424");
         assertThat(vm.totals().get(2).ratio()).matches("1\\.0\\d \\(1x\\)");
         assertThat(vm.changedLayers()).extracting(CompareViewModel.ChangedRow::change)
