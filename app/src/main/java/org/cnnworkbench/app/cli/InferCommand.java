@@ -26,8 +26,9 @@ final class InferCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "RUN-DIR",
-            description = "a run directory written by workbench train")
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "RUN-DIR|FILE",
+            description = "a run directory written by workbench train or compress, or a compressed model file "
+                    + "(model.cwz)")
     Path model;
 
     @Option(names = {"-k", "--top"}, defaultValue = "5", paramLabel = "K",

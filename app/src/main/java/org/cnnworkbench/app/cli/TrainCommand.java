@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.analysis.Analyzer;
@@ -118,34 +116,15 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingProgress progress = new TrainingProgress(outWriter, err, !plain && System.console() != null);
-        AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            System.err.println("\nworkbench: stopping after the current batch ...");
-            try {
-                finished.await(5, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "workbench-train-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
         Path runDir = resume != null ? resume : out;
-        try {
+        try (SignalStop stop = SignalStop.install("train")) {
+            AtomicBoolean cancel = stop.cancel();
             RunSummary summary = resume != null ? Trainer.resume(resume, epochs == null ? 0 : epochs, progress, cancel)
                     : startNew(progress, cancel);
             progress.clearLine();
             return report(summary, runDir, outWriter, err);
         } catch (Dl4jConversionException | IllegalArgumentException | IOException e) {
             throw new UserException(e.getMessage());
-        } finally {
-            // after the report: once the hook returns, the JVM halts
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting (Ctrl+C); the hook has been waiting for this run to finish
-            }
         }
     }
 
@@ -180,6 +159,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static int report(RunSummary s, Path runDir, PrintWriter out, PrintWriter err) {
+        return report(s, runDir, out, err, "train");
+    }
+
+    /** The summary lines and the exit status of a run; {@code command} is the one that resumes it. */
+    static int report(RunSummary s, Path runDir, PrintWriter out, PrintWriter err, String command) {
         out.printf(Locale.ROOT, "%s after %d epochs: top-1 %s, top-5 %s, %,d parameters, model %,d bytes, "
                         + "%.0f img/s, %.1f s%nrun directory: %s%n", s.status().name().toLowerCase(Locale.ROOT),
                 s.epochs(), TextTable.accuracy(s.top1()), TextTable.accuracy(s.top5()), s.params(), s.modelBytes(),
@@ -191,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
         return switch (s.status()) {
             case COMPLETED -> ExitCodes.OK;
             case CANCELLED -> {
-                err.println("workbench: " + s.message() + "; continue with: workbench train --resume " + runDir);
+                err.println("workbench: " + s.message() + "; continue with: workbench " + command + " --resume " + runDir);
                 err.flush();
                 yield ExitCodes.CANCELLED;
             }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
                 KindsCommand.class, ExpandCommand.class, CompareCommand.class, GenerateCommand.class,
                 SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
                 BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
-                InferCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
+                InferCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
+                CompareModelsCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @Spec

@@ -1,6 +1,9 @@
 package org.cnnworkbench.engine.dl4j;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -27,10 +30,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param configuration the DL4J graph configuration
  * @param inputs ids of the input nodes, in the order the graph takes its inputs
  * @param outputs ids of the nodes that no other node consumes, the graph's outputs
+ * @param vertices per node id of {@code primitiveSpec}, the names of the DL4J vertices made for it, in order
+ *                 (one for most kinds; a convolution with an activation has {@code id/conv} and {@code id},
+ *                 a grouped one a subset and a layer per group and a merge)
  */
 public record ConvertedGraph(NetworkSpec primitiveSpec, AnalysisReport analysis,
                              ComputationGraphConfiguration configuration, List<String> inputs,
-                             List<String> outputs) {
+                             List<String> outputs, Map<String, List<String>> vertices) {
 
     static {
         Dl4jRuntime.configure();   // a graph built from a deserialised configuration also gets the fast path
@@ -39,6 +45,7 @@ public record ConvertedGraph(NetworkSpec primitiveSpec, AnalysisReport analysis,
     public ConvertedGraph {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+        vertices = Collections.unmodifiableMap(new LinkedHashMap<>(vertices));
     }
 
     /**

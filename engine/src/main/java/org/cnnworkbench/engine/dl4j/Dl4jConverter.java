@@ -2,7 +2,9 @@ package org.cnnworkbench.engine.dl4j;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
@@ -68,6 +70,7 @@ public final class Dl4jConverter {
         primitive.nodes().forEach(n -> consumed.addAll(n.inputs()));
         List<String> inputs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
+        Map<String, List<String>> vertices = new LinkedHashMap<>();
         GraphAssembly assembly = new GraphAssembly(builder, primitive.nodes().stream().map(Node::id).toList());
         for (NodeResult result : report.layers()) {
             Node node = primitive.node(result.id()).orElseThrow();
@@ -77,7 +80,9 @@ public final class Dl4jConverter {
                     .map(id -> report.result(id).orElseThrow().output())
                     .toList();
             boolean terminal = !consumed.contains(node.id());
+            int before = assembly.vertexCount();
             KindMappings.mapping(node).add(assembly, node, params, inputShapes, result.output(), terminal);
+            vertices.put(node.id(), assembly.verticesSince(before));
             if ("input".equals(node.kind())) {
                 inputs.add(node.id());
             }
@@ -88,7 +93,7 @@ public final class Dl4jConverter {
         builder.setOutputs(outputs.toArray(String[]::new));
         assembly.finish();
         try {
-            return new ConvertedGraph(primitive, report, builder.build(), inputs, outputs);
+            return new ConvertedGraph(primitive, report, builder.build(), inputs, outputs, vertices);
         } catch (RuntimeException e) {
             throw new Dl4jConversionException(null, "DL4J refused the converted configuration: " + e.getMessage());
         }

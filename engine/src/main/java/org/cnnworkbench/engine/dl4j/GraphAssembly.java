@@ -33,6 +33,8 @@ final class GraphAssembly {
     private final List<InputType> inputTypes = new ArrayList<>();
     /** Every vertex name given out so far, and the ids of all nodes (which name their own vertices). */
     private final Set<String> names;
+    /** The vertices added so far, in order (the converter attributes them to the node being mapped). */
+    private final List<String> added = new ArrayList<>();
 
     /** The DL4J shape of one activation of {@code shape} for {@code batch} samples in {@link #FORMAT}. */
     static long[] dl4jShape(Shape shape, long batch) {
@@ -75,23 +77,38 @@ final class GraphAssembly {
     }
 
     void addInput(String id, Shape.FeatureMap shape) {
+        added.add(id);
         builder.addInputs(id);
         inputTypes.add(InputType.convolutional(shape.height(), shape.width(), shape.channels(), FORMAT));
     }
 
+    /** How many vertices have been added so far. */
+    int vertexCount() {
+        return added.size();
+    }
+
+    /** The names of the vertices added from position {@code from} on. */
+    List<String> verticesSince(int from) {
+        return List.copyOf(added.subList(from, added.size()));
+    }
+
     void addLayer(String id, Layer layer, List<String> inputs) {
+        added.add(id);
         builder.addLayer(id, layer, inputs.toArray(String[]::new));
     }
 
     void addLayer(String id, Layer layer, InputPreProcessor preProcessor, String input) {
+        added.add(id);
         builder.addLayer(id, layer, preProcessor, input);
     }
 
     void addLayer(String id, Layer layer, String input) {
+        added.add(id);
         builder.addLayer(id, layer, input);
     }
 
     void addVertex(String id, GraphVertex vertex, List<String> inputs) {
+        added.add(id);
         builder.addVertex(id, vertex, inputs.toArray(String[]::new));
     }
 

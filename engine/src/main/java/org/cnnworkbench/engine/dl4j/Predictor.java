@@ -49,9 +49,13 @@ public final class Predictor {
     /**
      * Loads a run directory's model. A damaged or missing {@code model.zip} falls back to the newest checkpoint
      * that reads (see {@link #warnings()}); a damaged {@code data.json}, no readable model at all, or a model
-     * that does not take the run's input or give its classes is an IOException naming the file.
+     * that does not take the run's input or give its classes is an IOException naming the file. A file (not a
+     * folder) is read as a compressed model ({@link CompressedModels#load}).
      */
     public static Predictor load(Path runDir) throws IOException {
+        if (Files.isRegularFile(runDir)) {
+            return CompressedModels.load(runDir);   // a compressed model file (model.cwz) holds all it needs
+        }
         RunDirectory run = new RunDirectory(runDir);
         run.requireRun();
         RunDirectory.DataInfo info = run.dataInfo();
@@ -90,6 +94,21 @@ public final class Predictor {
         ModelFiles.checkFits(graph, model, info.channels(), info.height(), info.width(), info.layout(),
                 info.classes().size(), "data.json");
         return new Predictor(graph, info, warnings);
+    }
+
+    /** A predictor for a model already in memory (a decoded compressed model) with the data it was trained on. */
+    static Predictor of(ComputationGraph graph, RunDirectory.DataInfo info) {
+        return new Predictor(graph, info, List.of());
+    }
+
+    /** The model (for the compressor, which starts from it). */
+    ComputationGraph graph() {
+        return graph;
+    }
+
+    /** The data the model was trained on. */
+    RunDirectory.DataInfo dataInfo() {
+        return info;
     }
 
     /** What was wrong with the run directory but could be worked around (a damaged model.zip), one line each. */

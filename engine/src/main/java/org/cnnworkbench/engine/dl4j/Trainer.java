@@ -74,7 +74,7 @@ public final class Trainer {
         RunDirectory run = new RunDirectory(runDir);
         run.create(spec, config, new RunDirectory.DataInfo(data.spec(), data.classes(), data.mean(),
                 (int) input.channels(), (int) input.height(), (int) input.width(), InputLayout.current()));
-        return loop(graph, converted, classes, data, config, run, 1, NO_METRICS, listener, cancel);
+        return loop(graph, converted, classes, data, config, run, 1, NO_METRICS, FineTuning.NONE, listener, cancel);
     }
 
     /**
@@ -88,6 +88,16 @@ public final class Trainer {
      */
     public static RunSummary resume(Path runDir, int epochs, TrainingListener listener, AtomicBoolean cancel)
             throws Dl4jConversionException, IOException {
+        return resume(runDir, epochs, FineTuning.NONE, listener, cancel);
+    }
+
+    /**
+     * {@link #resume(Path, int, TrainingListener, AtomicBoolean)} of a run that fine-tunes with {@code tuning}: a
+     * run without a checkpoint starts again from {@link FineTuning#initialWeights}, and the tuning is told the
+     * epochs already done before the first epoch of this session.
+     */
+    static RunSummary resume(Path runDir, int epochs, FineTuning tuning, TrainingListener listener,
+                             AtomicBoolean cancel) throws Dl4jConversionException, IOException {
         RunDirectory run = new RunDirectory(runDir);
         run.requireRun();
         TrainingConfig saved = run.config();
@@ -97,7 +107,7 @@ public final class Trainer {
         MemoryBudget.requireFits(converted, config.batchSize(), "training");
         Shape.FeatureMap input = inputShape(converted);
         RunFiles.Metrics metrics = run.parsedMetrics();
-        TrainingData data = TrainingData.open(info.data(), input);
+        TrainingData data = TrainingData.open(info.data(), input, info.mean());
         int classes = checkOutput(converted, data.classes().size());
         int recorded = metrics.lastEpoch();
         List<String> warnings = new ArrayList<>();
@@ -108,6 +118,7 @@ public final class Trainer {
             graph = new ComputationGraph(configure(converted.configuration(), config));
             Nd4j.getRandom().setSeed(config.seed());
             graph.init();
+            tuning.initialWeights(graph);
         } else {
             graph = checkpoint.get().graph();
             ModelFiles.checkFits(graph, run.checkpointFile(done), (int) input.channels(), (int) input.height(),
@@ -125,14 +136,41 @@ public final class Trainer {
                 last = new double[] {m.valLoss(), m.top1(), m.top5()};
             }
         }
-        return loop(graph, converted, classes, data, config, run, done + 1, last, listener, cancel);
+        tuning.resumed(graph, done);
+        return loop(graph, converted, classes, data, config, run, done + 1, last, tuning, listener, cancel);
+    }
+
+    /**
+     * Starts a run in {@code runDir} that fine-tunes the weights {@link FineTuning#initialWeights} gives
+     * (compression): like {@link #train} with {@code data} opened with the source model's mean, the run's data
+     * and mean given in {@code dataInfo}.
+     */
+    static RunSummary fineTune(NetworkSpec spec, TrainingData data, RunDirectory.DataInfo dataInfo,
+                               TrainingConfig config, Path runDir, FineTuning tuning, TrainingListener listener,
+                               AtomicBoolean cancel) throws Dl4jConversionException, IOException {
+        if (RunDirectory.holdsRunFiles(runDir)) {
+            throw new IOException(runDir + " already holds a training run; resume it or choose another directory");
+        }
+        ConvertedGraph converted = Dl4jConverter.convert(spec);
+        MemoryBudget.requireFits(converted, config.batchSize(), "training");
+        int classes = checkOutput(converted, data.classes().size());
+        ComputationGraph graph = new ComputationGraph(configure(converted.configuration(), config));
+        Nd4j.getRandom().setSeed(config.seed());
+        graph.init();
+        tuning.initialWeights(graph);
+        RunDirectory run = new RunDirectory(runDir);
+        tuning.creating(run);
+        run.create(spec, config, dataInfo);
+        tuning.resumed(graph, 0);
+        return loop(graph, converted, classes, data, config, run, 1, NO_METRICS, tuning, listener, cancel);
     }
 
     private static final double[] NO_METRICS = {Double.NaN, Double.NaN, Double.NaN};
 
     private static RunSummary loop(ComputationGraph graph, ConvertedGraph converted, int classes, TrainingData data,
                                    TrainingConfig config, RunDirectory run, int firstEpoch, double[] startMetrics,
-                                   TrainingListener listener, AtomicBoolean cancel) throws IOException {
+                                   FineTuning tuning, TrainingListener listener, AtomicBoolean cancel)
+            throws IOException {
         long start = System.nanoTime();
         String layout = run.dataInfo().layout();
         boolean spatial = converted.activationShape(converted.outputs().get(0), 1).length == 4;
@@ -153,6 +191,7 @@ public final class Trainer {
         epochs:
         for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             trainBatches.setEpoch(epoch);
+            tuning.epochStarting(graph, epoch);
             Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
             long epochStart = System.nanoTime();
             long images = 0;
@@ -212,7 +251,15 @@ public final class Trainer {
                 ImageFolderDataset.warning(skipped).ifPresent(listener::warning);
             }
         }
-        long modelBytes = writeFinalModel(run, lastEpoch, lastEpoch >= firstEpoch);
+        long modelBytes;
+        if (status == RunSummary.Status.COMPLETED && tuning.finish(graph)) {
+            // the tuning changed the weights after the last epoch (a stage without fine-tuning epochs)
+            lastEval = evaluate(graph, valBatches);
+            ModelFiles.write(graph, run.modelFile(), false);
+            modelBytes = Files.size(run.modelFile());
+        } else {
+            modelBytes = writeFinalModel(run, lastEpoch, lastEpoch >= firstEpoch);
+        }
         RunSummary summary = new RunSummary(status, lastEpoch, lastEval[1], lastEval[2], graph.numParams(),
                 modelBytes, trainedImages / Math.max(trainedSeconds, 1e-9), (System.nanoTime() - start) / 1e9,
                 data.train().size(), data.validation().size(), data.skippedImages().size(), message);

@@ -71,14 +71,27 @@ public final class TrainingData {
      * @throws IllegalArgumentException if the data does not fit the input (channels, size) or has no images
      */
     public static TrainingData open(DataSpec spec, Shape.FeatureMap input) throws IOException {
+        return open(spec, input, null);
+    }
+
+    /**
+     * Opens the data with a given per-channel mean instead of the training images' own ({@code null}: their
+     * own): a model trained with one mean must see its data with that mean, whatever images fine-tune it.
+     */
+    public static TrainingData open(DataSpec spec, Shape.FeatureMap input, float[] mean) throws IOException {
         if (MEMORY.equals(spec.source())) {
             throw new IOException("this run was trained on in-memory samples (TrainingData.of), which cannot be "
                     + "read again");
         }
-        return spec.isFashionMnist() ? openFashion(spec, input) : openFolder(spec, input);
+        if (mean != null && mean.length != input.channels()) {
+            throw new IllegalArgumentException("the mean has " + mean.length + " channels, the input "
+                    + input.channels());
+        }
+        return spec.isFashionMnist() ? openFashion(spec, input, mean) : openFolder(spec, input, mean);
     }
 
-    private static TrainingData openFashion(DataSpec spec, Shape.FeatureMap input) throws IOException {
+    private static TrainingData openFashion(DataSpec spec, Shape.FeatureMap input, float[] givenMean)
+            throws IOException {
         if (input.channels() != 1 || input.height() != FashionMnist.SIDE || input.width() != FashionMnist.SIDE) {
             throw new IllegalArgumentException("Fashion-MNIST images are 1x28x28 but the network's input is "
                     + input.channels() + "x" + input.height() + "x" + input.width());
@@ -97,7 +110,8 @@ public final class TrainingData {
                 sum += v;
             }
         }
-        float[] mean = {trainIdx.length == 0 ? 0f : (float) (sum / ((double) trainIdx.length * 28 * 28))};
+        float[] mean = givenMean != null ? givenMean.clone()
+                : new float[] {trainIdx.length == 0 ? 0f : (float) (sum / ((double) trainIdx.length * 28 * 28))};
         return new TrainingData(spec, fashionSource(trainSplit, trainIdx, mean[0], spec.augment()),
                 fashionSource(valSplit, valIdx, mean[0], false), FashionMnist.CLASS_NAMES.subList(0, classCount), mean,
                 List.of());
@@ -145,7 +159,8 @@ public final class TrainingData {
         };
     }
 
-    private static TrainingData openFolder(DataSpec spec, Shape.FeatureMap input) throws IOException {
+    private static TrainingData openFolder(DataSpec spec, Shape.FeatureMap input, float[] givenMean)
+            throws IOException {
         Path root = Path.of(spec.source());
         Path trainDir = root.resolve("train");
         if (!Files.isDirectory(trainDir)) {
@@ -173,7 +188,7 @@ public final class TrainingData {
             throw new IllegalArgumentException(trainDir + ": no images");
         }
         ImagePipeline pipeline = ImagePipeline.forInput(input);
-        float[] mean = ImageFolderDataset.channelMean(trainIndex, pipeline);
+        float[] mean = givenMean != null ? givenMean.clone() : ImageFolderDataset.channelMean(trainIndex, pipeline);
         ImageFolderDataset trainSet = new ImageFolderDataset(trainIndex, pipeline.withMean(mean));
         ImageFolderDataset valSet = new ImageFolderDataset(valIndex, pipeline.withMean(mean));
         return new TrainingData(spec, folderSource(trainSet, spec.augment()), folderSource(valSet, false), trainIndex.classes(), mean,
