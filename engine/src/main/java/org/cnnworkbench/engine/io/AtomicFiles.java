@@ -18,6 +18,11 @@ public final class AtomicFiles {
 
     /** Writes {@code text} to a temporary file beside {@code target}, flushes it to disk, then renames it. */
     public static void writeString(Path target, String text) throws IOException {
+        writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code content} to a temporary file beside {@code target}, flushes it to disk, then renames it. */
+    public static void writeBytes(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
@@ -25,7 +30,7 @@ public final class AtomicFiles {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer bytes = ByteBuffer.wrap(content);
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
