@@ -137,7 +137,7 @@ public final class RunDirectory {
     }
 
     /** Refuses a folder that is not a run directory, naming what is missing. */
-    void requireRun() throws IOException {
+    public void requireRun() throws IOException {
         if (isRun(dir)) {
             return;
         }
