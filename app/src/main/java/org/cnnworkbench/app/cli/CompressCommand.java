@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"Compress a trained run into a new run directory: low-rank factorisation (svd), magnitude "
                 + "pruning with fine-tuning (prune), trained weight sharing (quantize) and Huffman coding (huffman), "
                 + "alone or chained in that order; the result is a run (runs, infer) with the compressed file "
-                + "model.cwz and its size per layer and part (docs/compression.md).",
+                + "model.cwbz and its size per layer and part (docs/compression.md).",
                 "Per-layer settings default to the published ones (Deep Compression's AlexNet table, the SqueezeNet "
                 + "paper's densities at 6 bits for Fire networks); --target-size or --max-loss chooses them from a "
                 + "per-layer sensitivity analysis instead.",

@@ -28,7 +28,7 @@ final class InferCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "RUN-DIR|FILE",
             description = "a run directory written by workbench train or compress, or a compressed model file "
-                    + "(model.cwz)")
+                    + "(model.cwbz)")
     Path model;
 
     @Option(names = {"-k", "--top"}, defaultValue = "5", paramLabel = "K",

@@ -31,12 +31,12 @@ public final class ComparisonTable {
         return String.format(Locale.ROOT, "%.3g MB", mb);
     }
 
-    /** "50x", "510x", "1.00x". */
+    /** "50x", "510x", "1.00x", "0.0205x" (three significant digits below 10). */
     public static String reduction(double r) {
         if (Double.isNaN(r)) {
             return "";
         }
-        return r >= 10 ? String.format(Locale.ROOT, "%.0fx", r) : String.format(Locale.ROOT, "%.2fx", r);
+        return r >= 10 ? String.format(Locale.ROOT, "%.0fx", r) : String.format(Locale.ROOT, "%.3gx", r);
     }
 
     /** A percentage or "-" where not measured. */

@@ -51,15 +51,15 @@ class CompressCommandsTest {
                 out.toString());
         assertThat(compress.exit()).as(compress.err()).isZero();
         assertThat(compress.out()).contains("training from epoch 1 of 2", "completed after 2 epochs",
-                "compressed file model.cwz: ", "Deep Compression of small", "fc1/W", "(Huffman)",
+                "compressed file model.cwbz: ", "Deep Compression of small", "fc1/W", "(Huffman)",
                 "predicted from the settings");
-        long bytes = Files.size(out.resolve("model.cwz"));
+        long bytes = Files.size(out.resolve("model.cwbz"));
         assertThat(compress.out()).contains(String.format("%,d", bytes));
 
         Path pngs = dir.resolve("pngs");
         assertThat(CommandLineTest.run("dataset", "export-folder", "--out", pngs.toString(), "--split", "test",
                 "--classes", "2", "--per-class", "1", "--source", idx.toString()).exit()).isZero();
-        Run fromFile = CommandLineTest.run("infer", "--model", out.resolve("model.cwz").toString(), pngs.toString());
+        Run fromFile = CommandLineTest.run("infer", "--model", out.resolve("model.cwbz").toString(), pngs.toString());
         Run fromRun = CommandLineTest.run("infer", "--model", out.toString(), pngs.toString());
         assertThat(fromFile.exit()).as(fromFile.err()).isZero();
         assertThat(withoutTimes(fromFile.out())).isEqualTo(withoutTimes(fromRun.out()));
@@ -79,6 +79,11 @@ class CompressCommandsTest {
         Run runs = CommandLineTest.run("runs", dir.resolve("runs").toString());
         assertThat(runs.exit()).isZero();
         assertThat(runs.out()).contains("small-dc");
+
+        // the plain trainer would let pruned and shared weights drift: it sends the user to compress --resume
+        Run trainResume = CommandLineTest.run("train", "--resume", out.toString(), "--epochs", "3");
+        assertThat(trainResume.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(trainResume.err()).contains("is a compressed run", "compress --resume");
     }
 
     @Test
@@ -97,7 +102,7 @@ class CompressCommandsTest {
                 csv.toString(), "--target-size", "12kB", "--prune-epochs", "1", "--quantize-epochs", "0",
                 "--batch", "20", "--out", out.toString());
         assertThat(compress.exit()).as(compress.err()).isZero();
-        assertThat(compress.out()).contains("fc1 ", "density 0.10", "compressed file model.cwz");
+        assertThat(compress.out()).contains("fc1 ", "density 0.10", "compressed file model.cwbz");
     }
 
     @Test
@@ -124,10 +129,10 @@ class CompressCommandsTest {
         assertThat(badSize.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(badSize.err()).contains("unknown unit 'parsecs'");
 
-        Path notACwz = Files.writeString(dir.resolve("notes.cwz"), "hello");
+        Path notACwz = Files.writeString(dir.resolve("notes.cwbz"), "hello");
         Run infer = CommandLineTest.run("infer", "--model", notACwz.toString(), dir.toString());
         assertThat(infer.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(infer.err()).contains("notes.cwz").hasLineCount(1);
+        assertThat(infer.err()).contains("notes.cwbz").hasLineCount(1);
         assertThat(out).doesNotExist();
     }
 

@@ -27,7 +27,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The compressed model file of a run ({@code model.cwz}, docs/compressed-format.md) and its size report
+ * The compressed model file of a run ({@code model.cwbz}, docs/compressed-format.md) and its size report
  * ({@code compression-report.json}), from and back to DL4J.
  *
  * <p>Every parameter of the model is one tensor named {@code VERTEX/PARAM} (DL4J's layer vertex and parameter
@@ -38,7 +38,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class CompressedModels {
 
     /** The compressed model in a compressed run directory. */
-    public static final String FILE = "model.cwz";
+    public static final String FILE = "model.cwbz";
     /** The size report beside it. */
     public static final String REPORT = "compression-report.json";
     private static final String METADATA_FORMAT = "cnn-workbench-compressed-model";
@@ -47,7 +47,7 @@ public final class CompressedModels {
     }
 
     /**
-     * Writes {@code model.cwz} and {@code compression-report.json} of the completed compressed run in
+     * Writes {@code model.cwbz} and {@code compression-report.json} of the completed compressed run in
      * {@code runDir} from its {@code model.zip}.
      */
     public static Report writeRun(Path runDir) throws IOException, Dl4jConversionException {
@@ -71,7 +71,7 @@ public final class CompressedModels {
      * @param approach the methods ("Deep Compression", ...)
      * @param network the source network
      * @param originalBytes the source model's parameters at 32 bits
-     * @param fileBytes the bytes of model.cwz
+     * @param fileBytes the bytes of model.cwbz
      * @param predicted the size predicted from the settings, before fine-tuning and Huffman coding
      * @param sizes the file's bytes per tensor and part
      */

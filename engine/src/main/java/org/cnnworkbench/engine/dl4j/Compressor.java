@@ -16,7 +16,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 /**
  * Compresses a trained run into a new run directory: low-rank factorisation, pruning and weight sharing with
  * fine-tuning on the source run's data (the training path of {@link Trainer}: the same checkpoints, resume, loss
- * guard and cancel), then the compressed file {@code model.cwz} ({@link CompressedModels}).
+ * guard and cancel), then the compressed file {@code model.cwbz} ({@link CompressedModels}).
  *
  * <pre>{@code
  * CompressionJob job = new CompressionJob(null, null, 0, List.of(PRUNE, QUANTIZE, HUFFMAN), Map.of(), plan,
@@ -26,7 +26,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * }</pre>
  *
  * <p>The compressed run is a run directory like any other ({@code runs}, {@code infer}, the Training Runs window)
- * with {@code compression.json} (the job), {@code model.cwz} and {@code compression-report.json} (the sizes).
+ * with {@code compression.json} (the job), {@code model.cwbz} and {@code compression-report.json} (the sizes).
  */
 public final class Compressor {
 

@@ -12,7 +12,7 @@ import org.cnnworkbench.engine.model.NetworkSpec;
 /**
  * The talk's comparison table built from real runs: per run its approach (none, SVD, pruning, Deep Compression,
  * ...), architecture, original size (the architecture's parameters at 32 bits), compressed size (bytes of
- * {@code model.cwz} on disk; a run without compression: its parameters at 32 bits), the reduction against the
+ * {@code model.cwbz} on disk; a run without compression: its parameters at 32 bits), the reduction against the
  * baseline's original size, and its measured top-1 / top-5. Analytic rows (a spec and a plan, no training) can
  * be added.
  *
@@ -31,7 +31,7 @@ public final class ModelComparison {
      * @param architecture the network's name
      * @param originalBytes the architecture's parameters at 32 bits
      * @param compressedBytes the model's bytes: the compressed file on disk, or the parameters at 32 bits
-     * @param fileBytes the model file on disk (model.cwz, else model.zip; 0 if none; for analytic rows the
+     * @param fileBytes the model file on disk (model.cwbz, else model.zip; 0 if none; for analytic rows the
      *                  estimate)
      * @param params the model's parameters (after factorisation, before pruning)
      * @param reduction the baseline's original bytes / compressed bytes

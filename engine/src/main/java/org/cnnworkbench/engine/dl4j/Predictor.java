@@ -54,7 +54,7 @@ public final class Predictor {
      */
     public static Predictor load(Path runDir) throws IOException {
         if (Files.isRegularFile(runDir)) {
-            return CompressedModels.load(runDir);   // a compressed model file (model.cwz) holds all it needs
+            return CompressedModels.load(runDir);   // a compressed model file (model.cwbz) holds all it needs
         }
         RunDirectory run = new RunDirectory(runDir);
         run.requireRun();

@@ -88,6 +88,10 @@ public final class Trainer {
      */
     public static RunSummary resume(Path runDir, int epochs, TrainingListener listener, AtomicBoolean cancel)
             throws Dl4jConversionException, IOException {
+        if (Compressor.isCompressedRun(runDir)) {
+            throw new IOException(runDir + " is a compressed run: its pruned and shared weights are kept only by "
+                    + "the compressor; continue it with workbench compress --resume " + runDir);
+        }
         return resume(runDir, epochs, FineTuning.NONE, listener, cancel);
     }
 

@@ -136,13 +136,13 @@ class CompressorTest {
         Path file = out.resolve(CompressedModels.FILE);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x10;
-        Path damaged = dir.resolve("damaged.cwz");
+        Path damaged = dir.resolve("damaged.cwbz");
         Files.write(damaged, bytes);
-        assertThatThrownBy(() -> Predictor.load(damaged)).hasMessageContaining("damaged.cwz")
+        assertThatThrownBy(() -> Predictor.load(damaged)).hasMessageContaining("damaged.cwbz")
                 .hasMessageContaining("checksum");
-        Path truncated = dir.resolve("truncated.cwz");
+        Path truncated = dir.resolve("truncated.cwbz");
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(file), bytes.length - 9));
-        assertThatThrownBy(() -> Predictor.load(truncated)).hasMessageContaining("truncated.cwz");
+        assertThatThrownBy(() -> Predictor.load(truncated)).hasMessageContaining("truncated.cwbz");
     }
 
     @Test
