@@ -156,12 +156,7 @@ class CompressedModelLoadFuzzTest {
                 CompressedModel model = seed;
                 Random r = new Random(c.seed());
                 for (Forgery f : c.forgeries()) {
-                    ObjectNode metadata = (ObjectNode) RunDirectory.JSON.readTree(seed.metadataJson());
-                    if (model.metadataJson().startsWith("{") && RunDirectory.JSON.readTree(model.metadataJson())
-                            instanceof ObjectNode current && current.has("spec")) {
-                        metadata = current;
-                    }
-                    model = f.apply().apply(model, metadata, r);
+                    model = f.apply().apply(model, metadataToForge(model, seed), r);
                 }
                 bytes = CompressedModelFile.encode(model, CompressedModelFile.Options.DEFAULT).bytes();
             }
@@ -200,6 +195,19 @@ class CompressedModelLoadFuzzTest {
             assertThat(Float.isFinite(v)).as("finite probability " + v).isTrue();
         }
         return FuzzCampaign.Outcome.ACCEPTED;
+    }
+
+    /** The model's metadata if an earlier forgery left it an object with a spec, else the seed's. */
+    private static ObjectNode metadataToForge(CompressedModel model, CompressedModel seed) throws IOException {
+        try {
+            if (RunDirectory.JSON.readTree(model.metadataJson()) instanceof ObjectNode current
+                    && current.path("spec").path("nodes").isArray() && !current.path("spec").path("nodes").isEmpty()) {
+                return current;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            // an earlier forgery made it text that is not JSON: forge the seed's metadata instead
+        }
+        return (ObjectNode) RunDirectory.JSON.readTree(seed.metadataJson());
     }
 
     private static CompressedModel withMetadata(CompressedModel m, JsonNode metadata) throws IOException {
