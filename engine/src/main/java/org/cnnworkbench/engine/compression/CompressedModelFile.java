@@ -225,7 +225,7 @@ public final class CompressedModelFile {
         for (int i = 0; i < count; i++) {
             Tensor t = TensorCodec.decode(in, budget);
             if (!names.add(t.name())) {
-                throw in.fail("two tensors are named \"" + t.name() + "\"");
+                throw in.fail("two tensors are named \"" + TensorCodec.shown(t.name()) + "\"");
             }
             budget -= t.values().length;
             tensors.add(t);

@@ -65,11 +65,14 @@ public final class CompressionPlanJson {
         if (text.isBlank()) {
             throw new SpecFormatException(source, null, "the file is empty; expected a compression plan (JSON)");
         }
+        JsonParser parser = null;
         try (JsonParser p = MAPPER.createParser(text)) {
+            parser = p;
             return new Reader(source).read(p);
         } catch (JsonProcessingException e) {
-            throw new SpecFormatException(source, location(e.getLocation()), "malformed JSON: "
-                    + e.getOriginalMessage());
+            // a broken limit (nesting deeper than 1,000) comes without a location: take the last token read
+            JsonLocation where = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentTokenLocation();
+            throw new SpecFormatException(source, location(where), "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new SpecFormatException(source, null, "cannot be read: " + e.getMessage());
         }

@@ -189,6 +189,22 @@ final class TensorCodec {
         return h;
     }
 
+    /**
+     * A tensor name as messages show it: control characters (a line break, an escape sequence) as a backslash-u escape,
+     * so that a message about a forged file stays one line and cannot rewrite the terminal.
+     */
+    static String shown(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
     /** Reads one tensor; {@code weightBudget} is how many more values the file may still decode to. */
     static Tensor decode(ByteInput in, long weightBudget) throws CompressedFormatException {
         int nameLength = in.u16("name length");
@@ -204,34 +220,35 @@ final class TensorCodec {
         } catch (CharacterCodingException e) {
             throw in.fail("a tensor name is not UTF-8");
         }
-        int rank = in.u8(name + ": rank");
+        String shown = shown(name);
+        int rank = in.u8(shown + ": rank");
         if (rank < 1 || rank > Tensor.MAX_RANK) {
-            throw in.fail(name + ": rank " + rank + " is outside 1.." + Tensor.MAX_RANK);
+            throw in.fail(shown + ": rank " + rank + " is outside 1.." + Tensor.MAX_RANK);
         }
         long[] shape = new long[rank];
         long n = 1;
         for (int i = 0; i < rank; i++) {
-            shape[i] = in.u32In(1, Integer.MAX_VALUE, name + ": dimension");
+            shape[i] = in.u32In(1, Integer.MAX_VALUE, shown + ": dimension");
             n *= shape[i];
             if (n > Integer.MAX_VALUE) {
-                throw in.fail(name + ": the shape holds more than " + Integer.MAX_VALUE + " values");
+                throw in.fail(shown + ": the shape holds more than " + Integer.MAX_VALUE + " values");
             }
         }
         if (n > weightBudget) {
-            throw in.fail(name + ": " + n + " values exceed the reader's limit of "
+            throw in.fail(shown + ": " + n + " values exceed the reader's limit of "
                     + CompressedModelFile.MAX_TOTAL_WEIGHTS + " values per file");
         }
         int count = (int) n;
-        int encoding = in.u8(name + ": encoding");
+        int encoding = in.u8(shown + ": encoding");
         if (encoding == RAW) {
-            int at = in.skip(4L * count, name + ": raw values");
+            int at = in.skip(4L * count, shown + ": raw values");
             float[] values = new float[count];
             ByteBuffer.wrap(in.data(), at, 4 * count).asFloatBuffer().get(values);
             return Tensor.raw(name, shape, values);
         }
         if (encoding != SPARSE) {
-            throw in.fail(name + ": unknown encoding " + encoding);
+            throw in.fail(shown + ": unknown encoding " + encoding);
         }
-        return SparseDecoder.decode(in, name, shape, count);
+        return SparseDecoder.decode(in, name, shown, shape, count);
     }
 }

@@ -187,6 +187,7 @@ public final class CompressedModels {
                     throw new CompressedFormatException(file, "" + name + " has " + t.values().length
                             + " values; the network needs " + param.getValue().length());
                 } else {
+                    requireFinite(file, name, t.values());
                     GraphWeights.write(graph, vertex.getKey(), param.getKey(), t.values());
                 }
             }
@@ -198,5 +199,24 @@ public final class CompressedModels {
         ModelFiles.checkFits(graph, file, info.channels(), info.height(), info.width(), info.layout(),
                 info.classes().size(), "its metadata");
         return Predictor.of(graph, info);
+    }
+
+    /**
+     * The format keeps any float bits (NaN included), but one weight that is not a finite number makes every
+     * prediction NaN: such a file is refused.
+     */
+    private static void requireFinite(Path file, String name, float[] values) throws CompressedFormatException {
+        int bad = 0;
+        float first = 0;
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                first = bad == 0 ? v : first;
+                bad++;
+            }
+        }
+        if (bad > 0) {
+            throw new CompressedFormatException(file, name + " holds " + bad
+                    + (bad == 1 ? " value that is" : " values that are") + " not a finite number (" + first + "); the network would predict NaN");
+        }
     }
 }

@@ -213,6 +213,22 @@ class CompressedModelFileTest {
                 .isInstanceOf(CompressedFormatException.class).hasMessageContaining("outside 0..2");
     }
 
+    @Test
+    void aTensorNameWithControlCharactersIsShownEscapedSoThatTheMessageStaysOneLine() {
+        // a name may hold any UTF-8; a forged rank after a name with a line break must still be one line
+        Tensor t = Tensor.raw("conv1\nwarning: all fine\u001b[2J", new long[] {2}, new float[] {1, 2});
+        byte[] bytes = CompressedModelFile.encode(new CompressedModel("", List.of(t)),
+                CompressedModelFile.Options.DEFAULT).bytes();
+        int rankAt = indexOf(bytes, "[2J".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + 3;
+        bytes[rankAt] = 9;
+        resealChecksum(bytes);
+
+        assertThatThrownBy(() -> CompressedModelFile.decode(bytes, Path.of("forged.cwbz")))
+                .isInstanceOf(CompressedFormatException.class)
+                .hasMessageContaining("conv1\\u000awarning: all fine\\u001b[2J: rank 9 is outside 1..8")
+                .hasMessageNotContaining("\n");
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {

@@ -95,4 +95,15 @@ class CompressionPlanJsonTest {
                 "fc6: bits 40 is outside 1..16 (the width of a shared-weight index) and is not 32 (weights kept as "
                         + "32-bit floats)");
     }
+
+    @Test
+    void nestingDeeperThanTheLimitIsReportedWithItsLineAndColumn() {
+        String deep = HEADER + "\"network\": " + "[".repeat(5000) + "]".repeat(5000) + ", \"layers\": []}";
+
+        assertThatThrownBy(() -> CompressionPlanJson.read(deep, "deep.json"))
+                .isInstanceOfSatisfying(SpecFormatException.class, e -> {
+                    assertThat(e.location()).isEqualTo(new SourceLocation(2, 1011));
+                    assertThat(e.getMessage()).startsWith("deep.json:2:1011: malformed JSON").contains("nesting depth");
+                });
+    }
 }
