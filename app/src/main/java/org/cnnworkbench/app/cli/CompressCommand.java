@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cnnworkbench.app.report.SizeReportText;
 import org.cnnworkbench.engine.compression.CompressionDefaults;
 import org.cnnworkbench.engine.compression.CompressionPlan;
 import org.cnnworkbench.engine.compression.CompressionPlanJson;
