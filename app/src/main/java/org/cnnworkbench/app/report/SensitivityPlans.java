@@ -23,6 +23,12 @@ import org.cnnworkbench.engine.model.NetworkSpec;
  */
 public final class SensitivityPlans {
 
+    /** The densities a sensitivity analysis tries by default. */
+    public static final List<Double> DENSITIES = List.of(1.0, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05);
+
+    /** The bit widths a sensitivity analysis of weight sharing tries by default. */
+    public static final List<Double> BITS = List.of(8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0);
+
     private SensitivityPlans() {
     }
 
