@@ -58,7 +58,7 @@ public final class Screenshots {
         FxRuntime.start();
         WritableImage image = FxRuntime.call(() -> {
             RunsViewModel model = new RunsViewModel(folder, Runnable::run, Runnable::run);
-            RunsView view = new RunsView(model, new RunsView.Actions(p -> { }, p -> { }, p -> { }));
+            RunsView view = new RunsView(model, RunsView.Actions.none());
             model.runs().stream().filter(r -> r.name().equals(select)).findFirst()
                     .ifPresent(r -> view.table().getSelectionModel().select(r));
             Stage stage = new Stage();
