@@ -72,19 +72,19 @@ public final class CompressView extends BorderPane {
         error.visibleProperty().bind(model.error().isNotEmpty());
         setTop(new VBox(4, source, error));
 
-        Tab progress = new Tab("Progress", progressPane(addToComparison));
+        Tab progress = new Tab("Progress", progressPane());
         Tab report = new Tab("Size Report", reportPane());
         report.setId("compress-report-tab");
         tabs.getTabs().addAll(progress, report, new Tab("Sensitivity", new SensitivityView(sensitivity)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        setLeft(settings());
+        setLeft(settings(addToComparison));
         setCenter(tabs);
         BorderPane.setMargin(tabs, new Insets(0, 0, 0, 8));
         model.report().addListener((o, was, now) -> showReport(now));
         showReport(model.report().get());
     }
 
-    private VBox settings() {
+    private VBox settings(Consumer<List<Path>> addToComparison) {
         CheckBox svd = check("compress-svd", "SVD", model.svd());
         CheckBox prune = check("compress-prune", "Prune", model.prune());
         CheckBox quantize = check("compress-quantize", "Quantize", model.quantize());
@@ -156,12 +156,16 @@ public final class CompressView extends BorderPane {
         VBox editable = new VBox(6, new HBox(8, svd, prune, quantize, huffman, preset), layers, grid,
                 new Label("output run directory"), new HBox(4, out, browse));
         editable.disableProperty().bind(busy);
-        VBox box = new VBox(6, editable, predicted, new HBox(6, start, stop));
+        Button compare = new Button("Add to Comparison");
+        compare.setId("compress-add-to-comparison");
+        compare.disableProperty().bind(model.report().isNull());
+        compare.setOnAction(e -> addToComparison.accept(List.of(model.source().get(), model.activeRun().get())));
+        VBox box = new VBox(6, editable, predicted, new HBox(6, start, stop, compare));
         box.setPrefWidth(520);
         return box;
     }
 
-    private VBox progressPane(Consumer<List<Path>> addToComparison) {
+    private VBox progressPane() {
         ProgressBar bar = new ProgressBar();
         bar.setId("compress-progress");
         bar.progressProperty().bind(model.live().progress());
@@ -175,10 +179,6 @@ public final class CompressView extends BorderPane {
         status.setId("compress-status");
         status.setWrapText(true);
         status.textProperty().bind(model.live().status());
-        Button compare = new Button("Add to Comparison");
-        compare.setId("compress-add-to-comparison");
-        compare.disableProperty().bind(model.report().isNull());
-        compare.setOnAction(e -> addToComparison.accept(List.of(model.source().get(), model.activeRun().get())));
         loss.setName("training loss");
         lossChart.setId("compress-loss-chart");
         lossChart.setTitle("fine-tuning loss");
@@ -188,7 +188,7 @@ public final class CompressView extends BorderPane {
         ((NumberAxis) lossChart.getXAxis()).setLabel("epoch");
         model.live().lossCurve().addListener((ListChangeListener<Object>) c -> redrawLoss());
         VBox.setVgrow(lossChart, Priority.ALWAYS);
-        return new VBox(6, new HBox(8, bar, speed, eta), status, compare, lossChart);
+        return new VBox(6, new HBox(8, bar, speed, eta), status, lossChart);
     }
 
     private VBox reportPane() {
