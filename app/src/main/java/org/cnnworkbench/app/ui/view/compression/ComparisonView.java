@@ -87,6 +87,17 @@ public final class ComparisonView extends BorderPane {
 
         ComboBox<Path> baseline = new ComboBox<>(model.runs());
         baseline.setId("comparison-baseline");
+        baseline.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Path run) {
+                return run == null ? "" : run.getFileName().toString();
+            }
+
+            @Override
+            public Path fromString(String s) {
+                throw new UnsupportedOperationException("the baseline is chosen, not typed");
+            }
+        });
         baseline.valueProperty().bindBidirectional(model.baseline());
         baseline.valueProperty().addListener((o, was, now) -> model.refresh());
         CheckBox analytic = new CheckBox("analytic ImageNet rows (AlexNet, SqueezeNet)");

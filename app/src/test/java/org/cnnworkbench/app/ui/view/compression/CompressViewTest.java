@@ -92,5 +92,12 @@ class CompressViewTest {
         assertThat(series.get(1).getData().get(0).getXValue().doubleValue())
                 .isLessThan(series.get(0).getData().get(0).getXValue().doubleValue());
         assertThat(robot.lookup("#comparison-message").queryLabeled().getText()).isEqualTo("2 of 2 runs");
+
+        // `workbench screenshot --compare` renders the same window
+        Path png = dir.resolve("compare.png");
+        org.cnnworkbench.app.ui.Screenshots.renderComparison(compared.get(0), 900, 500, png);
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(500);
     }
 }
