@@ -45,7 +45,7 @@ import org.cnnworkbench.engine.dl4j.CompressedModels;
 public final class CompressView extends BorderPane {
 
     private final CompressViewModel model;
-    private final TableView<CompressViewModel.LayerRow> layers = new TableView<>();
+    private final TableView<CompressionSettings.LayerRow> layers = new TableView<>();
     private final TableView<List<String>> reportTable = new TableView<>();
     private final LineChart<Number, Number> lossChart = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
@@ -61,8 +61,8 @@ public final class CompressView extends BorderPane {
         setPadding(new Insets(6));
         Label source = new Label();
         source.setId("compress-source");
-        source.textProperty().bind(Bindings.createStringBinding(() -> "source run: " + (model.source().get() == null
-                ? "none" : model.source().get()), model.source()));
+        source.textProperty().bind(Bindings.createStringBinding(() -> "source run: " + (model.settings().source().get() == null
+                ? "none" : model.settings().source().get()), model.settings().source()));
         Label error = new Label();
         error.setId("compress-error");
         error.setWrapText(true);
@@ -85,51 +85,51 @@ public final class CompressView extends BorderPane {
     }
 
     private VBox settings(Consumer<List<Path>> addToComparison) {
-        CheckBox svd = check("compress-svd", "SVD", model.svd());
-        CheckBox prune = check("compress-prune", "Prune", model.prune());
-        CheckBox quantize = check("compress-quantize", "Quantize", model.quantize());
-        CheckBox huffman = check("compress-huffman", "Huffman", model.huffman());
+        CheckBox svd = check("compress-svd", "SVD", model.settings().svd());
+        CheckBox prune = check("compress-prune", "Prune", model.settings().prune());
+        CheckBox quantize = check("compress-quantize", "Quantize", model.settings().quantize());
+        CheckBox huffman = check("compress-huffman", "Huffman", model.settings().huffman());
         Button preset = new Button("Deep Compression");
         preset.setId("compress-preset");
-        preset.setOnAction(e -> model.deepCompression());
+        preset.setOnAction(e -> model.settings().deepCompression());
 
         layers.setId("compress-layers");
         layers.setEditable(true);
-        layers.setItems(model.layers());
+        layers.setItems(model.settings().layers());
         layers.setPrefHeight(220);
-        layers.getColumns().add(column("layer", CompressViewModel.LayerRow::layer, 110));
+        layers.getColumns().add(column("layer", CompressionSettings.LayerRow::layer, 110));
         layers.getColumns().add(column("weights", r -> TextTable.count(r.weights()), 80));
         layers.getColumns().add(editable("density", r -> String.format(Locale.ROOT, "%.3g", r.density()),
-                CompressViewModel.Column.DENSITY));
-        layers.getColumns().add(editable("bits", r -> Integer.toString(r.bits()), CompressViewModel.Column.BITS));
+                CompressionSettings.Column.DENSITY));
+        layers.getColumns().add(editable("bits", r -> Integer.toString(r.bits()), CompressionSettings.Column.BITS));
         layers.getColumns().add(editable("gap bits", r -> Integer.toString(r.gapBits()),
-                CompressViewModel.Column.GAP_BITS));
+                CompressionSettings.Column.GAP_BITS));
         layers.getColumns().add(column("bytes", r -> TextTable.count(r.bytes()), 80));
 
-        TextField svdLayers = text("compress-svd-layers", model.svdLayers());
-        svdLayers.disableProperty().bind(model.svd().not());
+        TextField svdLayers = text("compress-svd-layers", model.settings().svdLayers());
+        svdLayers.disableProperty().bind(model.settings().svd().not());
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
         int row = 0;
         grid.addRow(row++, new Label("SVD layers (rank or energy)"), svdLayers);
         grid.addRow(row++, new Label("epochs: SVD / prune / quantize"), new HBox(4,
-                number("compress-svd-epochs", model.svdEpochs()), number("compress-prune-epochs",
-                        model.pruneEpochs()), number("compress-quantize-epochs", model.quantizeEpochs())));
-        grid.addRow(row++, new Label("learning rate"), number("compress-lr", model.learningRate()));
-        grid.addRow(row++, new Label("centroid rate"), number("compress-centroid-lr", model.centroidRate()));
+                number("compress-svd-epochs", model.settings().svdEpochs()), number("compress-prune-epochs",
+                        model.settings().pruneEpochs()), number("compress-quantize-epochs", model.settings().quantizeEpochs())));
+        grid.addRow(row++, new Label("learning rate"), number("compress-lr", model.settings().learningRate()));
+        grid.addRow(row++, new Label("centroid rate"), number("compress-centroid-lr", model.settings().centroidRate()));
         grid.addRow(row++, new Label("training images (0: the run's)"),
-                number("compress-train-limit", model.trainLimit()));
+                number("compress-train-limit", model.settings().trainLimit()));
         grid.addRow(row++, new Label("validation images (0: the run's)"),
-                number("compress-val-limit", model.valLimit()));
-        TextField out = text("compress-out", model.outDir());
+                number("compress-val-limit", model.settings().valLimit()));
+        TextField out = text("compress-out", model.settings().outDir());
         Button browse = new Button("Browse...");
         browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Parent folder of the compressed run");
             File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
             if (dir != null) {
-                model.outDir().set(dir.toPath().resolve(Path.of(model.outDir().get()).getFileName()).toString());
+                model.settings().outDir().set(dir.toPath().resolve(Path.of(model.settings().outDir().get()).getFileName()).toString());
             }
         });
         HBox.setHgrow(out, Priority.ALWAYS);
@@ -137,7 +137,7 @@ public final class CompressView extends BorderPane {
         Label predicted = new Label();
         predicted.setId("compress-predicted");
         predicted.setWrapText(true);
-        predicted.textProperty().bind(model.predicted());
+        predicted.textProperty().bind(model.settings().predicted());
         Button start = new Button("Start");
         start.setId("compress-start");
         start.setDefaultButton(true);
@@ -159,7 +159,7 @@ public final class CompressView extends BorderPane {
         Button compare = new Button("Add to Comparison");
         compare.setId("compress-add-to-comparison");
         compare.disableProperty().bind(model.report().isNull());
-        compare.setOnAction(e -> addToComparison.accept(List.of(model.source().get(), model.activeRun().get())));
+        compare.setOnAction(e -> addToComparison.accept(List.of(model.settings().source().get(), model.activeRun().get())));
         VBox box = new VBox(6, editable, predicted, new HBox(6, start, stop, compare));
         box.setPrefWidth(520);
         return box;
@@ -235,10 +235,10 @@ public final class CompressView extends BorderPane {
         }
     }
 
-    private TableColumn<CompressViewModel.LayerRow, String> editable(String title,
-                                                                    Function<CompressViewModel.LayerRow, String> v,
-                                                                    CompressViewModel.Column column) {
-        TableColumn<CompressViewModel.LayerRow, String> c = column(title, v, 70);
+    private TableColumn<CompressionSettings.LayerRow, String> editable(String title,
+                                                                    Function<CompressionSettings.LayerRow, String> v,
+                                                                    CompressionSettings.Column column) {
+        TableColumn<CompressionSettings.LayerRow, String> c = column(title, v, 70);
         c.setEditable(true);
         c.setCellFactory(TextFieldTableCell.forTableColumn());
         c.setOnEditCommit(e -> {
@@ -249,10 +249,10 @@ public final class CompressView extends BorderPane {
         return c;
     }
 
-    private static TableColumn<CompressViewModel.LayerRow, String> column(String title,
-                                                                         Function<CompressViewModel.LayerRow, String> v,
+    private static TableColumn<CompressionSettings.LayerRow, String> column(String title,
+                                                                         Function<CompressionSettings.LayerRow, String> v,
                                                                          double width) {
-        TableColumn<CompressViewModel.LayerRow, String> c = new TableColumn<>(title);
+        TableColumn<CompressionSettings.LayerRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(v.apply(cell.getValue())));
         c.setPrefWidth(width);
         c.setEditable(false);
@@ -308,7 +308,7 @@ public final class CompressView extends BorderPane {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        Path source = model.source().get();
+        Path source = model.settings().source().get();
         stage.setTitle("Compress" + (source == null ? "" : " — " + source.getFileName()));
         stage.setScene(new Scene(new CompressView(model, sensitivity, addToComparison), 1250, 720));
         stage.show();

@@ -68,7 +68,7 @@ public final class SensitivityViewModel {
 
     /** Starts measuring; false, with {@link #message()} saying why, if a value is wrong or it is running. */
     public boolean run() {
-        Path run = compress.source().get();
+        Path run = compress.settings().source().get();
         if (running.get()) {
             message.set("a measurement is already going; stop it first");
             return false;
@@ -170,14 +170,14 @@ public final class SensitivityViewModel {
                     throw new IllegalArgumentException("the maximum loss cannot be negative");
                 }
             }
-            result = SensitivityPlans.choose(compress.spec(), compress.plan(), SensitivityPlans.pruneRows(points),
+            result = SensitivityPlans.choose(compress.settings().spec(), compress.settings().plan(), SensitivityPlans.pruneRows(points),
                     target, loss);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return false;
         }
-        compress.applyPlan(result.applyTo(compress.plan()));
-        compress.prune().set(true);
+        compress.settings().applyPlan(result.applyTo(compress.settings().plan()));
+        compress.settings().prune().set(true);
         message.set((result.reached() ? "" : "not reached: ") + result.message());
         return true;
     }

@@ -48,8 +48,8 @@ class CompressViewTest {
         });
         CompressViewModel model = new CompressViewModel(work, Platform::runLater);
         assertThat(model.open(source)).isTrue();
-        model.pruneEpochs().set(1);
-        model.quantizeEpochs().set(1);
+        model.settings().pruneEpochs().set(1);
+        model.settings().quantizeEpochs().set(1);
         view = new CompressView(model, new SensitivityViewModel(model, work, Platform::runLater), compared::add);
         stage.setScene(new Scene(view, 1250, 720));
         stage.show();

@@ -72,47 +72,47 @@ class CompressionViewModelsTest {
     private static CompressViewModel opened() {
         CompressViewModel vm = new CompressViewModel(Runnable::run, Runnable::run);
         assertThat(vm.open(source)).isTrue();
-        vm.pruneEpochs().set(1);
-        vm.quantizeEpochs().set(1);
-        vm.learningRate().set(3e-4);
+        vm.settings().pruneEpochs().set(1);
+        vm.settings().quantizeEpochs().set(1);
+        vm.settings().learningRate().set(3e-4);
         return vm;
     }
 
     @Test
     void openingARunPrefillsThePlanAndThePredictedSizeFollowsEveryEdit() {
         CompressViewModel vm = opened();
-        assertThat(vm.layers()).extracting(CompressViewModel.LayerRow::layer)
+        assertThat(vm.settings().layers()).extracting(CompressionSettings.LayerRow::layer)
                 .containsExactly("conv1", "conv2", "fc1", "fc2");
-        assertThat(vm.layers().get(2).weights()).isEqualTo(8L * 6 * 6 * 32);
-        assertThat(vm.outDir().get()).isEqualTo(source.resolveSibling("small-compressed-deep-compression").toString());
-        assertThat(vm.svdLayers().get()).isEqualTo("fc1=0.8");
-        long before = vm.estimate().get().totalBytes();
-        assertThat(vm.predicted().get()).contains("predicted size", "smaller");
+        assertThat(vm.settings().layers().get(2).weights()).isEqualTo(8L * 6 * 6 * 32);
+        assertThat(vm.settings().outDir().get()).isEqualTo(source.resolveSibling("small-compressed-deep-compression").toString());
+        assertThat(vm.settings().svdLayers().get()).isEqualTo("fc1=0.8");
+        long before = vm.settings().estimate().get().totalBytes();
+        assertThat(vm.settings().predicted().get()).contains("predicted size", "smaller");
 
-        assertThat(vm.edit("fc1", CompressViewModel.Column.DENSITY, "0.05")).isTrue();
-        assertThat(vm.estimate().get().totalBytes()).isLessThan(before);
-        assertThat(vm.layers().get(2).density()).isEqualTo(0.05);
+        assertThat(vm.edit("fc1", CompressionSettings.Column.DENSITY, "0.05")).isTrue();
+        assertThat(vm.settings().estimate().get().totalBytes()).isLessThan(before);
+        assertThat(vm.settings().layers().get(2).density()).isEqualTo(0.05);
         assertThat(vm.error().get()).isEmpty();
 
-        long edited = vm.estimate().get().totalBytes();
-        assertThat(vm.edit("fc1", CompressViewModel.Column.DENSITY, "two")).isFalse();
+        long edited = vm.settings().estimate().get().totalBytes();
+        assertThat(vm.edit("fc1", CompressionSettings.Column.DENSITY, "two")).isFalse();
         assertThat(vm.error().get()).contains("fc1", "not a number");
-        assertThat(vm.edit("fc1", CompressViewModel.Column.DENSITY, "1.5")).isFalse();
+        assertThat(vm.edit("fc1", CompressionSettings.Column.DENSITY, "1.5")).isFalse();
         assertThat(vm.error().get()).contains("outside (0, 1]");
-        assertThat(vm.edit("conv1", CompressViewModel.Column.BITS, "40")).isFalse();
-        assertThat(vm.estimate().get().totalBytes()).isEqualTo(edited);
+        assertThat(vm.edit("conv1", CompressionSettings.Column.BITS, "40")).isFalse();
+        assertThat(vm.settings().estimate().get().totalBytes()).isEqualTo(edited);
 
         // without quantization the kept weights stay 32-bit: larger; the output directory follows the methods
-        vm.quantize().set(false);
-        vm.huffman().set(false);
-        assertThat(vm.estimate().get().totalBytes()).isGreaterThan(edited);
-        assertThat(vm.outDir().get()).endsWith("small-compressed-pruned");
-        vm.outDir().set(dir.resolve("mine").toString());
-        vm.quantize().set(true);
-        assertThat(vm.outDir().get()).isEqualTo(dir.resolve("mine").toString());
-        vm.deepCompression();
-        assertThat(vm.huffman().get()).isTrue();
-        assertThat(vm.layers().get(2).density()).isNotEqualTo(0.05);
+        vm.settings().quantize().set(false);
+        vm.settings().huffman().set(false);
+        assertThat(vm.settings().estimate().get().totalBytes()).isGreaterThan(edited);
+        assertThat(vm.settings().outDir().get()).endsWith("small-compressed-pruned");
+        vm.settings().outDir().set(dir.resolve("mine").toString());
+        vm.settings().quantize().set(true);
+        assertThat(vm.settings().outDir().get()).isEqualTo(dir.resolve("mine").toString());
+        vm.settings().deepCompression();
+        assertThat(vm.settings().huffman().get()).isTrue();
+        assertThat(vm.settings().layers().get(2).density()).isNotEqualTo(0.05);
 
         assertThat(new CompressViewModel(Runnable::run, Runnable::run).open(dir.resolve("none"))).isFalse();
     }
@@ -120,19 +120,19 @@ class CompressionViewModelsTest {
     @Test
     void wrongSettingsAndAnExistingDirectoryAreRefusedBeforeAnythingRuns() throws Exception {
         CompressViewModel vm = opened();
-        vm.prune().set(false);
-        vm.quantize().set(false);
-        vm.huffman().set(false);
+        vm.settings().prune().set(false);
+        vm.settings().quantize().set(false);
+        vm.settings().huffman().set(false);
         assertThat(vm.start()).isFalse();
         assertThat(vm.error().get()).contains("at least one method");
-        vm.deepCompression();
-        vm.huffman().set(true);
-        vm.svd().set(true);
-        vm.svdLayers().set("fc1 is 3");
+        vm.settings().deepCompression();
+        vm.settings().huffman().set(true);
+        vm.settings().svd().set(true);
+        vm.settings().svdLayers().set("fc1 is 3");
         assertThat(vm.start()).isFalse();
         assertThat(vm.error().get()).contains("LAYER=RANK");
-        vm.svd().set(false);
-        vm.outDir().set(Files.createDirectories(dir.resolve("taken")).toString());
+        vm.settings().svd().set(false);
+        vm.settings().outDir().set(Files.createDirectories(dir.resolve("taken")).toString());
         assertThat(vm.start()).isFalse();
         assertThat(vm.error().get()).contains("already exists");
         assertThat(vm.state().get()).isEqualTo(CompressViewModel.State.IDLE);
@@ -142,7 +142,7 @@ class CompressionViewModelsTest {
     void startCompressesWithProgressAndTheReportAndTheComparisonListsIt() throws Exception {
         CompressViewModel vm = opened();
         Path out = dir.resolve("dc");
-        vm.outDir().set(out.toString());
+        vm.settings().outDir().set(out.toString());
         List<String> statuses = new java.util.ArrayList<>();
         vm.live().status().addListener((o, was, now) -> statuses.add(now));
 
@@ -191,7 +191,7 @@ class CompressionViewModelsTest {
     void aStoppedCompressionResumesFromTrainingRunsWithTheCompressor() throws Exception {
         CompressViewModel vm = opened();
         Path out = dir.resolve("stopped");
-        vm.outDir().set(out.toString());
+        vm.settings().outDir().set(out.toString());
         vm.live().epochMetrics().addListener((ListChangeListener<Object>) c -> vm.stop());
         assertThat(vm.start()).isTrue();
         assertThat(vm.summary().get().status()).isEqualTo(RunSummary.Status.CANCELLED);
@@ -236,15 +236,15 @@ class CompressionViewModelsTest {
         vm.byTargetSize().set(false);
         vm.maxLoss().set("100");
         assertThat(vm.chooseSettings()).isTrue();
-        assertThat(compress.plan().layer("fc1").orElseThrow().density()).isEqualTo(0.25);
-        long smallest = compress.estimate().get().totalBytes();
+        assertThat(compress.settings().plan().layer("fc1").orElseThrow().density()).isEqualTo(0.25);
+        long smallest = compress.settings().estimate().get().totalBytes();
         vm.byTargetSize().set(true);
         vm.targetSize().set("lots");
         assertThat(vm.chooseSettings()).isFalse();
         assertThat(vm.message().get()).contains("not a size");
         vm.targetSize().set("1MB");
         assertThat(vm.chooseSettings()).isTrue();
-        assertThat(compress.estimate().get().totalBytes()).isGreaterThan(smallest);
+        assertThat(compress.settings().estimate().get().totalBytes()).isGreaterThan(smallest);
 
         vm.method().set(Sensitivity.Method.QUANTIZE);
         assertThat(vm.values().get()).isEqualTo("8, 7, 6, 5, 4, 3, 2");
