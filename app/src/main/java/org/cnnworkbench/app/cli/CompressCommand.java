@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cnnworkbench.app.report.SizeReportText;
+import org.cnnworkbench.app.report.SvdLayers;
 import org.cnnworkbench.engine.compression.CompressionDefaults;
 import org.cnnworkbench.engine.compression.CompressionPlan;
 import org.cnnworkbench.engine.compression.CompressionPlanJson;
@@ -189,7 +191,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         Map<String, Double> svdLayers = new LinkedHashMap<>(svd);
         if (chosen.contains(CompressionJob.Method.SVD) && svdLayers.isEmpty()) {
-            svdLayers.putAll(defaultSvd(network));
+            svdLayers.putAll(SvdLayers.defaults(network));
             if (svdLayers.isEmpty()) {
                 throw new UserException("svd: the network has no fully connected layer before its last one; name "
                         + "layers with --svd LAYER=RANK");
@@ -239,15 +241,5 @@ final class CompressCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-    }
-
-    /** Every fully connected layer but the last, at 80% of its energy. */
-    private static Map<String, Double> defaultSvd(NetworkSpec network) {
-        List<String> fc = network.nodes().stream().filter(n -> "fc".equals(n.kind())).map(n -> n.id()).toList();
-        Map<String, Double> layers = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < fc.size(); i++) {
-            layers.put(fc.get(i), 0.8);
-        }
-        return layers;
     }
 }

@@ -3,15 +3,12 @@ package org.cnnworkbench.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cnnworkbench.app.report.SensitivityCsv;
-import org.cnnworkbench.engine.compression.CompressedSizeEstimate;
-import org.cnnworkbench.engine.compression.CompressionDefaults;
+import org.cnnworkbench.app.report.SensitivityPlans;
+import org.cnnworkbench.app.report.Sizes;
 import org.cnnworkbench.engine.compression.CompressionPlan;
 import org.cnnworkbench.engine.compression.LayerPlan;
 import org.cnnworkbench.engine.compression.PlanSelection;
@@ -32,14 +29,15 @@ final class PlanChoice {
     static CompressionPlan choose(Path run, NetworkSpec network, CompressionPlan base, String targetSize,
                                   Double maxLoss, Path csv, int valLimit, PrintWriter out, PrintWriter err,
                                   AtomicBoolean cancel) throws IOException, Dl4jConversionException {
-        long target = targetSize == null ? 0 : Sizes.parse(targetSize);
+        long target;
+        try {
+            target = targetSize == null ? 0 : Sizes.parse(targetSize);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
         List<SensitivityCsv.Row> rows;
         if (csv != null) {
             rows = SensitivityCsv.read(csv);
-            if (rows.stream().anyMatch(r -> !r.layer().isEmpty() && !"prune".equals(r.method()))) {
-                throw new UserException(csv + ": --target-size and --max-loss need pruning curves (sensitivity "
-                        + "--method prune)");
-            }
         } else {
             out.println("measuring the pruning sensitivity of every layer (" + valLimit + " validation images per "
                     + "point) ...");
@@ -51,25 +49,14 @@ final class PlanChoice {
             if (cancel.get()) {
                 return null;
             }
-            rows = points.stream().map(p -> new SensitivityCsv.Row("prune", p.layer(), p.weights(), p.value(),
-                    100 * p.top1())).toList();
+            rows = SensitivityPlans.pruneRows(points);
         }
-        double baseline = rows.get(0).top1Percent();
-        Map<String, List<SensitivityCsv.Row>> byLayer = new LinkedHashMap<>();
-        rows.stream().skip(1).forEach(r -> byLayer.computeIfAbsent(r.layer(), k -> new ArrayList<>()).add(r));
-        List<PlanSelection.Curve> curves = new ArrayList<>();
-        for (var e : byLayer.entrySet()) {
-            LayerPlan layer = base.layer(e.getKey()).orElse(new LayerPlan(e.getKey(), 1.0,
-                    LayerPlan.FLOAT32, CompressionDefaults.GAP_BITS));
-            List<PlanSelection.Point> points = e.getValue().stream()
-                    .map(r -> new PlanSelection.Point(r.value(), layer.bits(), r.top1Percent())).toList();
-            curves.add(new PlanSelection.Curve(e.getKey(), e.getValue().get(0).weights(), layer.gapBits(), points));
+        PlanSelection.Result result;
+        try {
+            result = SensitivityPlans.choose(network, base, rows, target, maxLoss);
+        } catch (IllegalArgumentException e) {
+            throw new UserException((csv == null ? "" : csv + ": ") + e.getMessage());
         }
-        long fixed = CompressedSizeEstimate.of(network, base)
-                .bytesOutside(curves.stream().map(PlanSelection.Curve::layer).toList());
-        PlanSelection.Result result = maxLoss != null
-                ? PlanSelection.forMaxLoss(baseline, curves, maxLoss, fixed)
-                : PlanSelection.forTargetSize(baseline, curves, fixed, target);
         CompressionPlan plan = result.applyTo(base);
         out.println(result.message());
         for (LayerPlan p : result.plan().layers().values()) {

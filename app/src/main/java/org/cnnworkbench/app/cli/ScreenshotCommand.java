@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code workbench screenshot}: the main window rendered offscreen to a PNG. */
 @Command(name = "screenshot", mixinStandardHelpOptions = true,
-        description = "Render the main window with a network (or, with --runs, the Training Runs window) to a PNG, "
-                + "without needing a display.")
+        description = "Render the main window with a network (or, with --runs, the Training Runs window; with "
+                + "--compare, the Model Comparison window) to a PNG, without needing a display.")
 final class ScreenshotCommand implements Callable<Integer> {
 
     @Option(names = "--network", defaultValue = "squeezenet-v1.0",
@@ -38,6 +38,10 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "NAME", description = "with --runs: select this run (its chart shows)")
     String run;
 
+    @Option(names = "--compare", arity = "1..*", paramLabel = "RUN-DIR", description = "render the Model "
+            + "Comparison window of these runs (the first is the baseline) instead")
+    java.util.List<Path> compare;
+
     @Override
     public Integer call() {
         if (width < 200 || height < 200 || width > 8000 || height > 8000) {
@@ -45,6 +49,9 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         if (runs != null) {
             return renderRuns();
+        }
+        if (compare != null) {
+            return renderComparison();
         }
         LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
         if (select != null && !loaded.spec().contains(select)) {
@@ -70,6 +77,22 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         try {
             Screenshots.renderRuns(runs, run, width, height, out);
+        } catch (IOException e) {
+            throw new UserException(out + ": cannot write: " + e.getMessage());
+        }
+        spec().commandLine().getOut().println("wrote " + out);
+        spec().commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    private int renderComparison() {
+        for (Path run : compare) {
+            if (!Files.isDirectory(run)) {
+                throw new UserException("--compare: " + run + " is not a folder");
+            }
+        }
+        try {
+            Screenshots.renderComparison(compare, width, height, out);
         } catch (IOException e) {
             throw new UserException(out + ": cannot write: " + e.getMessage());
         }

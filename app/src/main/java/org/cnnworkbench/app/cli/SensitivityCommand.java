@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cnnworkbench.app.report.SensitivityCsv;
+import org.cnnworkbench.app.report.SensitivityPlans;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.dl4j.Sensitivity;
 import org.cnnworkbench.engine.io.AtomicFiles;
@@ -50,8 +51,8 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "CSV", description = "write the curves to this CSV file")
     Path out;
 
-    static final List<Double> DENSITIES = List.of(1.0, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05);
-    static final List<Double> BITS = List.of(8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0);
+    static final List<Double> DENSITIES = SensitivityPlans.DENSITIES;
+    static final List<Double> BITS = SensitivityPlans.BITS;
 
     @Override
     public Integer call() {

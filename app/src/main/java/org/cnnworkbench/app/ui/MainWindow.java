@@ -76,6 +76,7 @@ public final class MainWindow {
     private Stage stage;
     private TrainingViewModel training;
     private Stage trainingStage;
+    private final CompressionWindows compression = new CompressionWindows(() -> stage, runsFolder(), runsThread);
 
     public MainWindow(WorkbenchViewModel vm, FileController files) {
         this.vm = vm;
@@ -169,7 +170,10 @@ public final class MainWindow {
         handlers.put(WorkbenchAction.TRAIN, this::showTraining);
         handlers.put(WorkbenchAction.TRAINING_RUNS, () -> RunsView.showWindow(stage,
                 new RunsViewModel(runsFolder(), runsThread, Platform::runLater), new RunsView.Actions(
-                        this::openRunNetwork, this::resumeRun, this::inferWith)));
+                        this::openRunNetwork, this::resumeRun, this::inferWith, compression::compress,
+                        compression::compare)));
+        handlers.put(WorkbenchAction.COMPRESS, compression::chooseAndCompress);
+        handlers.put(WorkbenchAction.COMPARE_MODELS, compression::showComparison);
         handlers.put(WorkbenchAction.INFERENCE, () -> InferenceView.showWindow(stage,
                 new InferenceViewModel(runsThread, Platform::runLater), runsFolder()));
     }
@@ -315,7 +319,8 @@ public final class MainWindow {
                 new SeparatorMenuItem(), item(WorkbenchAction.GENERATE_SQUEEZENET),
                 item(WorkbenchAction.DESIGN_SWEEP), item(WorkbenchAction.TRAINING_SCALING));
         Menu train = new Menu("Training", null, item(WorkbenchAction.TRAIN), item(WorkbenchAction.TRAINING_RUNS),
-                item(WorkbenchAction.INFERENCE));
+                item(WorkbenchAction.INFERENCE), new SeparatorMenuItem(), item(WorkbenchAction.COMPRESS),
+                item(WorkbenchAction.COMPARE_MODELS));
         MenuBar bar = new MenuBar(file, edit, view, whatIf, train);
         bar.setUseSystemMenuBar(true);
         return bar;

@@ -10,13 +10,15 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.cnnworkbench.app.ui.files.RecentFiles;
 import org.cnnworkbench.app.ui.files.RecoveryStore;
+import org.cnnworkbench.app.ui.view.compression.ComparisonView;
+import org.cnnworkbench.app.ui.view.compression.ComparisonViewModel;
 import org.cnnworkbench.app.ui.view.training.RunsView;
 import org.cnnworkbench.app.ui.view.training.RunsViewModel;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 
-/** Renders the main window, or the Training Runs window, offscreen (headless without a display) to a PNG. */
+/** Renders the main window, the Training Runs or the Model Comparison window, offscreen (headless without a display) to a PNG. */
 public final class Screenshots {
 
     private Screenshots() {
@@ -58,9 +60,30 @@ public final class Screenshots {
         FxRuntime.start();
         WritableImage image = FxRuntime.call(() -> {
             RunsViewModel model = new RunsViewModel(folder, Runnable::run, Runnable::run);
-            RunsView view = new RunsView(model, new RunsView.Actions(p -> { }, p -> { }, p -> { }));
+            RunsView view = new RunsView(model, RunsView.Actions.none());
             model.runs().stream().filter(r -> r.name().equals(select)).findFirst()
                     .ifPresent(r -> view.table().getSelectionModel().select(r));
+            Stage stage = new Stage();
+            Scene scene = new Scene(view, width, height);
+            stage.setScene(scene);
+            stage.show();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            WritableImage shot = scene.snapshot(null);
+            stage.close();
+            return shot;
+        });
+        write(image, out);
+    }
+
+    /** The Model Comparison window for {@code runs} (the first is the baseline). */
+    public static void renderComparison(java.util.List<Path> runs, int width, int height, Path out)
+            throws IOException {
+        FxRuntime.start();
+        WritableImage image = FxRuntime.call(() -> {
+            ComparisonViewModel model = new ComparisonViewModel(Runnable::run, Runnable::run);
+            ComparisonView view = new ComparisonView(model);
+            model.setRuns(runs);
             Stage stage = new Stage();
             Scene scene = new Scene(view, width, height);
             stage.setScene(scene);

@@ -36,7 +36,10 @@ public enum WorkbenchAction {
     TRAINING_SCALING("Data-Parallel Training Scaling...", null),
     TRAIN("Train Network...", "Shortcut+T"),
     TRAINING_RUNS("Training Runs...", null),
-    INFERENCE("Classify Images with a Trained Model...", null);
+    INFERENCE("Classify Images with a Trained Model...", null),
+    /** Asks for a trained run's folder and opens its Compress window. */
+    COMPRESS("Compress Model...", null),
+    COMPARE_MODELS("Compare Models...", null);
 
     private final String label;
     private final String accelerator;

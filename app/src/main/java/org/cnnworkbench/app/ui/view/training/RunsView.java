@@ -31,12 +31,19 @@ import org.cnnworkbench.engine.dl4j.TrainingListener;
 /**
  * The past training runs: a table (network, status, epochs, top-1, top-5, parameters, model size, images/s,
  * wall time), the selected run's validation accuracy per epoch, and buttons to open its network in the editor,
- * resume it, or classify images with its model.
+ * resume it (a compressed run continues its compression), classify images with its model, compress it, or
+ * compare the selected runs.
  */
 public final class RunsView extends BorderPane {
 
-    /** What the buttons do with the selected run's directory. */
-    public record Actions(Consumer<Path> openNetwork, Consumer<Path> resume, Consumer<Path> infer) {
+    /** What the buttons do with the selected run's directory (Compare: with every selected run's). */
+    public record Actions(Consumer<Path> openNetwork, Consumer<Path> resume, Consumer<Path> infer,
+                          Consumer<Path> compress, Consumer<java.util.List<Path>> compare) {
+
+        /** Buttons that do nothing (screenshots). */
+        public static Actions none() {
+            return new Actions(p -> { }, p -> { }, p -> { }, p -> { }, p -> { });
+        }
     }
 
     private final RunsViewModel model;
@@ -75,6 +82,12 @@ public final class RunsView extends BorderPane {
         Button open = button("runs-open", "Open Network", actions.openNetwork());
         Button resume = button("runs-resume", "Resume Training", actions.resume());
         Button infer = button("runs-infer", "Classify Images...", actions.infer());
+        Button compress = button("runs-compress", "Compress...", actions.compress());
+        Button compare = new Button("Compare");
+        compare.setId("runs-compare");
+        compare.setOnAction(e -> actions.compare().accept(table.getSelectionModel().getSelectedItems().stream()
+                .map(RunsViewModel.RunRow::dir).toList()));
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         var selected = table.getSelectionModel().selectedItemProperty();
         open.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || !selected.get().problem().isEmpty(), selected));
@@ -82,6 +95,9 @@ public final class RunsView extends BorderPane {
                 () -> selected.get() == null || !selected.get().canResume(), selected));
         infer.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || !selected.get().hasModel(), selected));
+        compress.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected.get() == null || !selected.get().hasModel(), selected));
+        compare.disableProperty().bind(selected.isNull());
         Button refresh = new Button("Refresh");
         refresh.setId("runs-refresh");
         refresh.setOnAction(e -> model.refresh());
@@ -105,7 +121,7 @@ public final class RunsView extends BorderPane {
         SplitPane split = new SplitPane(table, chart);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
-        setTop(new VBox(4, new HBox(6, open, resume, infer, refresh, folder), folderLabel, message));
+        setTop(new VBox(4, new HBox(6, open, resume, infer, compress, compare, refresh, folder), folderLabel, message));
         setCenter(split);
         BorderPane.setMargin(split, new Insets(6, 0, 0, 0));
         model.refresh();

@@ -13,7 +13,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,11 +23,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.dl4j.Compressor;
 import org.cnnworkbench.engine.dl4j.DataSpec;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
@@ -58,9 +56,6 @@ public final class TrainingViewModel {
     /** Where a run is. */
     public enum State { IDLE, RUNNING, STOPPING, FINISHED, FAILED }
 
-    /** Points of the loss chart per epoch at most (each the mean loss of its batches). */
-    static final int LOSS_POINTS_PER_EPOCH = 50;
-
     /** One point of the training-loss curve: x in epochs (fractional), y the mean batch loss since the last. */
     public record LossPoint(double epoch, double loss) {
     }
@@ -89,24 +84,10 @@ public final class TrainingViewModel {
     private final StringProperty runDirectory = new SimpleStringProperty("");
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> activeRun = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<LossPoint> lossCurve = FXCollections.observableArrayList();
-    // one read-only view each, kept: an unmodifiable wrapper listens to its list weakly, so a view created per
-    // call could be collected together with the listeners a panel added to it
-    private final ObservableList<LossPoint> lossCurveView =
-            FXCollections.unmodifiableObservableList(lossCurve);
-    private final ObservableList<TrainingListener.EpochMetrics> epochMetrics = FXCollections.observableArrayList();
-    private final ObservableList<TrainingListener.EpochMetrics> epochMetricsView =
-            FXCollections.unmodifiableObservableList(epochMetrics);
-    private final ObservableList<String> warnings = FXCollections.observableArrayList();
-    private final ObservableList<String> warningsView =
-            FXCollections.unmodifiableObservableList(warnings);
+    private final RunProgress live;
 
     private volatile AtomicBoolean cancel = new AtomicBoolean();
 
@@ -114,6 +95,7 @@ public final class TrainingViewModel {
         this.runsRoot = runsRoot;
         this.training = training;
         this.ui = ui;
+        this.live = new RunProgress(ui);
     }
 
     /** A fresh run directory under the runs folder: {@code <network>-<yyyyMMdd-HHmmss>}. */
@@ -164,7 +146,8 @@ public final class TrainingViewModel {
 
     /**
      * Continues the run in {@code runDir} from its last checkpoint to its configured number of epochs, showing
-     * its earlier epochs first. Returns false with {@link #error()} set if it cannot.
+     * its earlier epochs first; a compressed run (Compressor.isCompressedRun) continues its compression and writes
+     * its compressed file at the end. Returns false with {@link #error()} set if it cannot.
      */
     public boolean resume(Path runDir) {
         if (isBusy()) {
@@ -188,7 +171,9 @@ public final class TrainingViewModel {
         runDirectory.set(runDir.toString());
         begin(runDir, earlier);
         AtomicBoolean flag = cancel;
-        training.execute(() -> finish(() -> Trainer.resume(runDir, 0, listener(), flag)));
+        boolean compressed = Compressor.isCompressedRun(runDir);
+        training.execute(() -> finish(() -> compressed ? Compressor.resume(runDir, listener(), flag)
+                : Trainer.resume(runDir, 0, listener(), flag)));
         return true;
     }
 
@@ -197,7 +182,7 @@ public final class TrainingViewModel {
         if (state.get() == State.RUNNING) {
             cancel.set(true);
             state.set(State.STOPPING);
-            status.set("stopping after the current batch...");
+            live.setStatus("stopping after the current batch...");
         }
     }
 
@@ -209,13 +194,7 @@ public final class TrainingViewModel {
         cancel = new AtomicBoolean();
         error.set("");
         summary.set(null);
-        lossCurve.clear();
-        epochMetrics.setAll(earlier);
-        warnings.clear();
-        progress.set(0);
-        speed.set("");
-        eta.set("");
-        status.set("opening the data and converting the network...");
+        live.reset(earlier, "opening the data and converting the network...");
         activeRun.set(dir);
         state.set(State.RUNNING);
     }
@@ -235,8 +214,10 @@ public final class TrainingViewModel {
             RunSummary s = run.call();
             ui.execute(() -> {
                 summary.set(s);
-                progress.set(s.status() == RunSummary.Status.COMPLETED ? 1 : progress.get());
-                status.set(s.message() == null || s.message().isBlank() ? describe(s) : s.message());
+                if (s.status() == RunSummary.Status.COMPLETED) {
+                    live.setProgress(1);
+                }
+                live.setStatus(s.message() == null || s.message().isBlank() ? describe(s) : s.message());
                 state.set(s.status() == RunSummary.Status.DIVERGED ? State.FAILED : State.FINISHED);
                 if (s.status() == RunSummary.Status.DIVERGED) {
                     error.set(s.message());
@@ -254,7 +235,7 @@ public final class TrainingViewModel {
     private void failed(String message) {
         ui.execute(() -> {
             error.set(message);
-            status.set("training failed");
+            live.setStatus("training failed");
             state.set(State.FAILED);
         });
     }
@@ -272,64 +253,7 @@ public final class TrainingViewModel {
     }
 
     private TrainingListener listener() {
-        return new TrainingListener() {
-            private int batches = 1;
-            private int chunk = 1;
-            private double sum;
-            private int count;
-
-            @Override
-            public void started(RunStart s) {
-                batches = Math.max(1, s.batchesPerEpoch());
-                chunk = Math.max(1, batches / LOSS_POINTS_PER_EPOCH);
-                String text = String.format(Locale.ROOT, "epoch %d of %d: %,d training and %,d validation images, "
-                        + "%,d parameters", s.firstEpoch(), s.epochs(), s.trainImages(), s.valImages(), s.params());
-                double done = (double) (s.firstEpoch() - 1) / s.epochs();
-                ui.execute(() -> {
-                    status.set(text);
-                    progress.set(done);
-                });
-            }
-
-            @Override
-            public void progress(Progress p) {
-                sum += p.loss();
-                count++;
-                LossPoint point = null;
-                if (count == chunk || p.batch() == p.batches()) {
-                    point = new LossPoint(p.epoch() - 1 + (double) p.batch() / p.batches(), sum / count);
-                    sum = 0;
-                    count = 0;
-                }
-                LossPoint add = point;
-                double done = ((p.epoch() - 1) + (double) p.batch() / p.batches()) / p.epochs();
-                String line = String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d, loss %.4f", p.epoch(),
-                        p.epochs(), p.batch(), p.batches(), p.loss());
-                String rate = String.format(Locale.ROOT, "%.0f images/s", p.imagesPerSecond());
-                String left = "ETA " + TextTable.duration(p.eta());
-                ui.execute(() -> {
-                    if (add != null) {
-                        lossCurve.add(add);
-                    }
-                    if (state.get() == State.RUNNING) {
-                        status.set(line);
-                    }
-                    progress.set(done);
-                    speed.set(rate);
-                    eta.set(left);
-                });
-            }
-
-            @Override
-            public void epochEnded(EpochMetrics m) {
-                ui.execute(() -> epochMetrics.add(m));
-            }
-
-            @Override
-            public void warning(String message) {
-                ui.execute(() -> warnings.add(message));
-            }
-        };
+        return live.listener(() -> state.get() == State.RUNNING, epoch -> "");
     }
 
     private DataSpec dataSpec() {
@@ -460,20 +384,20 @@ public final class TrainingViewModel {
 
     /** The share of the run done, 0..1. */
     public ReadOnlyDoubleProperty progress() {
-        return progress.getReadOnlyProperty();
+        return live.progress();
     }
 
     /** One line: what the run is doing or how it ended. */
     public ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
+        return live.status();
     }
 
     public ReadOnlyStringProperty speed() {
-        return speed.getReadOnlyProperty();
+        return live.speed();
     }
 
     public ReadOnlyStringProperty eta() {
-        return eta.getReadOnlyProperty();
+        return live.eta();
     }
 
     /** Why the last start failed or the run stopped with an error; empty otherwise. */
@@ -492,14 +416,14 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<LossPoint> lossCurve() {
-        return lossCurveView;
+        return live.lossCurve();
     }
 
     public ObservableList<TrainingListener.EpochMetrics> epochMetrics() {
-        return epochMetricsView;
+        return live.epochMetrics();
     }
 
     public ObservableList<String> warnings() {
-        return warningsView;
+        return live.warnings();
     }
 }
