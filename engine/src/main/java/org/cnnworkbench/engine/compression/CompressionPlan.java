@@ -73,6 +73,22 @@ public final class CompressionPlan {
         return new CompressionPlan(copy);
     }
 
+
+    /**
+     * The plan as methods apply it: without pruning every density is 1, without quantization every layer keeps
+     * 32-bit values; layers left with neither are dropped (stored dense at 32 bits).
+     */
+    public CompressionPlan applied(boolean prune, boolean quantize) {
+        List<LayerPlan> kept = new ArrayList<>();
+        for (LayerPlan p : layers().values()) {
+            double density = prune ? p.density() : 1.0;
+            int bits = quantize ? p.bits() : LayerPlan.FLOAT32;
+            if (density < 1 || bits < LayerPlan.FLOAT32) {
+                kept.add(new LayerPlan(p.layer(), density, bits, p.gapBits()));
+            }
+        }
+        return of(kept);
+    }
     /** This plan without the layer, which is then stored dense. */
     public CompressionPlan without(String layer) {
         LinkedHashMap<String, LayerPlan> copy = new LinkedHashMap<>(layers);

@@ -90,16 +90,9 @@ public final class CompressedModels {
     }
 
     /** The plan as the job applies it: no pruning without prune, float32 values without quantize. */
-    static CompressionPlan effectivePlan(CompressionJob job) {
-        List<LayerPlan> layers = new ArrayList<>();
-        for (LayerPlan p : job.layers()) {
-            double density = job.uses(CompressionJob.Method.PRUNE) ? p.density() : 1.0;
-            int bits = job.uses(CompressionJob.Method.QUANTIZE) ? p.bits() : LayerPlan.FLOAT32;
-            if (density < 1 || bits < LayerPlan.FLOAT32) {
-                layers.add(new LayerPlan(p.layer(), density, bits, p.gapBits()));
-            }
-        }
-        return CompressionPlan.of(layers);
+    public static CompressionPlan effectivePlan(CompressionJob job) {
+        return CompressionPlan.of(job.layers()).applied(job.uses(CompressionJob.Method.PRUNE),
+                job.uses(CompressionJob.Method.QUANTIZE));
     }
 
     /** The tensors of {@code graph}: planned weights sparse and/or shared, every other parameter float32. */

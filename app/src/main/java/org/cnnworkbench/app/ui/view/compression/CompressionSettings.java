@@ -207,17 +207,8 @@ public final class CompressionSettings {
 
     /** The plan as the compressor applies it: no pruning without prune, float32 values without quantize. */
     CompressionPlan effectivePlan() {
-        List<LayerPlan> effective = new ArrayList<>();
-        for (LayerPlan p : plan.layers().values()) {
-            double density = prune.get() ? p.density() : 1.0;
-            int bits = quantize.get() ? p.bits() : LayerPlan.FLOAT32;
-            if (density < 1 || bits < LayerPlan.FLOAT32) {
-                effective.add(new LayerPlan(p.layer(), density, bits, p.gapBits()));
-            }
-        }
-        return CompressionPlan.of(effective);
+        return plan.applied(prune.get(), quantize.get());
     }
-
 
     private void updateEstimate() {
         if (spec == null) {
