@@ -37,6 +37,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class CompressedModels {
 
+    static {
+        Dl4jRuntime.configure();   // the fast-path properties before a model file makes ND4J load
+    }
+
     /** The compressed model in a compressed run directory. */
     public static final String FILE = "model.cwbz";
     /** The size report beside it. */

@@ -30,6 +30,10 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  */
 public final class Compressor {
 
+    static {
+        Dl4jRuntime.configure();   // the fast-path properties before a model file makes ND4J load
+    }
+
     /** The job of a compressed run. */
     public static final String JOB_FILE = "compression.json";
 

@@ -23,6 +23,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ModelFiles {
 
+    static {
+        Dl4jRuntime.configure();   // the fast-path properties before a model file makes ND4J load
+    }
+
     private static final String CONFIGURATION = "configuration.json";
     private static final String COEFFICIENTS = "coefficients.bin";
 

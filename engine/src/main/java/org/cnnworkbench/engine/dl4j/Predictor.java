@@ -26,6 +26,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Predictor {
 
+    static {
+        Dl4jRuntime.configure();   // the fast-path properties before a model file makes ND4J load
+    }
+
     /** One class and its probability. */
     public record ClassScore(int label, String name, double probability) {
     }

@@ -23,6 +23,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Sensitivity {
 
+    static {
+        Dl4jRuntime.configure();   // the fast-path properties before a model file makes ND4J load
+    }
+
     /** What is varied per layer. */
     public enum Method {
         /** The density (fraction of weights kept, by magnitude). */
