@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -63,15 +64,7 @@ public final class Screenshots {
             RunsView view = new RunsView(model, RunsView.Actions.none());
             model.runs().stream().filter(r -> r.name().equals(select)).findFirst()
                     .ifPresent(r -> view.table().getSelectionModel().select(r));
-            Stage stage = new Stage();
-            Scene scene = new Scene(view, width, height);
-            stage.setScene(scene);
-            stage.show();
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            WritableImage shot = scene.snapshot(null);
-            stage.close();
-            return shot;
+            return snapshot(view, width, height);
         });
         write(image, out);
     }
@@ -84,17 +77,22 @@ public final class Screenshots {
             ComparisonViewModel model = new ComparisonViewModel(Runnable::run, Runnable::run);
             ComparisonView view = new ComparisonView(model);
             model.setRuns(runs);
-            Stage stage = new Stage();
-            Scene scene = new Scene(view, width, height);
-            stage.setScene(scene);
-            stage.show();
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            WritableImage shot = scene.snapshot(null);
-            stage.close();
-            return shot;
+            return snapshot(view, width, height);
         });
         write(image, out);
+    }
+
+    /** Shows {@code view} in a window of its own, laid out, and takes its picture (on the FX thread). */
+    private static WritableImage snapshot(Parent view, int width, int height) {
+        Stage stage = new Stage();
+        Scene scene = new Scene(view, width, height);
+        stage.setScene(scene);
+        stage.show();
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        WritableImage shot = scene.snapshot(null);
+        stage.close();
+        return shot;
     }
 
     private static void write(WritableImage image, Path out) throws IOException {

@@ -81,7 +81,6 @@ public final class CompressViewModel {
         return settings;
     }
 
-
     /**
      * Starts compressing into {@link #outDir()}. Returns false, with {@link #error()} saying why, if a setting is
      * wrong, the directory exists, or a compression is already going.
@@ -133,7 +132,6 @@ public final class CompressViewModel {
         RunSummary call() throws IOException, Dl4jConversionException;
     }
 
-
     /** Runs {@code run} on the work thread and publishes its end, and the size report, on the UI thread. */
     void finish(Path out, Run run) {
         try {
@@ -159,7 +157,6 @@ public final class CompressViewModel {
         }
     }
 
-
     private static String describe(RunSummary s, Path out) {
         return switch (s.status()) {
             case COMPLETED -> String.format(Locale.ROOT, "compressed after %d epochs: top-1 %.2f%%, top-5 %.2f%%",
@@ -170,7 +167,6 @@ public final class CompressViewModel {
                     : s.message();
         };
     }
-
 
     private void failed(String message) {
         ui.execute(() -> {
@@ -186,7 +182,6 @@ public final class CompressViewModel {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
-
     /** Stops after the current batch; the run keeps its last complete epoch and can be resumed. */
     public void stop() {
         if (state.get() == State.RUNNING) {
@@ -196,34 +191,28 @@ public final class CompressViewModel {
         }
     }
 
-
     public ReadOnlyObjectProperty<State> state() {
         return state.getReadOnlyProperty();
     }
-
 
     /** Why the last action failed; empty when it did not. */
     public ReadOnlyStringProperty error() {
         return error.getReadOnlyProperty();
     }
 
-
     public ReadOnlyObjectProperty<RunSummary> summary() {
         return summary.getReadOnlyProperty();
     }
-
 
     /** The size report of a completed compression (null before). */
     public ReadOnlyObjectProperty<CompressedModels.Report> report() {
         return report.getReadOnlyProperty();
     }
 
-
     /** The run directory being (or last) written. */
     public ReadOnlyObjectProperty<Path> activeRun() {
         return activeRun.getReadOnlyProperty();
     }
-
 
     /** Progress bar, status, images/s, ETA, loss curve, per-epoch metrics, warnings. */
     public RunProgress live() {
