@@ -78,7 +78,8 @@ final class CompressCommand implements Callable<Integer> {
     int svdEpochs;
 
     @Option(names = "--prune-epochs", defaultValue = "2", paramLabel = "E",
-            description = "fine-tuning epochs with the pruned weights held at zero (default: ${DEFAULT-VALUE})")
+            description = "fine-tuning epochs with the pruned weights held at zero, pruning one step further at the "
+                    + "start of each, to the planned density at the last (default: ${DEFAULT-VALUE})")
     int pruneEpochs;
 
     @Option(names = "--quantize-epochs", defaultValue = "1", paramLabel = "E",

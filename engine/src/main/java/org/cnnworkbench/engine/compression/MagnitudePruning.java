@@ -57,6 +57,49 @@ public final class MagnitudePruning {
         return mask;
     }
 
+    /**
+     * The density of step {@code step} of {@code steps} of iterative pruning towards {@code target}:
+     * {@code target^(step / steps)}, so every step keeps the same fraction of the weights the step before kept
+     * (with 3 steps to 0.1: 0.464, 0.215, 0.1), and the last step is exactly {@code target}. One step is one-shot
+     * pruning.
+     *
+     * @throws IllegalArgumentException for a target outside (0, 1] or a step outside 1..steps
+     */
+    public static double stepDensity(double target, int step, int steps) {
+        if (!(target > 0 && target <= 1)) {
+            throw new IllegalArgumentException("density (the fraction kept) must be in (0, 1], got " + target);
+        }
+        if (steps < 1 || step < 1 || step > steps) {
+            throw new IllegalArgumentException("pruning step " + step + " of " + steps + " does not exist");
+        }
+        return step == steps ? target : Math.pow(target, (double) step / steps);
+    }
+
+    /**
+     * A mask for a layer already pruned to {@code kept}: exactly {@code keptCount(weights.length, density)}
+     * weights, all among the kept ones (a weight once pruned stays pruned), those of largest |w|; a kept weight
+     * that happens to be zero ranks above every pruned one. With {@code kept == null}, {@link #mask(float[], double)}.
+     *
+     * @throws IllegalArgumentException if {@code density} would keep more weights than {@code kept} does
+     */
+    public static boolean[] mask(float[] weights, boolean[] kept, double density) {
+        if (kept == null) {
+            return mask(weights, density);
+        }
+        if (kept.length != weights.length) {
+            throw new IllegalArgumentException(kept.length + " mask entries for " + weights.length + " weights");
+        }
+        if (keptCount(weights.length, density) > count(kept)) {
+            throw new IllegalArgumentException("density " + density + " keeps more weights than the "
+                    + count(kept) + " still kept: pruning only removes weights");
+        }
+        float[] ranked = new float[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            ranked[i] = !kept[i] ? 0f : weights[i] == 0f ? Float.MIN_VALUE : weights[i];
+        }
+        return mask(ranked, density);
+    }
+
     /** The number of true entries. */
     public static int count(boolean[] mask) {
         int c = 0;

@@ -12,7 +12,8 @@ import org.cnnworkbench.engine.compression.LayerPlan;
  * methods in the order they are applied, the per-layer settings and the fine-tuning epochs of each stage.
  *
  * <p>Stages run in a fixed order: low-rank factorisation (when the run is created; then {@code svdEpochs} of
- * fine-tuning), pruning (at the start of the next epoch; then {@code pruneEpochs}), quantization (then
+ * fine-tuning), pruning (iteratively: one step at the start of each of its {@code pruneEpochs}, or at once where
+ * it has none), quantization (then
  * {@code quantizeEpochs}); Huffman coding applies when the compressed file is written. A stage with no epochs of
  * its own takes effect where the next stage starts, or after the last epoch.
  *

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cnnworkbench.engine.compression.LayerPlan;
+import org.cnnworkbench.engine.compression.MagnitudePruning;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -12,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Fine-tuning of a compressed run: prunes and quantizes the planned layers at the epochs the
- * {@link CompressionJob} names, and around every update keeps pruned weights at zero (their gradient is
+ * {@link CompressionJob} names (pruning iteratively: one step at the start of every pruning epoch, each keeping
+ * the same fraction of what the step before kept, {@link MagnitudePruning#stepDensity}), and around every update keeps pruned weights at zero (their gradient is
  * zeroed before the optimiser sees it and the mask is applied after) and shared weights shared (the gradient of
  * a centroid is the sum of its weights' gradients; the weights are set to their centroids after every update).
  */
@@ -22,7 +24,8 @@ final class CompressionTuning implements FineTuning {
     private final NetworkSpec spec;
     private final Initial initial;
     private final List<SharedLayer> layers = new ArrayList<>();
-    private boolean prunedDone;
+    /** Pruning steps taken, of {@link #pruneSteps()}. */
+    private int pruneStepsDone;
     private boolean quantizedDone;
 
     /** Sets the weights a run starts from (the source model's, factorised if the job says so). */
@@ -68,23 +71,27 @@ final class CompressionTuning implements FineTuning {
                 layers.add(new SharedLayer(layer));
             }
         }
-        prunedDone = job.uses(CompressionJob.Method.PRUNE) && epochsDone >= job.pruneEpoch();
+        pruneStepsDone = job.uses(CompressionJob.Method.PRUNE)
+                ? Math.max(0, Math.min(pruneSteps(), epochsDone - job.pruneEpoch() + 1)) : 0;
         quantizedDone = job.uses(CompressionJob.Method.QUANTIZE) && epochsDone >= job.quantizeEpoch();
         for (SharedLayer layer : layers) {
             LayerPlan plan = job.plan(layer.layer().node()).orElseThrow();
-            layer.recover(graph, prunedDone && plan.density() < 1, quantizedDone && plan.bits() < 32);
+            layer.recover(graph, pruneStepsDone > 0 && plan.density() < 1, quantizedDone && plan.bits() < 32);
         }
         graph.setListeners(new Listener());
     }
 
     @Override
     public void epochStarting(ComputationGraph graph, int epoch) {
-        if (job.uses(CompressionJob.Method.PRUNE) && !prunedDone && epoch >= job.pruneEpoch()) {
-            prune(graph);
+        if (job.uses(CompressionJob.Method.PRUNE) && epoch >= job.pruneEpoch()) {
+            int step = Math.min(pruneSteps(), epoch - job.pruneEpoch() + 1);
+            if (step > pruneStepsDone) {
+                prune(graph, step);
+            }
         }
         if (job.uses(CompressionJob.Method.QUANTIZE) && !quantizedDone && epoch >= job.quantizeEpoch()) {
-            if (job.uses(CompressionJob.Method.PRUNE) && !prunedDone) {
-                prune(graph);
+            if (job.uses(CompressionJob.Method.PRUNE) && pruneStepsDone < pruneSteps()) {
+                prune(graph, pruneSteps());
             }
             quantize(graph);
         }
@@ -93,8 +100,8 @@ final class CompressionTuning implements FineTuning {
     @Override
     public boolean finish(ComputationGraph graph) {
         boolean changed = false;
-        if (job.uses(CompressionJob.Method.PRUNE) && !prunedDone) {
-            prune(graph);
+        if (job.uses(CompressionJob.Method.PRUNE) && pruneStepsDone < pruneSteps()) {
+            prune(graph, pruneSteps());
             changed = true;
         }
         if (job.uses(CompressionJob.Method.QUANTIZE) && !quantizedDone) {
@@ -104,14 +111,20 @@ final class CompressionTuning implements FineTuning {
         return changed;
     }
 
-    private void prune(ComputationGraph graph) {
+    /** One step per pruning epoch; a single step if pruning has no epochs of its own. */
+    private int pruneSteps() {
+        return Math.max(1, job.pruneEpochs());
+    }
+
+    /** Prunes every planned layer to its density at step {@code step}. */
+    private void prune(ComputationGraph graph, int step) {
         for (SharedLayer layer : layers) {
             double density = job.plan(layer.layer().node()).orElseThrow().density();
             if (density < 1) {
-                layer.prune(graph, density);
+                layer.prune(graph, MagnitudePruning.stepDensity(density, step, pruneSteps()));
             }
         }
-        prunedDone = true;
+        pruneStepsDone = step;
     }
 
     private void quantize(ComputationGraph graph) {

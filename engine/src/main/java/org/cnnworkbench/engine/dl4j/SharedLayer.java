@@ -56,9 +56,12 @@ final class SharedLayer {
         return codebook == null ? null : codebook.clone();
     }
 
-    /** Keeps the {@code density} largest weights by magnitude and zeroes the rest. */
+    /**
+     * Keeps the {@code density} largest weights by magnitude and zeroes the rest; a layer already pruned is pruned
+     * further among the weights it kept (iterative pruning).
+     */
     void prune(ComputationGraph graph, double density) {
-        setKept(MagnitudePruning.mask(GraphWeights.read(graph, layer.vertex(), GraphWeights.WEIGHTS), density));
+        setKept(MagnitudePruning.mask(GraphWeights.read(graph, layer.vertex(), GraphWeights.WEIGHTS), kept, density));
         enforce(graph);
     }
 

@@ -2,6 +2,7 @@ package org.cnnworkbench.engine.compression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -70,5 +71,31 @@ class MagnitudePruningTest {
         }
         assertThat(lastKeptAtThreshold).isLessThan(firstPrunedAtThreshold);
         assertThat(MagnitudePruning.mask(w.clone(), density)).isEqualTo(mask);
+    }
+
+    @Test
+    void iterativeStepsKeepTheSameFractionEachStepAndEndExactlyAtTheTarget() {
+        assertThat(MagnitudePruning.stepDensity(0.1, 1, 3)).isCloseTo(0.46416, within(1e-5));
+        assertThat(MagnitudePruning.stepDensity(0.1, 2, 3)).isCloseTo(0.21544, within(1e-5));
+        assertThat(MagnitudePruning.stepDensity(0.1, 3, 3)).isEqualTo(0.1);
+        assertThat(MagnitudePruning.stepDensity(0.35, 1, 1)).isEqualTo(0.35);   // one step: one-shot
+        assertThatThrownBy(() -> MagnitudePruning.stepDensity(0.5, 3, 2)).hasMessageContaining("step 3 of 2");
+        assertThatThrownBy(() -> MagnitudePruning.stepDensity(0, 1, 2)).hasMessageContaining("(0, 1]");
+    }
+
+    @Test
+    void pruningFurtherKeepsOnlyWeightsStillKeptAndRanksAKeptZeroAbovePrunedOnes() {
+        //               0     1    2     3    4    5    6     7
+        float[] w = {0.9f, 0f, 0f, -0.2f, 0f, 5f, 0f, 0.05f};
+        boolean[] kept = {true, false, true, true, false, false, true, true};   // 5 still kept, two of them 0
+        // weight 5 (|5|) was pruned: pruning further never brings it back
+        boolean[] four = MagnitudePruning.mask(w, kept, 0.5);
+        assertThat(four).containsExactly(true, false, true, true, false, false, false, true);
+        // 3 of 8: 0.9, -0.2, 0.05
+        boolean[] three = MagnitudePruning.mask(w, kept, 3 / 8.0);
+        assertThat(three).containsExactly(true, false, false, true, false, false, false, true);
+        assertThat(MagnitudePruning.mask(w, null, 0.25)).containsExactly(true, false, false, false, false, true,
+                false, false);
+        assertThatThrownBy(() -> MagnitudePruning.mask(w, kept, 0.75)).hasMessageContaining("only removes");
     }
 }

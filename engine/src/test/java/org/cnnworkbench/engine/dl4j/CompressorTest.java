@@ -129,6 +129,37 @@ class CompressorTest {
     }
 
     @Test
+    void pruningOverTwoEpochsPrunesInTwoStepsAndAWeightOncePrunedStaysPruned() throws Exception {
+        Path out = dir.resolve("iterative");
+        CompressionJob job = new CompressionJob(null, null, 0, List.of(CompressionJob.Method.PRUNE), Map.of(),
+                List.of(new LayerPlan("conv2", 0.25, 32, 4), new LayerPlan("fc1", 0.09, 32, 4)), 0, 2, 0, 0);
+        RunSummary s = Compressor.compress(source, job, FINE_TUNE, out, new TrainingListener() { },
+                new AtomicBoolean());
+        assertThat(s.status()).isEqualTo(RunSummary.Status.COMPLETED);
+        ComputationGraph first = ModelFiles.load(out.resolve("checkpoint-epoch-1.zip"), false);
+        ComputationGraph last = ModelFiles.load(out.resolve("model.zip"), false);
+        for (GraphWeights.WeightLayer layer : GraphWeights.compressible(last, Dl4jConverter.convert(network()))) {
+            float[] step1 = GraphWeights.read(first, layer.vertex(), GraphWeights.WEIGHTS);
+            float[] step2 = GraphWeights.read(last, layer.vertex(), GraphWeights.WEIGHTS);
+            var plan = job.plan(layer.node());
+            if (plan.isEmpty()) {
+                assertThat(nonZero(step2)).as(layer.node()).isEqualTo(step2.length);
+                continue;
+            }
+            double d = plan.get().density();
+            // step 1 keeps sqrt(d) of the weights (0.5, 0.3), step 2 d of them
+            assertThat(nonZero(step1)).as(layer.node()).isEqualTo(MagnitudePruning.keptCount(step1.length,
+                    Math.sqrt(d)));
+            assertThat(nonZero(step2)).as(layer.node()).isEqualTo(MagnitudePruning.keptCount(step2.length, d));
+            for (int i = 0; i < step1.length; i++) {
+                if (step1[i] == 0f) {
+                    assertThat(step2[i]).as(layer.node() + " weight " + i).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
     void aDamagedCompressedFileIsRefusedNotDecoded() throws Exception {
         Path out = dir.resolve("dc");
         Compressor.compress(source, deepCompression(1, 0), FINE_TUNE, out, new TrainingListener() { },
