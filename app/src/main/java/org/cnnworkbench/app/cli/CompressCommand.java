@@ -90,7 +90,7 @@ final class CompressCommand implements Callable<Integer> {
             description = "learning rate of the fine-tuning (constant; default: ${DEFAULT-VALUE})")
     double lr;
 
-    @Option(names = "--centroid-lr", defaultValue = "0.0001", paramLabel = "RATE", description = "step of the "
+    @Option(names = "--centroid-lr", defaultValue = "0.00001", paramLabel = "RATE", description = "step of the "
             + "centroids' gradient descent (the sum of their weights' gradients; default: ${DEFAULT-VALUE})")
     double centroidLr;
 

@@ -32,6 +32,13 @@ public record CompressionJob(String source, String sourceNetwork, long sourcePar
                              Map<String, Double> svd, List<LayerPlan> layers, int svdEpochs, int pruneEpochs,
                              int quantizeEpochs, double centroidRate) {
 
+    /**
+     * The default step of the centroids' gradient descent. The step multiplies the sum of the gradients of every
+     * weight that shares a centroid, so it is far below a per-weight rate: measured on {@code fashion-squeezenet}
+     * at 4 bits (README, "Compression"), 1e-4 cost 2.7 points of top-1 in one epoch; 1e-5 and 0 cost none.
+     */
+    public static final double DEFAULT_CENTROID_RATE = 1e-5;
+
     /** The compression methods. */
     public enum Method { SVD, PRUNE, QUANTIZE, HUFFMAN }
 

@@ -62,7 +62,7 @@ public final class CompressionSettings {
     private final IntegerProperty pruneEpochs = new SimpleIntegerProperty(2);
     private final IntegerProperty quantizeEpochs = new SimpleIntegerProperty(1);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(1e-4);
-    private final DoubleProperty centroidRate = new SimpleDoubleProperty(1e-4);
+    private final DoubleProperty centroidRate = new SimpleDoubleProperty(CompressionJob.DEFAULT_CENTROID_RATE);
     private final IntegerProperty trainLimit = new SimpleIntegerProperty(0);
     private final IntegerProperty valLimit = new SimpleIntegerProperty(0);
     private final StringProperty outDir = new SimpleStringProperty("");
