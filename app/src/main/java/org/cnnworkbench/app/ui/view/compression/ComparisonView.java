@@ -83,6 +83,7 @@ public final class ComparisonView extends BorderPane {
         chart.setId("comparison-chart");
         chart.setTitle("accuracy against model size");
         chart.setAnimated(false);
+        chart.setPadding(new Insets(8, 24, 8, 8));   // room for the last size label, centred on the right edge
         model.rows().addListener((ListChangeListener<ModelComparison.Row>) c -> redraw());
 
         ComboBox<Path> baseline = new ComboBox<>(model.runs());
