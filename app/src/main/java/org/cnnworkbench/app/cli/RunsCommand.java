@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
@@ -48,7 +49,9 @@ final class RunsCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         for (Path run : runs) {
             try {
-                RunDirectory.Overview o = new RunDirectory(run).overview();
+                RunDirectory directory = new RunDirectory(run);
+                RunDirectory.Overview o = directory.overview();
+                OptionalLong compressed = directory.compressedModelBytes();
                 Optional<RunSummary> s = o.summary();
                 String epochs = o.completedEpochs() + "/" + o.config().epochs();
                 String status = s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished");
@@ -56,7 +59,8 @@ final class RunsCommand implements Callable<Integer> {
                         o.problems().isEmpty() ? status : status + ", damaged", epochs,
                         s.map(x -> TextTable.accuracy(x.top1())).orElse(""), s.map(x -> TextTable.accuracy(x.top5())).orElse(""),
                         s.map(x -> TextTable.count(x.params())).orElse(""),
-                        s.map(x -> TextTable.count(x.modelBytes()) + " B").orElse(""),
+                        compressed.isPresent() ? TextTable.count(compressed.getAsLong()) + " B .cwbz"
+                                : s.map(x -> TextTable.count(x.modelBytes()) + " B").orElse(""),
                         s.map(x -> String.format(Locale.ROOT, "%.0f", x.imagesPerSecond())).orElse(""),
                         s.map(x -> String.format(Locale.ROOT, "%.1f s", x.wallSeconds())).orElse(""));
                 problems.addAll(o.problems());

@@ -79,6 +79,9 @@ class CompressCommandsTest {
         Run runs = CommandLineTest.run("runs", dir.resolve("runs").toString());
         assertThat(runs.exit()).isZero();
         assertThat(runs.out()).contains("small-dc");
+        // a compressed run lists the size of its compressed file, not that of its model.zip
+        String dcLine = runs.out().lines().filter(l -> l.startsWith("small-dc")).findFirst().orElseThrow();
+        assertThat(dcLine).contains(String.format(java.util.Locale.ROOT, "%,d B .cwbz", bytes));
 
         // the plain trainer would let pruned and shared weights drift: it sends the user to compress --resume
         Run trainResume = CommandLineTest.run("train", "--resume", out.toString(), "--epochs", "3");

@@ -213,6 +213,21 @@ public final class RunDirectory {
         return dir.resolve("model.zip");
     }
 
+    /**
+     * The bytes of the run's compressed model file ({@link CompressedModels#FILE}), if it is a compressed run whose
+     * file has been written: the size a list of runs shows for it ({@code model.zip} is the uncompressed form its
+     * fine-tuning resumes from).
+     */
+    public java.util.OptionalLong compressedModelBytes() {
+        Path file = dir.resolve(CompressedModels.FILE);
+        try {
+            return Files.isRegularFile(file) ? java.util.OptionalLong.of(Files.size(file))
+                    : java.util.OptionalLong.empty();
+        } catch (IOException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     public Path metricsFile() {
         return dir.resolve("metrics.csv");
     }

@@ -65,8 +65,8 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(column("top-1", r -> accuracy(r.top1()), 70));
         table.getColumns().add(column("top-5", r -> accuracy(r.top5()), 70));
         table.getColumns().add(column("params", r -> r.params() == 0 ? "" : Formats.count(r.params()), 90));
-        table.getColumns().add(column("model", r -> r.modelBytes() == 0 ? "" : Formats.count(r.modelBytes()) + " B",
-                100));
+        table.getColumns().add(column("model", r -> r.modelBytes() == 0 ? ""
+                : Formats.count(r.modelBytes()) + (r.compressed() ? " B .cwbz" : " B"), 110));
         table.getColumns().add(column("img/s", r -> Double.isNaN(r.imagesPerSecond()) ? ""
                 : String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()), 60));
         table.getColumns().add(column("wall", r -> Double.isNaN(r.wallSeconds()) ? ""

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,11 +28,12 @@ public final class RunsViewModel {
 
     /**
      * One run as the list shows it; {@code problem} is non-empty (and the numbers NaN/0) when its files could
-     * not be read.
+     * not be read. {@code modelBytes} is the compressed file's size for a compressed run ({@code compressed}),
+     * else that of {@code model.zip}.
      */
     public record RunRow(Path dir, String network, String status, int completedEpochs, int plannedEpochs,
-                         double top1, double top5, long params, long modelBytes, double imagesPerSecond,
-                         double wallSeconds, String problem) {
+                         double top1, double top5, long params, long modelBytes, boolean compressed,
+                         double imagesPerSecond, double wallSeconds, String problem) {
 
         public String name() {
             return dir.getFileName().toString();
@@ -89,19 +91,22 @@ public final class RunsViewModel {
         });
     }
 
-    static RunRow row(Path run) {
+    public static RunRow row(Path run) {
         try {
-            RunDirectory.Overview o = new RunDirectory(run).overview();
+            RunDirectory directory = new RunDirectory(run);
+            RunDirectory.Overview o = directory.overview();
             RunSummary s = o.summary().orElse(null);
+            OptionalLong compressedBytes = directory.compressedModelBytes();
             String status = !o.problems().isEmpty() ? "damaged"
                     : s == null ? (o.completedEpochs() < o.config().epochs() ? "unfinished" : "ended")
                     : s.status().name().toLowerCase(Locale.ROOT);
             return new RunRow(run, o.network(), status, o.completedEpochs(), o.config().epochs(),
                     s == null ? Double.NaN : s.top1(), s == null ? Double.NaN : s.top5(), s == null ? 0 : s.params(),
-                    s == null ? 0 : s.modelBytes(), s == null ? Double.NaN : s.imagesPerSecond(),
+                    compressedBytes.orElse(s == null ? 0 : s.modelBytes()), compressedBytes.isPresent(),
+                    s == null ? Double.NaN : s.imagesPerSecond(),
                     s == null ? Double.NaN : s.wallSeconds(), String.join("; ", o.problems()));
         } catch (IOException | RuntimeException e) {
-            return new RunRow(run, "?", UNREADABLE, 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN,
+            return new RunRow(run, "?", UNREADABLE, 0, 0, Double.NaN, Double.NaN, 0, 0, false, Double.NaN, Double.NaN,
                     TrainingViewModel.message(e));
         }
     }

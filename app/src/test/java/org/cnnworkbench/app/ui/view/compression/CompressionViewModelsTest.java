@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.collections.ListChangeListener;
 import org.cnnworkbench.app.report.SizeReportText;
+import org.cnnworkbench.app.ui.view.training.RunsViewModel;
 import org.cnnworkbench.app.ui.view.training.TrainingViewModel;
 import org.cnnworkbench.engine.data.IdxFiles;
 import org.cnnworkbench.engine.dl4j.CompressedModels;
@@ -157,6 +158,11 @@ class CompressionViewModelsTest {
                 .anyMatch(s -> s.startsWith("weight-sharing fine-tuning: epoch 2/2"));
         CompressedModels.Report report = vm.report().get();
         assertThat(report.fileBytes()).isEqualTo(Files.size(out.resolve(CompressedModels.FILE)));
+        // Training Runs lists the compressed file's size for it, not its model.zip's
+        RunsViewModel.RunRow listed = RunsViewModel.row(out);
+        assertThat(listed.compressed()).isTrue();
+        assertThat(listed.modelBytes()).isEqualTo(report.fileBytes());
+        assertThat(RunsViewModel.row(source).compressed()).isFalse();
         assertThat(SizeReportText.cells(report.sizes().tensors().get(0))).hasSameSizeAs(SizeReportText.COLUMNS);
         assertThat(vm.live().status().get()).contains("compressed after 2 epochs");
         assertThat(vm.start()).isFalse();
