@@ -70,6 +70,8 @@ final class CompareModelsCommand implements Callable<Integer> {
             case csv -> ComparisonTable.csv(rows);
             case markdown -> ComparisonTable.markdown(rows);
         };
+        ModelComparison.validationMismatch(rows)
+                .ifPresent(m -> spec.commandLine().getErr().println("workbench: warning: " + m));
         PrintWriter w = spec.commandLine().getOut();
         if (out != null) {
             try {

@@ -67,6 +67,7 @@ class CompressCommandsTest {
         Run table = CommandLineTest.run("compare-models", source.toString(), out.toString(), "--format",
                 "markdown");
         assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.err()).doesNotContain("different validation sets");
         assertThat(table.out()).contains("| approach | architecture | original size | compressed size |",
                 "| none | small |", "| Deep Compression | small |", String.format("%,d B", bytes));
         Run csv = CommandLineTest.run("compare-models", source.toString(), out.toString(), "--format", "csv",
@@ -106,6 +107,16 @@ class CompressCommandsTest {
                 "--batch", "20", "--out", out.toString());
         assertThat(compress.exit()).as(compress.err()).isZero();
         assertThat(compress.out()).contains("fc1 ", "density 0.10", "compressed file model.cwbz");
+
+        // validated on fewer images than the source run: the comparison says its accuracies do not compare
+        Path fewer = dir.resolve("runs/small-fewer");
+        assertThat(CommandLineTest.run("compress", "--model", source.toString(), "--methods", "prune",
+                "--prune-epochs", "1", "--val-limit", "20", "--batch", "20", "--out", fewer.toString()).exit())
+                .isZero();
+        Run compare = CommandLineTest.run("compare-models", source.toString(), out.toString(), fewer.toString());
+        assertThat(compare.exit()).as(compare.err()).isZero();
+        assertThat(compare.err()).contains("workbench: warning: top-1 and top-5 were measured on different "
+                + "validation sets").contains("small-fewer: 20 images").contains("small-target");
     }
 
     @Test

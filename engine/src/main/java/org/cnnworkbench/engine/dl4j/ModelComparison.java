@@ -90,6 +90,40 @@ public final class ModelComparison {
     }
 
     /**
+     * A warning when the measured rows' accuracies come from different validation sets (another count of images,
+     * or other data), so they cannot be compared point for point; empty when they share one, or when fewer than
+     * two rows were measured. Unreadable runs are left out.
+     */
+    public static java.util.Optional<String> validationMismatch(List<Row> rows) {
+        java.util.Map<String, List<String>> bySet = new java.util.LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.analytic() || r.run() == null) {
+                continue;
+            }
+            try {
+                RunDirectory run = new RunDirectory(r.run());
+                RunSummary summary = run.summary().orElse(null);
+                if (summary == null) {
+                    continue;
+                }
+                DataSpec data = run.dataInfo().data();
+                String set = String.format(java.util.Locale.ROOT, "%,d images of %s", summary.valImages(),
+                        data.fashionDir() != null ? data.fashionDir() : data.source());
+                bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(String.valueOf(r.run().getFileName()));
+            } catch (IOException | RuntimeException e) {
+                // an unreadable run has no row to compare; the caller reports it
+            }
+        }
+        if (bySet.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        bySet.forEach((set, runs) -> parts.add(String.join(", ", runs) + ": " + set));
+        return java.util.Optional.of("top-1 and top-5 were measured on different validation sets ("
+                + String.join("; ", parts) + "); compare accuracies measured on the same images");
+    }
+
+    /**
      * An analytic row: {@code spec} compressed with {@code plan}, before Huffman coding (CompressedSizeEstimate).
      */
     public static Row analytic(NetworkSpec spec, CompressionPlan plan, String approach) {

@@ -91,14 +91,15 @@ public final class ComparisonViewModel {
             }
             List<ModelComparison.Row> all = new ArrayList<>(ModelComparison.withReduction(read,
                     baselineBytes(read, base)));
+            ModelComparison.validationMismatch(read).ifPresent(failed::add);
             if (withAnalytic) {
                 all.addAll(analyticRows(failed));
             }
             ui.execute(() -> {
                 rows.setAll(all);
                 problems.setAll(failed);
-                message.set(read.size() + " of " + dirs.size() + " runs" + (failed.isEmpty() ? ""
-                        : ", " + failed.size() + " unreadable") + (withAnalytic ? ", analytic ImageNet rows" : ""));
+                message.set(read.size() + " of " + dirs.size() + " runs" + (read.size() == dirs.size() ? ""
+                        : ", " + (dirs.size() - read.size()) + " unreadable") + (withAnalytic ? ", analytic ImageNet rows" : ""));
             });
         });
     }
