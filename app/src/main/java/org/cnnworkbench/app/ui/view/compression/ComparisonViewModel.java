@@ -124,11 +124,22 @@ public final class ComparisonViewModel {
         return ModelComparison.withReduction(rows, rows.isEmpty() ? 0 : rows.get(0).originalBytes());
     }
 
-    /** The points of the chart: rows with a measured top-1 and a size. */
+    /**
+     * The points of the chart: rows with a measured top-1 and a size, labelled "approach architecture", or
+     * "approach (run folder)" where two rows would share a label.
+     */
     public List<ChartPoint> chartPoints() {
-        return rows.stream().filter(r -> !Double.isNaN(r.top1()) && r.compressedBytes() > 0)
-                .map(r -> new ChartPoint(r.approach() + " " + r.architecture(), Math.log10(r.compressedBytes()),
-                        100 * r.top1())).toList();
+        List<ModelComparison.Row> measured = rows.stream()
+                .filter(r -> !Double.isNaN(r.top1()) && r.compressedBytes() > 0).toList();
+        java.util.Map<String, Long> uses = measured.stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r.approach() + " " + r.architecture(), java.util.stream.Collectors.counting()));
+        return measured.stream().map(r -> {
+            String label = r.approach() + " " + r.architecture();
+            if (uses.get(label) > 1 && r.run() != null) {
+                label = r.approach() + " (" + r.run().getFileName() + ")";
+            }
+            return new ChartPoint(label, Math.log10(r.compressedBytes()), 100 * r.top1());
+        }).toList();
     }
 
     /** A size on the chart's log axis: "10 kB", "1 MB", "316 B". */

@@ -191,6 +191,18 @@ class CompressionViewModelsTest {
         assertThat(comparison.rows()).hasSize(6);
         assertThat(comparison.rows().get(2).architecture()).containsIgnoringCase("alexnet");
         assertThat(comparison.chartPoints()).hasSize(2);   // analytic rows have no measured accuracy
+
+        // two runs of one approach and architecture: their points are told apart by their folders
+        Path copy = dir.resolve("again");
+        try (var files = Files.walk(out)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(out.relativize(f).toString()));
+            }
+        }
+        comparison.analytic().set(false);
+        comparison.setRuns(List.of(source, out, copy));
+        assertThat(comparison.chartPoints()).extracting(ComparisonViewModel.ChartPoint::label).containsExactly(
+                "none small-cnn", "Deep Compression (" + out.getFileName() + ")", "Deep Compression (again)");
     }
 
     @Test
