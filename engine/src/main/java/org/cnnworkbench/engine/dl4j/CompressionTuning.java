@@ -14,9 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Fine-tuning of a compressed run: prunes and quantizes the planned layers at the epochs the
  * {@link CompressionJob} names (pruning iteratively: one step at the start of every pruning epoch, each keeping
- * the same fraction of what the step before kept, {@link MagnitudePruning#stepDensity}), and around every update keeps pruned weights at zero (their gradient is
- * zeroed before the optimiser sees it and the mask is applied after) and shared weights shared (the gradient of
- * a centroid is the sum of its weights' gradients; the weights are set to their centroids after every update).
+ * the same fraction of what the step before kept, {@link MagnitudePruning#stepDensity}), and around every update
+ * keeps pruned weights at zero (their gradient is zeroed before the optimiser sees it and the mask is applied
+ * after) and shared weights shared (the gradient of a centroid is the sum of its weights' gradients; the weights
+ * are set to their centroids after every update).
  */
 final class CompressionTuning implements FineTuning {
 

@@ -98,8 +98,10 @@ public final class ComparisonViewModel {
             ui.execute(() -> {
                 rows.setAll(all);
                 problems.setAll(failed);
-                message.set(read.size() + " of " + dirs.size() + " runs" + (read.size() == dirs.size() ? ""
-                        : ", " + (dirs.size() - read.size()) + " unreadable") + (withAnalytic ? ", analytic ImageNet rows" : ""));
+                int unreadable = dirs.size() - read.size();
+                message.set(read.size() + " of " + dirs.size() + " runs"
+                        + (unreadable == 0 ? "" : ", " + unreadable + " unreadable")
+                        + (withAnalytic ? ", analytic ImageNet rows" : ""));
             });
         });
     }
