@@ -38,9 +38,12 @@ public final class ModelComparison {
      * @param top1 measured top-1 (NaN if not measured)
      * @param top5 measured top-5 (NaN if not measured)
      * @param analytic whether the row is computed from a spec and a plan, not measured
+     * @param validationSet the images top-1 and top-5 were measured on ("10,000 images of fashion-mnist"); null
+     *                      for an analytic row, or when the run's data description cannot be read
      */
     public record Row(Path run, String approach, String architecture, long originalBytes, long compressedBytes,
-                      long fileBytes, long params, double reduction, double top1, double top5, boolean analytic) {
+                      long fileBytes, long params, double reduction, double top1, double top5, boolean analytic,
+                      String validationSet) {
     }
 
     private ModelComparison() {
@@ -63,7 +66,8 @@ public final class ModelComparison {
     public static List<Row> withReduction(List<Row> rows, long baselineBytes) {
         return rows.stream().map(r -> new Row(r.run(), r.approach(), r.architecture(), r.originalBytes(),
                 r.compressedBytes(), r.fileBytes(), r.params(), r.compressedBytes() == 0 ? Double.NaN
-                : (double) baselineBytes / r.compressedBytes(), r.top1(), r.top5(), r.analytic())).toList();
+                : (double) baselineBytes / r.compressedBytes(), r.top1(), r.top5(), r.analytic(),
+                r.validationSet())).toList();
     }
 
     /** The row of one run directory (reduction not yet set). */
@@ -82,36 +86,24 @@ public final class ModelComparison {
             }
             long bytes = Files.size(file);
             return new Row(dir, job.approach(), job.sourceNetwork(), 4 * job.sourceParams(), bytes, bytes,
-                    summary.params(), Double.NaN, summary.top1(), summary.top5(), false);
+                    summary.params(), Double.NaN, summary.top1(), summary.top5(), false, validationSet(run, summary));
         }
         long file = Files.isRegularFile(run.modelFile()) ? Files.size(run.modelFile()) : 0;
         return new Row(dir, "none", spec.name(), 4 * summary.params(), 4 * summary.params(), file, summary.params(),
-                Double.NaN, summary.top1(), summary.top5(), false);
+                Double.NaN, summary.top1(), summary.top5(), false, validationSet(run, summary));
     }
 
     /**
      * A warning when the measured rows' accuracies come from different validation sets (another count of images,
      * or other data), so they cannot be compared point for point; empty when they share one, or when fewer than
-     * two rows were measured. Unreadable runs are left out.
+     * two rows were measured. Rows without a {@link Row#validationSet} are left out.
      */
     public static java.util.Optional<String> validationMismatch(List<Row> rows) {
         java.util.Map<String, List<String>> bySet = new java.util.LinkedHashMap<>();
         for (Row r : rows) {
-            if (r.analytic() || r.run() == null) {
-                continue;
-            }
-            try {
-                RunDirectory run = new RunDirectory(r.run());
-                RunSummary summary = run.summary().orElse(null);
-                if (summary == null) {
-                    continue;
-                }
-                DataSpec data = run.dataInfo().data();
-                String set = String.format(java.util.Locale.ROOT, "%,d images of %s", summary.valImages(),
-                        data.fashionDir() != null ? data.fashionDir() : data.source());
-                bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(String.valueOf(r.run().getFileName()));
-            } catch (IOException | RuntimeException e) {
-                // an unreadable run has no row to compare; the caller reports it
+            if (r.validationSet() != null) {
+                bySet.computeIfAbsent(r.validationSet(), k -> new ArrayList<>())
+                        .add(String.valueOf(r.run().getFileName()));
             }
         }
         if (bySet.size() < 2) {
@@ -123,19 +115,30 @@ public final class ModelComparison {
                 + String.join("; ", parts) + "); compare accuracies measured on the same images");
     }
 
+    /** What {@code summary}'s accuracies were measured on; null if the run's data description cannot be read. */
+    private static String validationSet(RunDirectory run, RunSummary summary) {
+        try {
+            DataSpec data = run.dataInfo().data();
+            return String.format(java.util.Locale.ROOT, "%,d images of %s", summary.valImages(),
+                    data.fashionDir() != null ? data.fashionDir() : data.source());
+        } catch (IOException | RuntimeException e) {
+            return null;   // the comparison leaves the run out of the check rather than refusing its row
+        }
+    }
+
     /**
      * An analytic row: {@code spec} compressed with {@code plan}, before Huffman coding (CompressedSizeEstimate).
      */
     public static Row analytic(NetworkSpec spec, CompressionPlan plan, String approach) {
         CompressedSizeEstimate estimate = CompressedSizeEstimate.of(spec, plan);
         return new Row(null, approach, spec.name(), estimate.denseBytes(), estimate.totalBytes(),
-                estimate.totalBytes(), estimate.denseBytes() / 4, Double.NaN, Double.NaN, Double.NaN, true);
+                estimate.totalBytes(), estimate.denseBytes() / 4, Double.NaN, Double.NaN, Double.NaN, true, null);
     }
 
     /** The baseline row of an analytic comparison: {@code spec} at 32 bits. */
     public static Row analyticDense(NetworkSpec spec) {
         CompressedSizeEstimate estimate = CompressedSizeEstimate.of(spec, CompressionPlan.empty());
         return new Row(null, "none", spec.name(), estimate.denseBytes(), estimate.denseBytes(),
-                estimate.denseBytes(), estimate.denseBytes() / 4, Double.NaN, Double.NaN, Double.NaN, true);
+                estimate.denseBytes(), estimate.denseBytes() / 4, Double.NaN, Double.NaN, Double.NaN, true, null);
     }
 }
