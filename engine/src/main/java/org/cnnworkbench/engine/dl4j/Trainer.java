@@ -182,6 +182,9 @@ public final class Trainer {
                 true, config.seed());
         SampleBatches valBatches = new SampleBatches(data.validation(), config.batchSize(), classes, spatial,
                 layout, false, config.seed());
+        // the same order and augmentation as the epoch just trained (BatchNormStatistics)
+        SampleBatches statisticsBatches = new SampleBatches(data.train(), config.batchSize(), classes, spatial,
+                layout, true, config.seed());
         listener.started(new TrainingListener.RunStart(firstEpoch, config.epochs(), data.train().size(),
                 data.validation().size(), trainBatches.batches(), graph.numParams()));
         double firstLoss = Double.NaN;
@@ -237,6 +240,9 @@ public final class Trainer {
                 listener.progress(new TrainingListener.Progress(epoch, config.epochs(), batch,
                         trainBatches.batches(), loss, rate, Duration.ofMillis((long) (remaining / rate * 1000))));
             }
+            statisticsBatches.setEpoch(epoch);
+            Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch + 0x5eed);   // dropout, reproducibly
+            BatchNormStatistics.reestimate(graph, statisticsBatches, BatchNormStatistics.MAX_IMAGES);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             trainedImages += images;
             trainedSeconds += seconds;
