@@ -19,11 +19,13 @@ import org.cnnworkbench.engine.dl4j.CompressedModels;
 import org.cnnworkbench.engine.dl4j.CompressionJob;
 import org.cnnworkbench.engine.dl4j.Compressor;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
+import org.cnnworkbench.engine.dl4j.ModelChoice;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
 import org.cnnworkbench.engine.dl4j.RunSummary;
 import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -124,6 +126,9 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "RUN-DIR", description = "the run directory to create")
     Path out;
 
+    @Mixin
+    UseEpochOption useEpoch;
+
     @Option(names = "--resume", paramLabel = "RUN-DIR", description = "continue a compressed run")
     Path resume;
 
@@ -148,6 +153,11 @@ final class CompressCommand implements Callable<Integer> {
                 if (job == null) {
                     return ExitCodes.CANCELLED;
                 }
+                int best = new RunDirectory(model).bestEpoch();
+                outWriter.println(job.sourceModel() == ModelChoice.BEST && best > 0
+                        ? "compressing epoch " + best + " of " + model + ", the best validation top-1 (--use-epoch "
+                                + "last for the last)"
+                        : "compressing the last completed epoch of " + model);
                 summary = Compressor.compress(model, job, new Compressor.FineTune(lr, trainLimit, valLimit, batch),
                         out, progress, stop.cancel());
             }
@@ -203,7 +213,7 @@ final class CompressCommand implements Callable<Integer> {
                         ? List.copyOf(plan.layers().values()) : List.of(),
                 chosen.contains(CompressionJob.Method.SVD) ? svdEpochs : 0,
                 chosen.contains(CompressionJob.Method.PRUNE) ? pruneEpochs : 0,
-                chosen.contains(CompressionJob.Method.QUANTIZE) ? quantizeEpochs : 0, centroidLr);
+                chosen.contains(CompressionJob.Method.QUANTIZE) ? quantizeEpochs : 0, centroidLr, useEpoch.choice());
     }
 
     private CompressionPlan basePlan(NetworkSpec network) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.cnnworkbench.engine.data.ImageIndex;
 import org.cnnworkbench.engine.dl4j.Predictor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,9 @@ final class InferCommand implements Callable<Integer> {
             description = "how many classes to print (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Mixin
+    UseEpochOption useEpoch;
+
     @Parameters(arity = "1..*", paramLabel = "IMAGE|FOLDER", description = "image files or folders")
     List<Path> inputs;
 
@@ -45,7 +49,7 @@ final class InferCommand implements Callable<Integer> {
         }
         Predictor predictor;
         try {
-            predictor = Predictor.load(model);
+            predictor = Predictor.load(model, useEpoch.choice());
         } catch (IOException e) {
             throw new UserException(e.getMessage());
         }
@@ -53,6 +57,7 @@ final class InferCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         predictor.warnings().forEach(w -> err.println("workbench: warning: " + w));
+        err.println("workbench: model: " + predictor.model());
         int predicted = 0;
         for (Predictor.Prediction p : predictor.predictFiles(files, top)) {
             if (p.error() != null) {

@@ -44,8 +44,8 @@ final class RunsCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        TextTable table = new TextTable("run", "network", "status", "epochs", "top-1", "top-5", "params",
-                "model", "img/s", "wall");
+        TextTable table = new TextTable("run", "network", "status", "epochs", "best top-1 (epoch)", "last top-1",
+                "last top-5", "params", "model", "img/s", "wall");
         List<String> problems = new ArrayList<>();
         for (Path run : runs) {
             try {
@@ -57,6 +57,7 @@ final class RunsCommand implements Callable<Integer> {
                 String status = s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished");
                 table.row(run.getFileName().toString(), o.network(),
                         o.problems().isEmpty() ? status : status + ", damaged", epochs,
+                        directory.best().map(b -> TextTable.accuracy(b.top1()) + " (" + b.epoch() + ")").orElse(""),
                         s.map(x -> TextTable.accuracy(x.top1())).orElse(""), s.map(x -> TextTable.accuracy(x.top5())).orElse(""),
                         s.map(x -> TextTable.count(x.params())).orElse(""),
                         compressed.isPresent() ? TextTable.count(compressed.getAsLong()) + " B .cwbz"
@@ -65,7 +66,7 @@ final class RunsCommand implements Callable<Integer> {
                         s.map(x -> String.format(Locale.ROOT, "%.1f s", x.wallSeconds())).orElse(""));
                 problems.addAll(o.problems());
             } catch (IOException e) {
-                table.row(run.getFileName().toString(), "?", "damaged", "", "", "", "", "", "", "");
+                table.row(run.getFileName().toString(), "?", "damaged", "", "", "", "", "", "", "", "");
                 problems.add(e.getMessage());
             }
         }

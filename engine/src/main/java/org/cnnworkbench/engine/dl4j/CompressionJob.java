@@ -27,10 +27,12 @@ import org.cnnworkbench.engine.compression.LayerPlan;
  * @param pruneEpochs fine-tuning epochs with the pruned weights held at zero
  * @param quantizeEpochs fine-tuning epochs of the centroids
  * @param centroidRate the step of the centroids' gradient descent
+ * @param sourceModel which model of the source run is compressed; {@code null} reads as {@link ModelChoice#LAST},
+ *        the only model of jobs written before best epochs were recorded
  */
 public record CompressionJob(String source, String sourceNetwork, long sourceParams, List<Method> methods,
                              Map<String, Double> svd, List<LayerPlan> layers, int svdEpochs, int pruneEpochs,
-                             int quantizeEpochs, double centroidRate) {
+                             int quantizeEpochs, double centroidRate, ModelChoice sourceModel) {
 
     /**
      * The default step of the centroids' gradient descent. The step multiplies the sum of the gradients of every
@@ -46,6 +48,7 @@ public record CompressionJob(String source, String sourceNetwork, long sourcePar
         methods = methods == null ? List.of() : List.copyOf(new java.util.TreeSet<>(methods));
         svd = svd == null ? Map.of() : new TreeMap<>(svd);
         layers = layers == null ? List.of() : List.copyOf(layers);
+        sourceModel = sourceModel == null ? ModelChoice.LAST : sourceModel;
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("no compression method: choose svd, prune, quantize and/or huffman");
         }
@@ -85,7 +88,13 @@ public record CompressionJob(String source, String sourceNetwork, long sourcePar
     /** The same job for the run in {@code dir} (its network's name and parameter count). */
     public CompressionJob withSource(String dir, String network, long params) {
         return new CompressionJob(dir, network, params, methods, svd, layers, svdEpochs, pruneEpochs, quantizeEpochs,
-                centroidRate);
+                centroidRate, sourceModel);
+    }
+
+    /** The same job compressing the source run's {@code choice} model. */
+    public CompressionJob withSourceModel(ModelChoice choice) {
+        return new CompressionJob(source, sourceNetwork, sourceParams, methods, svd, layers, svdEpochs, pruneEpochs,
+                quantizeEpochs, centroidRate, choice);
     }
 
     public boolean uses(Method m) {

@@ -20,7 +20,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  *
  * <pre>{@code
  * CompressionJob job = new CompressionJob(null, null, 0, List.of(PRUNE, QUANTIZE, HUFFMAN), Map.of(), plan,
- *         0, 2, 1, 1e-4);
+ *         0, 2, 1, 1e-4, ModelChoice.BEST);
  * RunSummary s = Compressor.compress(Path.of("runs/sq"), job, FineTune.defaults(), Path.of("runs/sq-dc"),
  *         listener, cancel);
  * }</pre>
@@ -79,7 +79,7 @@ public final class Compressor {
         }
         RunDirectory source = new RunDirectory(sourceRun);
         source.requireRun();
-        Predictor model = Predictor.load(sourceRun);
+        Predictor model = Predictor.load(sourceRun, job.sourceModel());
         model.warnings().forEach(listener::warning);
         NetworkSpec sourceSpec = source.spec();
         ComputationGraph sourceGraph = model.graph();
@@ -129,7 +129,7 @@ public final class Compressor {
         NetworkSpec spec = run.spec();
         CompressionTuning tuning = new CompressionTuning(job, spec, graph -> {
             Path sourceRun = Path.of(job.source());
-            Predictor model = Predictor.load(sourceRun);
+            Predictor model = Predictor.load(sourceRun, job.sourceModel());
             NetworkSpec sourceSpec = new RunDirectory(sourceRun).spec();
             if (job.uses(CompressionJob.Method.SVD)) {
                 ConvertedGraph converted;

@@ -43,20 +43,30 @@ public final class Predictor {
     private final ImagePipeline pipeline;
     private final List<String> warnings;
 
-    private Predictor(ComputationGraph graph, RunDirectory.DataInfo info, List<String> warnings) {
+    private final String model;
+
+    private Predictor(ComputationGraph graph, RunDirectory.DataInfo info, List<String> warnings, String model) {
         this.graph = graph;
         this.info = info;
         this.pipeline = new ImagePipeline(info.channels(), info.height(), info.width(), 1.0, info.mean());
         this.warnings = List.copyOf(warnings);
+        this.model = model;
+    }
+
+    /** {@link #load(Path, ModelChoice)} of the best epoch's model. */
+    public static Predictor load(Path runDir) throws IOException {
+        return load(runDir, ModelChoice.BEST);
     }
 
     /**
-     * Loads a run directory's model. A damaged or missing {@code model.zip} falls back to the newest checkpoint
-     * that reads (see {@link #warnings()}); a damaged {@code data.json}, no readable model at all, or a model
-     * that does not take the run's input or give its classes is an IOException naming the file. A file (not a
-     * folder) is read as a compressed model ({@link CompressedModels#load}).
+     * Loads a run directory's model: with {@link ModelChoice#BEST} the best epoch's ({@code best-epoch-N.zip}),
+     * or the last epoch's if the run has none (or it is damaged: a warning); with {@link ModelChoice#LAST}
+     * {@code model.zip}. A damaged or missing {@code model.zip} falls back to the newest checkpoint that reads
+     * (see {@link #warnings()}); a damaged {@code data.json}, no readable model at all, or a model that does not
+     * take the run's input or give its classes is an IOException naming the file. A file (not a folder) is read
+     * as a compressed model ({@link CompressedModels#load}). {@link #model()} says which model was used.
      */
-    public static Predictor load(Path runDir) throws IOException {
+    public static Predictor load(Path runDir, ModelChoice choice) throws IOException {
         if (Files.isRegularFile(runDir)) {
             return CompressedModels.load(runDir);   // a compressed model file (model.cwbz) holds all it needs
         }
@@ -64,6 +74,19 @@ public final class Predictor {
         run.requireRun();
         RunDirectory.DataInfo info = run.dataInfo();
         List<String> warnings = new ArrayList<>();
+        int best = choice == ModelChoice.BEST ? run.bestEpoch() : 0;
+        if (best > 0) {
+            Path file = run.bestModelFile(best);
+            try {
+                ComputationGraph graph = ModelFiles.load(file, false);
+                ModelFiles.checkFits(graph, file, info.channels(), info.height(), info.width(), info.layout(),
+                        info.classes().size(), "data.json");
+                return new Predictor(graph, info, warnings, file.getFileName() + " (epoch " + best
+                        + ", the best validation top-1)");
+            } catch (IOException damaged) {
+                warnings.add(damaged.getMessage() + "; using the last epoch's model instead");
+            }
+        }
         Path model = run.modelFile();
         ComputationGraph graph = null;
         if (Files.exists(model)) {
@@ -97,12 +120,19 @@ public final class Predictor {
         }
         ModelFiles.checkFits(graph, model, info.channels(), info.height(), info.width(), info.layout(),
                 info.classes().size(), "data.json");
-        return new Predictor(graph, info, warnings);
+        String what = choice == ModelChoice.BEST && run.bestEpoch() == 0
+                ? "; the run records no best epoch" : "";
+        return new Predictor(graph, info, warnings, model.getFileName() + " (the last completed epoch" + what + ")");
     }
 
     /** A predictor for a model already in memory (a decoded compressed model) with the data it was trained on. */
-    static Predictor of(ComputationGraph graph, RunDirectory.DataInfo info) {
-        return new Predictor(graph, info, List.of());
+    static Predictor of(ComputationGraph graph, RunDirectory.DataInfo info, String model) {
+        return new Predictor(graph, info, List.of(), model);
+    }
+
+    /** Which model file was loaded and why, e.g. {@code best-epoch-7.zip (epoch 7, the best validation top-1)}. */
+    public String model() {
+        return model;
     }
 
     /** The model (for the compressor, which starts from it). */

@@ -38,6 +38,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * checkpoint-epoch-N.zip   DL4J model with updater state after epoch N (the last three are kept)
  * latest-checkpoint        the name of the latest complete checkpoint
  * model.zip                the final model (DL4J, no updater state), written when a run ends
+ * best-epoch-N.zip         the model (no updater state) of epoch N, the best validation top-1 so far
  * summary.json             the {@link RunSummary}, written when a run ends
  * </pre>
  */
@@ -46,6 +47,7 @@ public final class RunDirectory {
     static final String METRICS_HEADER = "epoch,train_loss,val_loss,val_top1,val_top5,images_per_second,seconds";
     private static final List<String> METRICS_COLUMNS = List.of(METRICS_HEADER.split(","));
     private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-epoch-(\\d{1,9})\\.zip");
+    private static final Pattern BEST = Pattern.compile("best-epoch-(\\d{1,9})\\.zip");
     private static final String POINTER = "latest-checkpoint";
     /** The files that mark a folder as (part of) a run directory. */
     private static final List<String> RUN_FILES = List.of("spec.json", "config.json", "data.json", "metrics.csv",
@@ -112,7 +114,8 @@ public final class RunDirectory {
             return true;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> CHECKPOINT.matcher(f.getFileName().toString()).matches());
+            return files.anyMatch(f -> CHECKPOINT.matcher(f.getFileName().toString()).matches()
+                    || BEST.matcher(f.getFileName().toString()).matches());
         } catch (IOException e) {
             return true;   // an unreadable folder is not a safe place for a new run either
         }
@@ -375,10 +378,14 @@ public final class RunDirectory {
 
     /** The epochs of the checkpoint files present, ascending. */
     List<Integer> checkpointEpochs() throws IOException {
+        return epochsOf(CHECKPOINT);
+    }
+
+    private List<Integer> epochsOf(Pattern pattern) throws IOException {
         List<Integer> epochs = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(f -> {
-                Matcher m = CHECKPOINT.matcher(f.getFileName().toString());
+                Matcher m = pattern.matcher(f.getFileName().toString());
                 if (m.matches()) {
                     epochs.add(Integer.parseInt(m.group(1)));
                 }
@@ -386,6 +393,59 @@ public final class RunDirectory {
         }
         epochs.sort(null);
         return epochs;
+    }
+
+    /** The model file of epoch {@code epoch} as the best epoch so far. */
+    public Path bestModelFile(int epoch) {
+        return dir.resolve("best-epoch-" + epoch + ".zip");
+    }
+
+    /**
+     * The epoch of the best-epoch model ({@code best-epoch-N.zip}), 0 if there is none. If a crash left two, the
+     * later one is the better (a best is replaced only by a strictly higher top-1).
+     */
+    public int bestEpoch() {
+        try {
+            List<Integer> epochs = epochsOf(BEST);
+            return epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The metrics row of the best epoch (the epoch of {@link #bestEpoch()}), empty if the run has no best-epoch
+     * model or metrics.csv lacks its row or cannot be read.
+     */
+    public Optional<TrainingListener.EpochMetrics> best() {
+        int best = bestEpoch();
+        if (best == 0) {
+            return Optional.empty();
+        }
+        try {
+            return metrics().stream().filter(m -> m.epoch() == best).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Saves {@code graph} as the best epoch's model (atomically), then removes the previous best's file. */
+    void commitBest(ComputationGraph graph, int epoch) throws IOException {
+        ModelFiles.write(graph, bestModelFile(epoch), false);
+        for (int old : epochsOf(BEST)) {
+            if (old != epoch) {
+                Files.deleteIfExists(bestModelFile(old));
+            }
+        }
+    }
+
+    /** Removes best-epoch models of epochs after {@code epoch} (their metrics rows were dropped on resume). */
+    void dropBestAfter(int epoch) throws IOException {
+        for (int e : epochsOf(BEST)) {
+            if (e > epoch) {
+                Files.deleteIfExists(bestModelFile(e));
+            }
+        }
     }
 
     /** Records that the checkpoint of {@code epoch} is complete, and its metrics row; drops old checkpoints. */

@@ -133,6 +133,7 @@ public final class Trainer {
             run.writeConfig(config);
         }
         run.truncateTo(done, metrics);
+        run.dropBestAfter(done);
         warnings.forEach(listener::warning);
         double[] last = NO_METRICS;
         for (TrainingListener.EpochMetrics m : metrics.rows()) {
@@ -195,6 +196,9 @@ public final class Trainer {
         RunSummary.Status status = RunSummary.Status.COMPLETED;
         String message = "";
         int warnedSkipped = data.skippedImages().size();
+        // a compression's fine-tuning prunes more with every epoch: its best by accuracy would be a denser model
+        boolean keepBest = tuning == FineTuning.NONE;
+        double bestTop1 = run.best().map(TrainingListener.EpochMetrics::top1).orElse(Double.NEGATIVE_INFINITY);
         epochs:
         for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             trainBatches.setEpoch(epoch);
@@ -253,6 +257,10 @@ public final class Trainer {
                     images == 0 ? Double.NaN : lossSum / images, lastEval[0], lastEval[1], lastEval[2],
                     images / Math.max(seconds, 1e-9), seconds);
             run.commitEpoch(m);
+            if (keepBest && m.top1() > bestTop1) {
+                run.commitBest(graph, epoch);
+                bestTop1 = m.top1();
+            }
             lastEpoch = epoch;
             listener.epochEnded(m);
             Map<Path, String> skipped = data.skippedImages();
@@ -270,9 +278,13 @@ public final class Trainer {
         } else {
             modelBytes = writeFinalModel(run, lastEpoch, lastEpoch >= firstEpoch);
         }
+        Optional<TrainingListener.EpochMetrics> best = keepBest ? run.best() : Optional.empty();
         RunSummary summary = new RunSummary(status, lastEpoch, lastEval[1], lastEval[2], graph.numParams(),
                 modelBytes, trainedImages / Math.max(trainedSeconds, 1e-9), (System.nanoTime() - start) / 1e9,
-                data.train().size(), data.validation().size(), data.skippedImages().size(), message);
+                data.train().size(), data.validation().size(), data.skippedImages().size(), message,
+                best.map(TrainingListener.EpochMetrics::epoch).orElse(0),
+                best.map(TrainingListener.EpochMetrics::top1).orElse(Double.NaN),
+                best.map(TrainingListener.EpochMetrics::top5).orElse(Double.NaN));
         run.writeSummary(summary);
         return summary;
     }

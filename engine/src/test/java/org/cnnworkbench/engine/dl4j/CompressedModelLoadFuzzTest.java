@@ -127,7 +127,7 @@ class CompressedModelLoadFuzzTest {
         Path source = TinyRuns.train(dir);
         CompressionJob job = new CompressionJob(null, null, 0, List.of(CompressionJob.Method.PRUNE,
                 CompressionJob.Method.QUANTIZE, CompressionJob.Method.HUFFMAN), Map.of(),
-                List.of(new LayerPlan("conv1", 0.5, 4, 3), new LayerPlan("conv2", 0.3, 3, 2)), 0, 1, 0, 1e-4);
+                List.of(new LayerPlan("conv1", 0.5, 4, 3), new LayerPlan("conv2", 0.3, 3, 2)), 0, 1, 0, 1e-4, ModelChoice.BEST);
         Path out = dir.resolve("compressed");
         Compressor.compress(source, job, new Compressor.FineTune(3e-4, 0, 0, 20), out, new TrainingListener() { },
                 new AtomicBoolean());

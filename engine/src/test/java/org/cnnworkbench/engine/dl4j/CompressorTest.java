@@ -70,7 +70,7 @@ class CompressorTest {
         return new CompressionJob(null, null, 0, List.of(CompressionJob.Method.PRUNE, CompressionJob.Method.QUANTIZE,
                 CompressionJob.Method.HUFFMAN), Map.of(), List.of(new LayerPlan("conv1", 0.8, 5, 4),
                 new LayerPlan("conv2", 0.5, 4, 4), new LayerPlan("fc1", 0.2, 3, 4), new LayerPlan("fc2", 0.5, 4, 4)),
-                0, pruneEpochs, quantizeEpochs, 1e-4);
+                0, pruneEpochs, quantizeEpochs, 1e-4, ModelChoice.BEST);
     }
 
     private static final Compressor.FineTune FINE_TUNE = new Compressor.FineTune(3e-4, 0, 0, 20);
@@ -132,7 +132,7 @@ class CompressorTest {
     void pruningOverTwoEpochsPrunesInTwoStepsAndAWeightOncePrunedStaysPruned() throws Exception {
         Path out = dir.resolve("iterative");
         CompressionJob job = new CompressionJob(null, null, 0, List.of(CompressionJob.Method.PRUNE), Map.of(),
-                List.of(new LayerPlan("conv2", 0.25, 32, 4), new LayerPlan("fc1", 0.09, 32, 4)), 0, 2, 0, 0);
+                List.of(new LayerPlan("conv2", 0.25, 32, 4), new LayerPlan("fc1", 0.09, 32, 4)), 0, 2, 0, 0, ModelChoice.BEST);
         RunSummary s = Compressor.compress(source, job, FINE_TUNE, out, new TrainingListener() { },
                 new AtomicBoolean());
         assertThat(s.status()).isEqualTo(RunSummary.Status.COMPLETED);
@@ -206,7 +206,7 @@ class CompressorTest {
     void svdFactorisesAFullyConnectedLayerIntoTwoAndFineTunesThem() throws Exception {
         Path out = dir.resolve("svd");
         CompressionJob job = new CompressionJob(null, null, 0, List.of(CompressionJob.Method.SVD), Map.of("fc1", 8.0),
-                List.of(), 1, 0, 0, 0);
+                List.of(), 1, 0, 0, 0, ModelChoice.BEST);
         RunSummary s = Compressor.compress(source, job, FINE_TUNE, out, new TrainingListener() { },
                 new AtomicBoolean());
         assertThat(s.status()).isEqualTo(RunSummary.Status.COMPLETED);
@@ -224,7 +224,7 @@ class CompressorTest {
     void aJobNamingAnUnknownLayerIsRefusedBeforeAnythingIsWritten() {
         Path out = dir.resolve("bad");
         CompressionJob job = new CompressionJob(null, null, 0, List.of(CompressionJob.Method.PRUNE), Map.of(),
-                List.of(new LayerPlan("fc9", 0.5, 32, 4)), 0, 1, 0, 0);
+                List.of(new LayerPlan("fc9", 0.5, 32, 4)), 0, 1, 0, 0, ModelChoice.BEST);
         assertThatThrownBy(() -> Compressor.compress(source, job, FINE_TUNE, out, new TrainingListener() { },
                 new AtomicBoolean())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fc9'")
                 .hasMessageContaining("conv1, conv2, fc1, fc2");

@@ -154,7 +154,7 @@ class RunDirectoryDamageTest {
         Path png = dir.resolve("x.png");
         ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
 
-        Predictor p = Predictor.load(run);
+        Predictor p = Predictor.load(run, ModelChoice.LAST);
 
         assertThat(p.warnings()).singleElement().asString().startsWith(run.resolve("model.zip") + ": damaged")
                 .endsWith("using checkpoint-epoch-2.zip (epoch 2) instead");

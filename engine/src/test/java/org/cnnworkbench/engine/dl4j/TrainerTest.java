@@ -169,7 +169,7 @@ class TrainerTest {
         assertThat(new RunDirectory(resumed).metricsRows()).hasSize(2);
 
         // the saved model reproduces the validation loss measured in memory before saving
-        Predictor predictor = Predictor.load(resumed);
+        Predictor predictor = Predictor.load(resumed, ModelChoice.LAST);
         List<ImageSample> val = new ArrayList<>();
         for (int i = 0; i < data.validation().size(); i++) {
             val.add(data.validation().read(i, null).orElseThrow());

@@ -30,6 +30,7 @@ import org.cnnworkbench.engine.compression.CompressionDefaults;
 import org.cnnworkbench.engine.compression.CompressionPlan;
 import org.cnnworkbench.engine.compression.LayerPlan;
 import org.cnnworkbench.engine.dl4j.CompressionJob;
+import org.cnnworkbench.engine.dl4j.ModelChoice;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
 import org.cnnworkbench.engine.model.NetworkSpec;
 
@@ -258,7 +259,7 @@ public final class CompressionSettings {
                 planned ? List.copyOf(plan.layers().values()) : List.of(),
                 m.contains(CompressionJob.Method.SVD) ? svdEpochs.get() : 0,
                 m.contains(CompressionJob.Method.PRUNE) ? pruneEpochs.get() : 0,
-                m.contains(CompressionJob.Method.QUANTIZE) ? quantizeEpochs.get() : 0, centroidRate.get());
+                m.contains(CompressionJob.Method.QUANTIZE) ? quantizeEpochs.get() : 0, centroidRate.get(), ModelChoice.BEST);
     }
 
 

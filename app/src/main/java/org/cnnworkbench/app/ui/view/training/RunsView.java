@@ -62,8 +62,9 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(column("status", r -> r.problem().isEmpty() ? r.status() : "unreadable: "
                 + r.problem(), 110));
         table.getColumns().add(column("epochs", r -> r.completedEpochs() + "/" + r.plannedEpochs(), 60));
-        table.getColumns().add(column("top-1", r -> accuracy(r.top1()), 70));
-        table.getColumns().add(column("top-5", r -> accuracy(r.top5()), 70));
+        table.getColumns().add(column("best top-1 (epoch)", RunsViewModel.RunRow::best, 120));
+        table.getColumns().add(column("last top-1", r -> accuracy(r.top1()), 75));
+        table.getColumns().add(column("last top-5", r -> accuracy(r.top5()), 75));
         table.getColumns().add(column("params", r -> r.params() == 0 ? "" : Formats.count(r.params()), 90));
         table.getColumns().add(column("model", r -> r.modelBytes() == 0 ? ""
                 : Formats.count(r.modelBytes()) + (r.compressed() ? " B .cwbz" : " B"), 110));

@@ -33,10 +33,15 @@ public final class RunsViewModel {
      */
     public record RunRow(Path dir, String network, String status, int completedEpochs, int plannedEpochs,
                          double top1, double top5, long params, long modelBytes, boolean compressed,
-                         double imagesPerSecond, double wallSeconds, String problem) {
+                         double imagesPerSecond, double wallSeconds, String problem, int bestEpoch, double bestTop1) {
 
         public String name() {
             return dir.getFileName().toString();
+        }
+
+        /** The best epoch's top-1 and epoch, as the list shows them ({@code 95.67% (7)}); empty if none. */
+        public String best() {
+            return bestEpoch == 0 ? "" : String.format(Locale.ROOT, "%.2f%% (%d)", 100 * bestTop1, bestEpoch);
         }
 
         /** Whether {@code model.zip} can be loaded (for inference): it is written at the end of every session. */
@@ -97,6 +102,7 @@ public final class RunsViewModel {
             RunDirectory.Overview o = directory.overview();
             RunSummary s = o.summary().orElse(null);
             OptionalLong compressedBytes = directory.compressedModelBytes();
+            java.util.Optional<TrainingListener.EpochMetrics> best = directory.best();
             String status = !o.problems().isEmpty() ? "damaged"
                     : s == null ? (o.completedEpochs() < o.config().epochs() ? "unfinished" : "ended")
                     : s.status().name().toLowerCase(Locale.ROOT);
@@ -104,10 +110,12 @@ public final class RunsViewModel {
                     s == null ? Double.NaN : s.top1(), s == null ? Double.NaN : s.top5(), s == null ? 0 : s.params(),
                     compressedBytes.orElse(s == null ? 0 : s.modelBytes()), compressedBytes.isPresent(),
                     s == null ? Double.NaN : s.imagesPerSecond(),
-                    s == null ? Double.NaN : s.wallSeconds(), String.join("; ", o.problems()));
+                    s == null ? Double.NaN : s.wallSeconds(), String.join("; ", o.problems()),
+                    best.map(TrainingListener.EpochMetrics::epoch).orElse(0),
+                    best.map(TrainingListener.EpochMetrics::top1).orElse(Double.NaN));
         } catch (IOException | RuntimeException e) {
             return new RunRow(run, "?", UNREADABLE, 0, 0, Double.NaN, Double.NaN, 0, 0, false, Double.NaN, Double.NaN,
-                    TrainingViewModel.message(e));
+                    TrainingViewModel.message(e), 0, Double.NaN);
         }
     }
 
