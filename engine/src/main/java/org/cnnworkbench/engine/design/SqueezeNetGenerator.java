@@ -12,7 +12,9 @@ import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
 
 /**
- * Builds a SqueezeNet-style network from {@link SqueezeNetMetaparameters}. With
+ * Builds a SqueezeNet-style network from {@link SqueezeNetMetaparameters}; the layers around the Fire modules
+ * follow {@link SqueezeNetMetaparameters#trunk()}. With {@link SqueezeNetMetaparameters#smallDefaults()} the
+ * result has exactly the nodes of the {@code fashion-squeezenet} sample. With
  * {@link SqueezeNetMetaparameters#defaults()} the result has exactly the nodes of the {@code squeezenet-v1.0}
  * sample; with simple bypass, those of {@code squeezenet-v1.0-bypass}.
  *
@@ -71,12 +73,22 @@ public final class SqueezeNetGenerator {
     }
 
     private static NetworkSpec build(SqueezeNetMetaparameters m) {
+        boolean small = m.trunk() == SqueezeNetMetaparameters.Trunk.SMALL;
         List<Node> nodes = new ArrayList<>();
         nodes.add(Node.of("data", "input", List.of(),
-                params("channels", 3, "height", m.inputSize(), "width", m.inputSize())));
-        nodes.add(Node.of("conv1", "conv", List.of("data"),
-                params("filters", m.conv1Filters(), "kernel", 7, "stride", 2, "activation", "relu")));
-        String previous = poolAfter(nodes, m, 1, "conv1");
+                params("channels", m.inputChannels(), "height", m.inputSize(), "width", m.inputSize())));
+        String previous;
+        if (small) {
+            nodes.add(Node.of("conv1", "conv", List.of("data"),
+                    params("filters", m.conv1Filters(), "kernel", 3, "pad", 1, "bias", false)));
+            nodes.add(Node.of("bn1", "batchnorm", List.of("conv1")));
+            nodes.add(Node.of("relu1", "relu", List.of("bn1")));
+            previous = poolAfter(nodes, m, 1, "relu1");
+        } else {
+            nodes.add(Node.of("conv1", "conv", List.of("data"),
+                    params("filters", m.conv1Filters(), "kernel", 7, "stride", 2, "activation", "relu")));
+            previous = poolAfter(nodes, m, 1, "conv1");
+        }
         long channels = m.conv1Filters();
         List<FireWidths> widths = fireWidths(m);
         for (int i = 0; i < widths.size(); i++) {
@@ -88,13 +100,19 @@ public final class SqueezeNetGenerator {
             }
             String id = "fire" + layer;
             nodes.add(Node.of(id, "fire", List.of(previous), p));
-            previous = poolAfter(nodes, m, layer, id);
+            previous = id;
+            if (small && (m.poolAfter().contains(layer) || i == widths.size() - 1)) {
+                nodes.add(Node.of("bn" + layer, "batchnorm", List.of(id)));
+                previous = "bn" + layer;
+            }
+            previous = poolAfter(nodes, m, layer, previous);
             channels = w.expand();
         }
         String drop = "drop" + (widths.size() + 1);
-        nodes.add(Node.of(drop, "dropout", List.of(previous)));
-        nodes.add(Node.of("conv10", "conv", List.of(drop),
-                params("filters", m.classes(), "kernel", 1, "activation", "relu")));
+        nodes.add(small ? Node.of(drop, "dropout", List.of(previous), params("rate", 0.3))
+                : Node.of(drop, "dropout", List.of(previous)));
+        nodes.add(Node.of("conv10", "conv", List.of(drop), small ? params("filters", m.classes(), "kernel", 1)
+                : params("filters", m.classes(), "kernel", 1, "activation", "relu")));
         nodes.add(Node.of("pool10", "globalavgpool", List.of("conv10")));
         nodes.add(Node.of("prob", "softmax", List.of("pool10")));
         return new NetworkSpec("squeezenet-generated", m.describe(), nodes);
@@ -105,7 +123,8 @@ public final class SqueezeNetGenerator {
             return id;
         }
         String pool = "pool" + layer;
-        nodes.add(Node.of(pool, "maxpool", List.of(id), params("kernel", 3, "stride", 2, "rounding", "ceil")));
+        nodes.add(Node.of(pool, "maxpool", List.of(id), m.trunk() == SqueezeNetMetaparameters.Trunk.SMALL
+                ? params("kernel", 2, "stride", 2) : params("kernel", 3, "stride", 2, "rounding", "ceil")));
         return pool;
     }
 

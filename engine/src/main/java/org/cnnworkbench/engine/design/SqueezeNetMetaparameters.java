@@ -24,23 +24,36 @@ import java.util.Objects;
  * @param pct3x3 share of 3x3 filters in each expand layer ({@code pct_3x3}, in [0, 1])
  * @param squeezeRatio squeeze filters per expand filter ({@code SR}, greater than 0)
  * @param fireModules number of Fire modules (at least 1; 8 in SqueezeNet)
- * @param poolAfter layers followed by a 3x3/2 max pool, numbered as in the paper: 1 is conv1, {@code k} is
- *        fire{@code k} (2 .. fireModules + 1); SqueezeNet v1.0 pools after 1, 4 and 8
+ * @param poolAfter layers followed by a max pool (3x3/2, or 2x2/2 in the small trunk), numbered as in the paper:
+ *        1 is conv1, {@code k} is fire{@code k} (2 .. fireModules + 1); SqueezeNet v1.0 pools after 1, 4 and 8
  * @param classes outputs of conv10 (at least 1)
- * @param inputSize height and width of the 3-channel input image (227 in SqueezeNet v1.0)
- * @param conv1Filters 7x7/2 filters of conv1 (96 in SqueezeNet v1.0)
+ * @param inputSize height and width of the input image (227 in SqueezeNet v1.0)
+ * @param conv1Filters filters of conv1 (96 in SqueezeNet v1.0)
  * @param simpleBypass the paper's "simple bypass": an identity shortcut around every Fire module whose input
  *        has as many channels as its output (fire3, fire5, fire7 and fire9 with the defaults)
+ * @param inputChannels channels of the input image (3 in SqueezeNet; 1 for grey images such as Fashion-MNIST)
+ * @param trunk the layers around the Fire modules ({@code null} reads as {@link Trunk#IMAGENET})
  */
 public record SqueezeNetMetaparameters(int baseE, int incrE, int freq, double pct3x3, double squeezeRatio,
         int fireModules, List<Integer> poolAfter, int classes, int inputSize, int conv1Filters,
-        boolean simpleBypass) {
+        boolean simpleBypass, int inputChannels, Trunk trunk) {
+
+    /**
+     * The layers before the first and after the last Fire module. {@link #IMAGENET}: SqueezeNet v1.0's (conv1
+     * 7x7/2 with ReLU, 3x3/2 max pools with Caffe's ceil rounding, dropout 0.5, conv10 with ReLU). {@link #SMALL},
+     * for inputs of a few dozen pixels such as Fashion-MNIST's 28x28: conv1 3x3/1 with padding 1 and no bias,
+     * batch norm and ReLU; 2x2/2 max pools; batch norm after every Fire module that a pool follows and after the
+     * last one; dropout 0.3; a linear conv10. Its defaults ({@link #smallDefaults()}) give the nodes of the
+     * {@code fashion-squeezenet} sample.
+     */
+    public enum Trunk { IMAGENET, SMALL }
 
     /** Sweepable metaparameters, by their names in the paper. */
     public static final List<String> SWEEPABLE = List.of("base_e", "incr_e", "freq", "pct_3x3", "sr");
 
     public SqueezeNetMetaparameters {
         poolAfter = List.copyOf(Objects.requireNonNull(poolAfter, "poolAfter"));
+        trunk = trunk == null ? Trunk.IMAGENET : trunk;
     }
 
     /**
@@ -51,62 +64,82 @@ public record SqueezeNetMetaparameters(int baseE, int incrE, int freq, double pc
 
     /** SqueezeNet v1.0: base_e 128, incr_e 128, freq 2, pct_3x3 0.5, SR 0.125, 8 Fire modules, 1000 classes. */
     public static SqueezeNetMetaparameters defaults() {
-        return new SqueezeNetMetaparameters(128, 128, 2, 0.5, 0.125, 8, List.of(1, 4, 8), 1000, 227, 96, false);
+        return new SqueezeNetMetaparameters(128, 128, 2, 0.5, 0.125, 8, List.of(1, 4, 8), 1000, 227, 96, false, 3,
+                Trunk.IMAGENET);
+    }
+
+    /**
+     * The small-input family's defaults, those of the {@code fashion-squeezenet} sample: 1 x 28 x 28 input, conv1
+     * 32 filters, base_e 64, incr_e 64, freq 2, pct_3x3 0.5, SR 0.25, 4 Fire modules, pools after conv1 and
+     * fire3, simple bypass, 10 classes.
+     */
+    public static SqueezeNetMetaparameters smallDefaults() {
+        return new SqueezeNetMetaparameters(64, 64, 2, 0.5, 0.25, 4, List.of(1, 3), 10, 28, 32, true, 1, Trunk.SMALL);
+    }
+
+    /** The defaults of {@code trunk}'s family. */
+    public static SqueezeNetMetaparameters defaults(Trunk trunk) {
+        return trunk == Trunk.SMALL ? smallDefaults() : defaults();
+    }
+
+    public SqueezeNetMetaparameters withInputChannels(int v) {
+        return new SqueezeNetMetaparameters(baseE, incrE, freq, pct3x3, squeezeRatio, fireModules, poolAfter, classes,
+                inputSize, conv1Filters, simpleBypass, v, trunk);
     }
 
     public SqueezeNetMetaparameters withBaseE(int v) {
         return new SqueezeNetMetaparameters(v, incrE, freq, pct3x3, squeezeRatio, fireModules, poolAfter, classes,
-                inputSize, conv1Filters, simpleBypass);
+                inputSize, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withIncrE(int v) {
         return new SqueezeNetMetaparameters(baseE, v, freq, pct3x3, squeezeRatio, fireModules, poolAfter, classes,
-                inputSize, conv1Filters, simpleBypass);
+                inputSize, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withFreq(int v) {
         return new SqueezeNetMetaparameters(baseE, incrE, v, pct3x3, squeezeRatio, fireModules, poolAfter, classes,
-                inputSize, conv1Filters, simpleBypass);
+                inputSize, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withPct3x3(double v) {
         return new SqueezeNetMetaparameters(baseE, incrE, freq, v, squeezeRatio, fireModules, poolAfter, classes,
-                inputSize, conv1Filters, simpleBypass);
+                inputSize, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withSqueezeRatio(double v) {
         return new SqueezeNetMetaparameters(baseE, incrE, freq, pct3x3, v, fireModules, poolAfter, classes,
-                inputSize, conv1Filters, simpleBypass);
+                inputSize, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withFireModules(int v) {
         return new SqueezeNetMetaparameters(baseE, incrE, freq, pct3x3, squeezeRatio, v, poolAfter, classes,
-                inputSize, conv1Filters, simpleBypass);
+                inputSize, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withPoolAfter(List<Integer> v) {
         return new SqueezeNetMetaparameters(baseE, incrE, freq, pct3x3, squeezeRatio, fireModules, v, classes,
-                inputSize, conv1Filters, simpleBypass);
+                inputSize, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withClasses(int v) {
         return new SqueezeNetMetaparameters(baseE, incrE, freq, pct3x3, squeezeRatio, fireModules, poolAfter, v,
-                inputSize, conv1Filters, simpleBypass);
+                inputSize, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withInputSize(int v) {
         return new SqueezeNetMetaparameters(baseE, incrE, freq, pct3x3, squeezeRatio, fireModules, poolAfter, classes,
-                v, conv1Filters, simpleBypass);
+                v, conv1Filters, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withConv1Filters(int v) {
         return new SqueezeNetMetaparameters(baseE, incrE, freq, pct3x3, squeezeRatio, fireModules, poolAfter, classes,
-                inputSize, v, simpleBypass);
+                inputSize, v, simpleBypass, inputChannels, trunk);
     }
 
     public SqueezeNetMetaparameters withSimpleBypass(boolean v) {
         return new SqueezeNetMetaparameters(baseE, incrE, freq, pct3x3, squeezeRatio, fireModules, poolAfter, classes,
-                inputSize, conv1Filters, v);
+                inputSize, conv1Filters, v, inputChannels, trunk);
     }
 
     /**
@@ -191,6 +224,10 @@ public record SqueezeNetMetaparameters(int baseE, int incrE, int freq, double pc
             problems.add(new MetaparameterProblem("input_size",
                     "input_size is " + inputSize + "; the input image needs at least 1 pixel"));
         }
+        if (inputChannels < 1) {
+            problems.add(new MetaparameterProblem("input_channels",
+                    "input_channels is " + inputChannels + "; the input image needs at least 1 channel"));
+        }
         if (conv1Filters < 1) {
             problems.add(new MetaparameterProblem("conv1_filters",
                     "conv1_filters is " + conv1Filters + "; conv1 needs at least 1 filter"));
@@ -231,11 +268,11 @@ public record SqueezeNetMetaparameters(int baseE, int incrE, int freq, double pc
             pools.append(pools.length() == 0 ? "" : ", ").append(layer == 1 ? "conv1" : "fire" + layer);
         }
         return String.format(Locale.ROOT, "SqueezeNet-style network from metaparameters base_e=%d, incr_e=%d, "
-                        + "freq=%d, pct_3x3=%s, SR=%s; %d Fire modules, max pool after %s; %d classes, 3x%dx%d "
-                        + "input, conv1 %d filters, bypass %s",
+                        + "freq=%d, pct_3x3=%s, SR=%s; %d Fire modules, max pool after %s; %d classes, %dx%dx%d "
+                        + "input, conv1 %d filters, bypass %s%s",
                 baseE, incrE, freq, fmt(pct3x3), fmt(squeezeRatio), fireModules,
-                pools.length() == 0 ? "no layer" : pools, classes, inputSize, inputSize, conv1Filters,
-                simpleBypass ? "simple" : "none");
+                pools.length() == 0 ? "no layer" : pools, classes, inputChannels, inputSize, inputSize, conv1Filters,
+                simpleBypass ? "simple" : "none", trunk == Trunk.SMALL ? "; small-input trunk" : "");
     }
 
     static String fmt(double v) {

@@ -107,4 +107,59 @@ class SqueezeNetGeneratorTest {
         assertThatThrownBy(() -> SqueezeNetGenerator.generate(tiny)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("these metaparameters give no valid network: ");
     }
+
+    @Test
+    void theSmallTrunksDefaultsReproduceFashionSqueezenetExactly() throws Exception {
+        NetworkSpec generated = SqueezeNetGenerator.generate(SqueezeNetMetaparameters.smallDefaults());
+        assertThat(generated.nodes()).containsExactlyElementsOf(sample("fashion-squeezenet").nodes());
+        assertThat(Analyzer.standard().analyze(generated).totals().paramTotal()).isEqualTo(61_834);
+    }
+
+    /**
+     * Parameters of the small trunk by formula, independently of the generator: conv1 C x 9 x F (no bias), batch
+     * norm 4 per channel (scale, shift, mean, variance) after conv1, after every Fire module a pool follows and
+     * after the last one; a Fire module (cin -> s, e1, e3) cin s + s + s e1 + e1 + 9 s e3 + e3; conv10 e C + C.
+     */
+    @ParameterizedTest(name = "pct={0}, SR={1}, classes={2}, channels={3}, size={4}")
+    @CsvSource({
+            "0.5, 0.25, 10, 1, 28",
+            "0.01, 0.25, 10, 1, 28",
+            "0.99, 0.25, 3, 1, 28",
+            "0.5, 0.125, 10, 1, 28",
+            "0.5, 1.0, 10, 3, 32",
+            "0.25, 0.75, 7, 3, 20"})
+    void smallTrunkParametersFollowTheFormula(double pct, double sr, int classes, int channels, int size) {
+        SqueezeNetMetaparameters m = SqueezeNetMetaparameters.smallDefaults().withPct3x3(pct).withSqueezeRatio(sr)
+                .withClasses(classes).withInputChannels(channels).withInputSize(size);
+        long expected = channels * 9L * 32 + 4 * 32;
+        long cin = 32;
+        int[] e = {64, 64, 128, 128};
+        for (int i = 0; i < e.length; i++) {
+            long e3 = Math.round(pct * e[i]);
+            long e1 = e[i] - e3;
+            long sq = Math.max(1, Math.round(sr * e[i]));
+            expected += cin * sq + sq + sq * e1 + e1 + 9 * sq * e3 + e3;
+            if (i == 1 || i == 3) {
+                expected += 4L * e[i];   // bn3, bn5
+            }
+            cin = e[i];
+        }
+        expected += cin * classes + classes;
+        var report = Analyzer.standard().analyze(SqueezeNetGenerator.generate(m));
+        assertThat(report.isValid()).isTrue();
+        assertThat(report.totals().paramTotal()).isEqualTo(expected);
+        // two 2x2/2 pools: size / 4 (floor twice) before the global pool
+        var fire5 = report.result("fire5").orElseThrow().output();
+        assertThat(fire5).isEqualTo(new org.cnnworkbench.engine.model.Shape.FeatureMap(128, size / 2 / 2,
+                size / 2 / 2));
+        assertThat(report.result("prob").orElseThrow().output().toString()).contains(String.valueOf(classes));
+    }
+
+    @Test
+    void theSmallTrunkPoolsWhereAskedAndNormalisesBeforeEachPool() {
+        NetworkSpec spec = SqueezeNetGenerator.generate(SqueezeNetMetaparameters.smallDefaults()
+                .withFireModules(3).withPoolAfter(List.of(2)));
+        assertThat(spec.nodes().stream().map(n -> n.id()).toList()).containsExactly("data", "conv1", "bn1",
+                "relu1", "fire2", "bn2", "pool2", "fire3", "fire4", "bn4", "drop4", "conv10", "pool10", "prob");
+    }
 }

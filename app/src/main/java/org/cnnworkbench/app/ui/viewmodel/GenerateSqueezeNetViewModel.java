@@ -146,7 +146,7 @@ public final class GenerateSqueezeNetViewModel {
             return null;
         }
         return new SqueezeNetMetaparameters(baseE, incrE, freq, pct, sr, fires, pools, classes, input, conv1,
-                simpleBypass.get());
+                simpleBypass.get(), 3, SqueezeNetMetaparameters.Trunk.IMAGENET);
     }
 
     private Integer integer(String name) {
