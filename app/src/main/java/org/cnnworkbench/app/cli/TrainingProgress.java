@@ -9,7 +9,7 @@ import org.cnnworkbench.engine.dl4j.TrainingListener;
  * Training progress on the terminal: a one-line bar redrawn with {@code \r} (batch, loss, images/s, ETA) and one
  * line per epoch; without a terminal only the epoch lines, so that logs stay readable.
  */
-final class TrainingProgress implements TrainingListener {
+class TrainingProgress implements TrainingListener {
 
     private static final int BAR = 24;
     private static final long REDRAW_NANOS = 200_000_000L;

@@ -92,17 +92,53 @@ public final class DesignSweep {
      * (docs/compression.md); it comes last so that the earlier columns keep their places.
      */
     public static String toCsv(List<SweepPoint> points) {
+        return toCsv(points, null);
+    }
+
+    /** The measured columns of a trained sweep, after the analytic ones. */
+    public static final List<String> MEASURED_COLUMNS = List.of("top5", "top1_sd", "top1_min", "top1_max",
+            "seeds", "best_epochs", "train_seconds", "images_per_second");
+
+    /**
+     * {@link #toCsv(List)} with the measured accuracy of each point ({@code measured.get(i)} for point {@code i};
+     * {@code null} for an untrained sweep, whose accuracy column stays empty). With results, {@code accuracy} is
+     * the mean over the point's seeds of the best epoch's validation top-1 (0..1), and the columns
+     * {@link #MEASURED_COLUMNS} follow: top-5 (mean), the top-1's sample standard deviation, minimum and maximum
+     * over the seeds, the number of completed seeds, each seed's best epoch (space-separated), and the mean
+     * training seconds and images per second of a run. A point not trained yet has these cells empty.
+     */
+    public static String toCsv(List<SweepPoint> points, List<PointAccuracy> measured) {
         List<String> swept = points.isEmpty() ? List.of() : List.copyOf(points.get(0).values().keySet());
         List<String> columns = new ArrayList<>(swept);
         columns.addAll(List.of("params", "macs", "activations", "model_bytes_32", "accuracy", "compressed_bytes"));
+        if (measured != null) {
+            columns.addAll(MEASURED_COLUMNS);
+        }
         CsvTable table = new CsvTable(columns);
-        for (SweepPoint p : points) {
+        for (int i = 0; i < points.size(); i++) {
+            SweepPoint p = points.get(i);
+            PointAccuracy a = measured == null ? null : measured.get(i);
             List<Object> row = new ArrayList<>();
             swept.forEach(name -> row.add(SqueezeNetMetaparameters.fmt(p.value(name))));
-            row.addAll(java.util.Arrays.asList(p.params(), p.macs(), p.activations(), p.modelBytes32(), null,
-                    p.compressedBytes()));
+            row.addAll(java.util.Arrays.asList(p.params(), p.macs(), p.activations(), p.modelBytes32(),
+                    a == null ? null : number(a.top1()), p.compressedBytes()));
+            if (measured != null) {
+                boolean none = a == null || a.measured().isEmpty();
+                row.addAll(java.util.Arrays.asList(none ? null : number(a.top5()), none ? null : number(a.top1Sd()),
+                        none ? null : number(a.top1Min()), none ? null : number(a.top1Max()),
+                        none ? null : a.measured().size(),
+                        none ? null : String.join(" ", a.measured().stream()
+                                .map(r -> Integer.toString(r.bestEpoch())).toList()),
+                        none ? null : String.format(java.util.Locale.ROOT, "%.1f", a.seconds()),
+                        none ? null : String.format(java.util.Locale.ROOT, "%.1f", a.imagesPerSecond())));
+            }
             table.row(row);
         }
         return table.toCsv();
+    }
+
+    /** Six decimals, or empty for NaN. */
+    private static String number(double v) {
+        return Double.isNaN(v) ? null : String.format(java.util.Locale.ROOT, "%.6f", v);
     }
 }
