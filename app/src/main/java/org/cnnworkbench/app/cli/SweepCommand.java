@@ -207,6 +207,10 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         DataSpec dataSpec = training.dataSpec(metaparameters.gives("classes") ? base.classes() : 0);
         Shape.FeatureMap input = new Shape.FeatureMap(base.inputChannels(), base.inputSize(), base.inputSize());
         TrainingData data = TrainingData.open(dataSpec, input);
+        if (metaparameters.gives("classes") && data.classes().size() != base.classes()) {
+            throw new UserException("--classes " + base.classes() + ": the data has only " + data.classes().size()
+                    + " classes");
+        }
         base = base.withClasses(data.classes().size());
         TrainingConfig config = training.config(10);
         List<Long> seedList = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.cnnworkbench.app.cli.CommandLineTest.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cnnworkbench.app.cli.CommandLineTest.Run;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.samples.SampleNetworks;
@@ -85,6 +86,71 @@ class DesignCommandsTest {
                 .contains("steps of sr is 0");
         assertThat(run("sweep", "--param", "sr", "--from", "0.1", "--to", "1", "--param2", "freq").err())
                 .contains("--param2 freq needs --from2 and --to2");
-        assertThat(run("sweep", "--from", "0.1", "--to", "1").err()).contains("Missing required option: '--param");
+        assertThat(run("sweep", "--from", "0.1", "--to", "1").err())
+                .contains("sweep needs --param NAME --from X --to Y (or --resume SWEEP-DIR)");
+        assertThat(run("sweep", "--param", "sr", "--from", "0.1", "--to", "1", "--seeds", "2").err())
+                .contains("--seeds, --max-minutes and --images-per-point size a trained sweep: add --train");
+    }
+
+    @Test
+    void sweepTrainTrainsEveryPointAndSeedAndContinuesWithResume() throws Exception {
+        Path idx = org.cnnworkbench.engine.data.IdxFiles.learnableFashionMnist(dir.resolve("idx"), 60, 40);
+        Path sweep = dir.resolve("sweep");
+        Run r = run("sweep", "--train", "--fashion-dir", idx.toString(), "--param", "pct_3x3", "--from", "0.25",
+                "--to", "0.75", "--steps", "2", "--base-e", "16", "--incr-e", "16", "--epochs", "1", "--batch", "20",
+                "--seeds", "2", "--images-per-point", "60", "--out", sweep.toString(), "--plain");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("budget of 60 training images per point: 1 epoch of all 60 training images per "
+                + "run", "sweep of 2 points x 2 seeds into " + sweep, "small-input trunk", "seeds [42, 43]",
+                "run 1/4: pct_3x3 = 0.25, seed 42 -> " + sweep.resolve("runs/01-pct_3x3-0.25-seed-42"),
+                "run 4/4 done: best top-1", "top-1 (best epoch)", "all 4 runs trained");
+        List<String> csv = Files.readAllLines(sweep.resolve("sweep.csv"));
+        assertThat(csv).hasSize(3);
+        for (String row : csv.subList(1, 3)) {
+            String[] cells = row.split(",", -1);
+            assertThat(Double.parseDouble(cells[5])).isBetween(0.0, 1.0);    // accuracy: mean of the two seeds
+            assertThat(cells[8]).isNotEmpty();                                 // top1_sd
+            assertThat(cells[11]).isEqualTo("2");                              // seeds
+            assertThat(cells[12].split(" ")).hasSize(2);                       // best_epochs
+        }
+        assertThat(Files.readAllLines(sweep.resolve("runs.csv"))).hasSize(5);
+
+        Run again = run("sweep", "--resume", sweep.toString(), "--plain");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("continuing the sweep in " + sweep, "4 of 4 runs are finished already",
+                "all 4 runs trained").doesNotContain("run 1/4:");
+        assertThat(Files.readAllLines(sweep.resolve("sweep.csv"))).isEqualTo(csv);
+
+        Run runs = run("runs", sweep.resolve("runs").toString());
+        assertThat(runs.exit()).isZero();
+        assertThat(runs.out()).contains("01-pct_3x3-0.25-seed-42", "02-pct_3x3-0.75-seed-43", "best top-1 (epoch)");
+    }
+
+    @Test
+    void sweepTrainRefusesWhatCannotWorkInOneLine() throws Exception {
+        Path idx = org.cnnworkbench.engine.data.IdxFiles.learnableFashionMnist(dir.resolve("idx"), 60, 40);
+        String[] axis = {"--param", "sr", "--from", "0.25", "--to", "0.5", "--steps", "2", "--fashion-dir",
+                idx.toString()};
+        Run noOut = run(concat(new String[] {"sweep", "--train"}, axis));
+        assertThat(noOut.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noOut.err()).isEqualTo("workbench: error: sweep --train needs --out SWEEP-DIR, the folder for the "
+                + "runs and results\n");
+        Run tooShort = run(concat(new String[] {"sweep", "--train", "--max-minutes", "0.001", "--out",
+                dir.resolve("s").toString()}, axis));
+        assertThat(tooShort.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tooShort.err()).contains("minutes are not enough for 2 runs even at 1 epoch of 60 images");
+        Run notASweep = run("sweep", "--resume", dir.toString());
+        assertThat(notASweep.err()).contains(dir + " is not a trained sweep (no sweep.json)");
+        Run wrongClasses = run(concat(new String[] {"sweep", "--train", "--classes", "20", "--out",
+                dir.resolve("c").toString()}, axis));
+        assertThat(wrongClasses.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(wrongClasses.err()).contains("--classes 20: the data has only 10 classes");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

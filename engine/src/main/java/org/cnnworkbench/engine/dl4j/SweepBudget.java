@@ -42,14 +42,14 @@ public final class SweepBudget {
      */
     public static Choice images(SweepTrainer.Setup setup, int available, int classes, long images) {
         int epochs = setup.config().epochs();
-        int minimum = MIN_IMAGES_PER_CLASS * classes;
+        int minimum = minimum(classes, available);
         while (epochs > 1 && images / epochs < minimum) {
             epochs--;
         }
         long subset = Math.min(available, images / epochs);
         if (subset < minimum) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d training images per point are too "
-                    + "few: at least %,d (%d per class, one epoch) are needed", images, minimum,
+                    + "few: at least %,d (%d per class or all the data, one epoch) are needed", images, minimum,
                     MIN_IMAGES_PER_CLASS));
         }
         return choose(setup, epochs, (int) subset, available, String.format(Locale.ROOT,
@@ -75,7 +75,7 @@ public final class SweepBudget {
         int classes = data.classes().size();
         int available = data.train().size();
         int validation = data.validation().size();
-        int minimum = MIN_IMAGES_PER_CLASS * classes;
+        int minimum = minimum(classes, available);
         for (int epochs = setup.config().epochs(); epochs >= 1; epochs--) {
             // seconds of one image trained in every run: epochs x seeds x sum over points of 1 / rate
             double perImage = epochs * setup.seeds().size() * inverseRates;
@@ -95,9 +95,14 @@ public final class SweepBudget {
         double oneEpoch = runs * SECONDS_PER_RUN + setup.seeds().size() * inverseRates
                 * (minimum + (validation + minimum) / 3.0);
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%.0f minutes are not enough for %d runs even "
-                + "at 1 epoch of %,d images (%d per class): allow at least %.0f minutes, sweep fewer points or "
-                + "seeds, or validate on fewer images (--val-limit)", seconds / 60, runs, minimum,
+                + "at 1 epoch of %,d images (%d per class or all the data): allow at least %.0f minutes, sweep fewer "
+                + "points or seeds, or validate on fewer images (--val-limit)", seconds / 60, runs, minimum,
                 MIN_IMAGES_PER_CLASS, Math.ceil(oneEpoch / 60)));
+    }
+
+    /** {@link #MIN_IMAGES_PER_CLASS} per class, or all the data when it has fewer. */
+    private static int minimum(int classes, int available) {
+        return Math.max(1, Math.min(MIN_IMAGES_PER_CLASS * classes, available));
     }
 
     private static Choice choose(SweepTrainer.Setup setup, int epochs, int subset, int available, String why) {
@@ -122,17 +127,27 @@ public final class SweepBudget {
         SampleBatches batches = new SampleBatches(data.train(), setup.config().batchSize(), data.classes().size(),
                 spatial, InputLayout.current(), true, setup.config().seed());
         batches.setEpoch(1);
-        long images = 0;
-        long start = 0;
-        for (int b = 0; b < 3 && batches.hasNext(); b++) {
+        long[] images = new long[3];
+        long[] nanos = new long[3];
+        int fitted = 0;
+        for (; fitted < 3 && batches.hasNext(); fitted++) {
             DataSet ds = batches.next();
-            if (b == 1) {
-                start = System.nanoTime();
-            }
+            long start = System.nanoTime();
             graph.fit(ds);
-            images += b >= 1 ? ds.numExamples() : 0;
+            nanos[fitted] = System.nanoTime() - start;
+            images[fitted] = ds.numExamples();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return images == 0 ? 1 : images / Math.max(seconds, 1e-6);
+        // leave out the warm-up batch unless it is the only one
+        int from = fitted > 1 ? 1 : 0;
+        long n = 0;
+        long t = 0;
+        for (int b = from; b < fitted; b++) {
+            n += images[b];
+            t += nanos[b];
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("the training data has no readable image to measure the speed on");
+        }
+        return n / Math.max(t / 1e9, 1e-6);
     }
 }
