@@ -35,8 +35,9 @@ public final class ModelComparison {
      *                  estimate)
      * @param params the model's parameters (after factorisation, before pruning)
      * @param reduction the baseline's original bytes / compressed bytes
-     * @param top1 measured top-1 (NaN if not measured)
-     * @param top5 measured top-5 (NaN if not measured)
+     * @param top1 measured top-1 (NaN if not measured): a trained run's best epoch's (its last epoch's if it
+     *             records no best), a compressed run's last epoch's
+     * @param top5 measured top-5 (NaN if not measured), of the same epoch
      * @param analytic whether the row is computed from a spec and a plan, not measured
      * @param validationSet the images top-1 and top-5 were measured on ("10,000 images of fashion-mnist"); null
      *                      for an analytic row, or when the run's data description cannot be read
@@ -89,8 +90,11 @@ public final class ModelComparison {
                     summary.params(), Double.NaN, summary.top1(), summary.top5(), false, validationSet(run, summary));
         }
         long file = Files.isRegularFile(run.modelFile()) ? Files.size(run.modelFile()) : 0;
+        // the model compression starts from by default (ModelChoice.BEST): the best epoch where one is recorded
+        boolean best = summary.hasBest();
         return new Row(dir, "none", spec.name(), 4 * summary.params(), 4 * summary.params(), file, summary.params(),
-                Double.NaN, summary.top1(), summary.top5(), false, validationSet(run, summary));
+                Double.NaN, best ? summary.bestTop1() : summary.top1(), best ? summary.bestTop5() : summary.top5(),
+                false, validationSet(run, summary));
     }
 
     /**
