@@ -161,8 +161,8 @@ public final class RunDirectory {
 
     /**
      * This run's {@link Overview}. An unreadable spec, config or summary gives an IOException naming the file;
-     * damage to data.json, metrics.csv, the checkpoint pointer, the latest checkpoint or model.zip (the zips'
-     * structure only, not every byte) is listed in {@link Overview#problems}.
+     * damage to data.json, metrics.csv, the checkpoint pointer, the latest checkpoint, model.zip or the best epoch's
+     * model (the zips' structure only, not every byte) is listed in {@link Overview#problems}.
      */
     public Overview overview() throws IOException {
         requireRun();
@@ -191,6 +191,9 @@ public final class RunDirectory {
         }
         if (Files.exists(modelFile()) || summary.map(s -> s.modelBytes() > 0).orElse(false)) {
             zips.add(modelFile());
+        }
+        if (bestEpoch() > 0) {
+            zips.add(bestModelFile(bestEpoch()));
         }
         for (Path zip : zips) {
             try {
