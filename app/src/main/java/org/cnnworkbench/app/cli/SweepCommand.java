@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.design.DesignSweep;
+import org.cnnworkbench.engine.design.ParetoFront;
 import org.cnnworkbench.engine.design.PointAccuracy;
 import org.cnnworkbench.engine.design.SqueezeNetMetaparameters;
 import org.cnnworkbench.engine.design.SweepAxis;
@@ -259,7 +260,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
 
     private static void printTable(SweepTrainer.Outcome o, PrintWriter out) {
         TextTable table = new TextTable("point", "params", "model (32-bit)", "top-1 (best epoch)", "sd", "seeds",
-                "best epochs", "img/s");
+                "best epochs", "img/s", "Pareto");
+        List<Integer> front = ParetoFront.bySize(o.points(), o.accuracy());
         for (int i = 0; i < o.points().size(); i++) {
             SweepPoint p = o.points().get(i);
             PointAccuracy a = o.accuracy().get(i);
@@ -269,9 +271,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                     none || Double.isNaN(a.top1Sd()) ? "" : String.format(Locale.ROOT, "%.2f", 100 * a.top1Sd()),
                     none ? "" : Integer.toString(a.measured().size()),
                     String.join(" ", a.measured().stream().map(r -> Integer.toString(r.bestEpoch())).toList()),
-                    none ? "" : String.format(Locale.ROOT, "%.0f", a.imagesPerSecond()));
+                    none ? "" : String.format(Locale.ROOT, "%.0f", a.imagesPerSecond()),
+                    front.contains(i) ? "*" : "");
         }
         table.print(out);
+        out.println("Pareto: * marks the points no other point beats on both a smaller model and a higher top-1");
     }
 
     /** The per-run progress of {@link TrainingProgress} with a line per run of the sweep. */

@@ -97,15 +97,17 @@ public final class DesignSweep {
 
     /** The measured columns of a trained sweep, after the analytic ones. */
     public static final List<String> MEASURED_COLUMNS = List.of("top5", "top1_sd", "top1_min", "top1_max",
-            "seeds", "best_epochs", "train_seconds", "images_per_second");
+            "seeds", "best_epochs", "train_seconds", "images_per_second", "pareto");
 
     /**
      * {@link #toCsv(List)} with the measured accuracy of each point ({@code measured.get(i)} for point {@code i};
      * {@code null} for an untrained sweep, whose accuracy column stays empty). With results, {@code accuracy} is
      * the mean over the point's seeds of the best epoch's validation top-1 (0..1), and the columns
      * {@link #MEASURED_COLUMNS} follow: top-5 (mean), the top-1's sample standard deviation, minimum and maximum
-     * over the seeds, the number of completed seeds, each seed's best epoch (space-separated), and the mean
-     * training seconds and images per second of a run. A point not trained yet has these cells empty.
+     * over the seeds, the number of completed seeds, each seed's best epoch (space-separated), the mean
+     * training seconds and images per second of a run, and {@code pareto}: 1 for a point on the Pareto front of
+     * accuracy against 32-bit model size ({@link ParetoFront#bySize}), else 0. A point not trained yet has these
+     * cells empty.
      */
     public static String toCsv(List<SweepPoint> points, List<PointAccuracy> measured) {
         List<String> swept = points.isEmpty() ? List.of() : List.copyOf(points.get(0).values().keySet());
@@ -115,6 +117,7 @@ public final class DesignSweep {
             columns.addAll(MEASURED_COLUMNS);
         }
         CsvTable table = new CsvTable(columns);
+        List<Integer> front = measured == null ? List.of() : ParetoFront.bySize(points, measured);
         for (int i = 0; i < points.size(); i++) {
             SweepPoint p = points.get(i);
             PointAccuracy a = measured == null ? null : measured.get(i);
@@ -130,7 +133,8 @@ public final class DesignSweep {
                         none ? null : String.join(" ", a.measured().stream()
                                 .map(r -> Integer.toString(r.bestEpoch())).toList()),
                         none ? null : String.format(java.util.Locale.ROOT, "%.1f", a.seconds()),
-                        none ? null : String.format(java.util.Locale.ROOT, "%.1f", a.imagesPerSecond())));
+                        none ? null : String.format(java.util.Locale.ROOT, "%.1f", a.imagesPerSecond()),
+                        none ? null : front.contains(i) ? 1 : 0));
             }
             table.row(row);
         }

@@ -54,7 +54,8 @@ class SweepTrainerTest {
         assertThat(straightOutcome.trainedThisSession()).isEqualTo(2);
         List<String> sweep = Files.readAllLines(straight.resolve("sweep.csv"));
         assertThat(sweep.get(0)).isEqualTo("pct_3x3,params,macs,activations,model_bytes_32,accuracy,"
-                + "compressed_bytes,top5,top1_sd,top1_min,top1_max,seeds,best_epochs,train_seconds,images_per_second");
+                + "compressed_bytes,top5,top1_sd,top1_min,top1_max,seeds,best_epochs,train_seconds,"
+                + "images_per_second,pareto");
         List<String> runs = Files.readAllLines(straight.resolve("runs.csv"));
         assertThat(sweep).hasSize(3);
         assertThat(runs).hasSize(3);
@@ -112,7 +113,7 @@ class SweepTrainerTest {
         assertThat(new RunDirectory(half).metrics()).hasSize(1);
         String[] untrained = Files.readAllLines(sweep.resolve("sweep.csv")).get(2).split(",", -1);
         assertThat(untrained[5]).isEmpty();   // accuracy
-        assertThat(java.util.Arrays.copyOfRange(untrained, 7, 15)).containsOnly("");
+        assertThat(java.util.Arrays.copyOfRange(untrained, 7, 16)).containsOnly("");
         byte[] summaryBefore = Files.readAllBytes(done.resolve("summary.json"));
         var modified = Files.getLastModifiedTime(done.resolve("model.zip"));
 
