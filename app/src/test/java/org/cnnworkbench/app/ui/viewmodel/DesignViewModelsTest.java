@@ -3,6 +3,7 @@ package org.cnnworkbench.app.ui.viewmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.design.SqueezeNetMetaparameters;
 import org.cnnworkbench.samples.SampleNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,28 @@ class DesignViewModelsTest {
         form.field("pool_after").text().set("none");
         form.field("input_size").text().set("32");
         assertThat(form.result().get().contains("pool1")).isFalse();
+    }
+
+    @Test
+    void choosingTheSmallTrunkFillsItsDefaultsAndGivesFashionSqueezeNet() throws Exception {
+        GenerateSqueezeNetViewModel form = new GenerateSqueezeNetViewModel(Analyzer.standard());
+        form.trunk().set(SqueezeNetMetaparameters.Trunk.SMALL);
+        assertThat(form.field("input_channels").text().get()).isEqualTo("1");
+        assertThat(form.field("input_size").text().get()).isEqualTo("28");
+        assertThat(form.field("pool_after").text().get()).isEqualTo("1, 3");
+        assertThat(form.simpleBypass().get()).isTrue();
+        assertThat(form.result().get().nodes()).isEqualTo(SampleNetworks.load("fashion-squeezenet").spec().nodes());
+
+        form.field("input_channels").text().set("0");
+        assertThat(form.field("input_channels").error().get()).startsWith("input_channels is 0");
+        assertThat(form.result().get()).isNull();
+        form.field("input_channels").text().set("3");
+        assertThat(form.metaparameters().get()).isEqualTo(SqueezeNetMetaparameters.smallDefaults()
+                .withInputChannels(3));
+
+        form.trunk().set(SqueezeNetMetaparameters.Trunk.IMAGENET);
+        assertThat(form.field("input_channels").text().get()).isEqualTo("3");
+        assertThat(form.result().get().nodes()).isEqualTo(SampleNetworks.load("squeezenet-v1.0").spec().nodes());
     }
 
     @Test

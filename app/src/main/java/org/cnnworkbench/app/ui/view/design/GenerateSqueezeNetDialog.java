@@ -1,6 +1,8 @@
 package org.cnnworkbench.app.ui.view.design;
 
+import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -9,9 +11,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.cnnworkbench.app.ui.viewmodel.GenerateSqueezeNetViewModel;
 import org.cnnworkbench.app.ui.viewmodel.MetaparameterField;
 import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.design.SqueezeNetMetaparameters.Trunk;
 import org.cnnworkbench.engine.model.NetworkSpec;
 
 /**
@@ -29,20 +33,45 @@ public final class GenerateSqueezeNetDialog extends Dialog<NetworkSpec> {
     private final GenerateSqueezeNetViewModel model;
 
     public GenerateSqueezeNetDialog(Window owner, Analyzer analyzer) {
-        this.model = new GenerateSqueezeNetViewModel(analyzer);
+        this(owner, new GenerateSqueezeNetViewModel(analyzer));
+    }
+
+    /** The dialog on a form of one's own (filled with chosen metaparameters, say). */
+    public GenerateSqueezeNetDialog(Window owner, GenerateSqueezeNetViewModel model) {
+        this.model = model;
         if (owner != null) {
             initOwner(owner);
         }
         setTitle("Generate SqueezeNet");
         setHeaderText("A SqueezeNet-style network from the metaparameters of Iandola et al. 2016 (Section 5).\n"
                 + "Fire module i has e = base_e + incr_e * floor(i / freq) expand filters, round(pct_3x3 * e) "
-                + "of them 3x3,\nand max(1, round(SR * e)) squeeze filters. The defaults give SqueezeNet v1.0.");
+                + "of them 3x3,\nand max(1, round(SR * e)) squeeze filters. The ImageNet trunk's defaults give "
+                + "SqueezeNet v1.0,\nthe small-input trunk's give fashion-squeezenet (1 x 28 x 28 input).");
         setResizable(true);
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(2);
         int row = 0;
+        ComboBox<Trunk> trunk = new ComboBox<>(FXCollections.observableArrayList(Trunk.values()));
+        trunk.setId("meta-trunk");
+        trunk.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Trunk t) {
+                return trunkLabel(t);
+            }
+
+            @Override
+            public Trunk fromString(String text) {
+                return trunk.getItems().stream().filter(t -> trunkLabel(t).equals(text)).findFirst().orElse(null);
+            }
+        });
+        trunk.valueProperty().bindBidirectional(model.trunk());
+        trunk.setTooltip(new Tooltip("the layers around the Fire modules; choosing one fills every field with its "
+                + "family's defaults"));
+        Label trunkLabel = new Label("trunk");
+        trunkLabel.setLabelFor(trunk);
+        grid.addRow(row++, trunkLabel, trunk);
         for (MetaparameterField f : model.fields()) {
             Label label = new Label(f.label());
             TextField text = new TextField();
@@ -80,6 +109,12 @@ public final class GenerateSqueezeNetDialog extends Dialog<NetworkSpec> {
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(model.result().isNull());
         setResultConverter(button -> button == ButtonType.OK ? model.result().get() : null);
+    }
+
+    /** How the trunk choice reads in the dialog. */
+    public static String trunkLabel(Trunk t) {
+        return t == null ? "" : t == Trunk.SMALL ? "small input (conv1 3x3, batch norm, 2x2 pools)"
+                : "ImageNet (SqueezeNet v1.0: conv1 7x7/2, 3x3/2 pools)";
     }
 
     /** The form behind the dialog. */
