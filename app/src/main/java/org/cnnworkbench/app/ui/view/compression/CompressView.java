@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -16,6 +17,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
@@ -32,10 +34,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.cnnworkbench.app.report.SizeReportText;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.compression.SizeBreakdown;
 import org.cnnworkbench.engine.dl4j.CompressedModels;
+import org.cnnworkbench.engine.dl4j.ModelChoice;
 
 /**
  * The Compress window: settings and per-layer plan on the left, the predicted size under them; a Progress tab
@@ -153,7 +157,27 @@ public final class CompressView extends BorderPane {
                 || model.state().get() == CompressViewModel.State.STOPPING, model.state());
         start.disableProperty().bind(busy);
         stop.disableProperty().bind(model.state().isNotEqualTo(CompressViewModel.State.RUNNING));
-        VBox editable = new VBox(6, new HBox(8, svd, prune, quantize, huffman, preset), layers, grid,
+        ComboBox<ModelChoice> sourceModel = new ComboBox<>(FXCollections.observableArrayList(ModelChoice.values()));
+        sourceModel.setId("compress-source-model");
+        sourceModel.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelChoice c) {
+                return c == null ? "" : c == ModelChoice.BEST ? "best epoch" : "last epoch";
+            }
+
+            @Override
+            public ModelChoice fromString(String text) {
+                return sourceModel.getItems().stream().filter(c -> toString(c).equals(text)).findFirst()
+                        .orElse(null);
+            }
+        });
+        sourceModel.valueProperty().bindBidirectional(model.settings().sourceModel());
+        Label sourceModelText = new Label();
+        sourceModelText.setId("compress-source-model-text");
+        sourceModelText.textProperty().bind(model.settings().sourceModelText());
+        HBox sourceRow = new HBox(6, new Label("start from the"), sourceModel, sourceModelText);
+        sourceRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox editable = new VBox(6, sourceRow, new HBox(8, svd, prune, quantize, huffman, preset), layers, grid,
                 new Label("output run directory"), new HBox(4, out, browse));
         editable.disableProperty().bind(busy);
         Button compare = new Button("Add to Comparison");

@@ -12,6 +12,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -68,6 +70,10 @@ public final class CompressionSettings {
     private final IntegerProperty valLimit = new SimpleIntegerProperty(0);
     private final StringProperty outDir = new SimpleStringProperty("");
     private String suggestedOut = "";
+    private final ObjectProperty<ModelChoice> sourceModel = new SimpleObjectProperty<>(ModelChoice.BEST);
+    private final ReadOnlyStringWrapper sourceModelText = new ReadOnlyStringWrapper("");
+    private int bestEpoch;
+    private int lastEpoch;
 
     private final ObservableList<LayerRow> layers = FXCollections.observableArrayList();
     private final ObservableList<LayerRow> layersView = FXCollections.unmodifiableObservableList(layers);
@@ -78,6 +84,7 @@ public final class CompressionSettings {
         for (Observable o : List.of(svd, prune, quantize, huffman)) {
             o.addListener(x -> methodsChanged());
         }
+        sourceModel.addListener(x -> describeSourceModel());
     }
 
     /**
@@ -89,11 +96,30 @@ public final class CompressionSettings {
         RunDirectory dir = new RunDirectory(run);
         dir.requireRun();
         spec = dir.spec();
+        bestEpoch = dir.bestEpoch();
+        try {
+            lastEpoch = dir.latestEpoch();
+        } catch (IOException unreadable) {
+            lastEpoch = 0;   // the compressor says what is wrong when it loads the model; the text leaves it out
+        }
         source.set(run);
+        describeSourceModel();
         plan = CompressionDefaults.forSpec(spec);
         svdLayers.set(SvdLayers.format(SvdLayers.defaults(spec)));
         suggestedOut = "";
         methodsChanged();
+    }
+
+    private void describeSourceModel() {
+        if (source.get() == null) {
+            sourceModelText.set("");
+        } else if (sourceModel.get() == ModelChoice.BEST && bestEpoch > 0) {
+            sourceModelText.set("compresses epoch " + bestEpoch + ", the best validation top-1"
+                    + (lastEpoch > 0 ? " (the run has " + lastEpoch + ")" : ""));
+        } else {
+            sourceModelText.set("compresses the last completed epoch" + (lastEpoch > 0 ? " (" + lastEpoch + ")" : "")
+                    + (sourceModel.get() == ModelChoice.BEST ? "; the run records no best epoch" : ""));
+        }
     }
 
     /** Sets one cell of a layer row; returns why not (the plan unchanged), or "" when it is set. */
@@ -259,12 +285,25 @@ public final class CompressionSettings {
                 planned ? List.copyOf(plan.layers().values()) : List.of(),
                 m.contains(CompressionJob.Method.SVD) ? svdEpochs.get() : 0,
                 m.contains(CompressionJob.Method.PRUNE) ? pruneEpochs.get() : 0,
-                m.contains(CompressionJob.Method.QUANTIZE) ? quantizeEpochs.get() : 0, centroidRate.get(), ModelChoice.BEST);
+                m.contains(CompressionJob.Method.QUANTIZE) ? quantizeEpochs.get() : 0, centroidRate.get(), null)
+                .withSourceModel(sourceModel.get() == null ? ModelChoice.BEST : sourceModel.get());
     }
 
 
     public ReadOnlyObjectProperty<Path> source() {
         return source.getReadOnlyProperty();
+    }
+
+
+    /** Which model of the source run is compressed: its best epoch's (default) or its last epoch's. */
+    public ObjectProperty<ModelChoice> sourceModel() {
+        return sourceModel;
+    }
+
+
+    /** Which epoch {@link #sourceModel()} picks in the source run, in words. */
+    public ReadOnlyStringProperty sourceModelText() {
+        return sourceModelText.getReadOnlyProperty();
     }
 
 

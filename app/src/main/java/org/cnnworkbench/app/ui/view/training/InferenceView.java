@@ -5,14 +5,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -22,6 +26,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.cnnworkbench.engine.dl4j.ModelChoice;
 import org.cnnworkbench.engine.dl4j.Predictor;
 
 /**
@@ -65,9 +71,30 @@ public final class InferenceView extends BorderPane {
                 model.classify(files.stream().map(File::toPath).toList());
             }
         });
+        ComboBox<ModelChoice> choice = new ComboBox<>(FXCollections.observableArrayList(ModelChoice.values()));
+        choice.setId("infer-model-choice");
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelChoice c) {
+                return choiceLabel(c);
+            }
+
+            @Override
+            public ModelChoice fromString(String text) {
+                return choice.getItems().stream().filter(c -> choiceLabel(c).equals(text)).findFirst().orElse(null);
+            }
+        });
+        choice.valueProperty().bindBidirectional(model.modelChoice());
+        choice.disableProperty().bind(model.busy());
+        choice.setTooltip(new Tooltip("which model of the run classifies: the epoch with the best validation "
+                + "top-1, or the last completed epoch"));
         Label modelLabel = new Label();
         modelLabel.setId("infer-model");
         modelLabel.textProperty().bind(model.model().asString("model: %s"));
+        Label fileLabel = new Label();
+        fileLabel.setId("infer-model-file");
+        fileLabel.textProperty().bind(Bindings.createStringBinding(() -> model.modelFile().get().isEmpty() ? ""
+                : "using " + model.modelFile().get(), model.modelFile()));
         Label message = new Label();
         message.setId("infer-message");
         message.textProperty().bind(model.message());
@@ -100,7 +127,9 @@ public final class InferenceView extends BorderPane {
         table.setId("infer-results");
         table.setPlaceholder(new Label("no images classified yet"));
 
-        setTop(new VBox(4, new HBox(6, chooseModel, addImages), modelLabel, message));
+        HBox buttons = new HBox(6, chooseModel, new Label("use"), choice, addImages);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setTop(new VBox(4, buttons, modelLabel, fileLabel, message));
         setCenter(table);
         BorderPane.setMargin(table, new Insets(6, 0, 0, 0));
     }
@@ -113,6 +142,11 @@ public final class InferenceView extends BorderPane {
         return p.classes().stream()
                 .map(c -> String.format(Locale.ROOT, "%-16s %6.2f%%", c.name(), 100 * c.probability()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** How the model choice reads in the window. */
+    static String choiceLabel(ModelChoice c) {
+        return c == null ? "" : c == ModelChoice.BEST ? "best epoch" : "last epoch";
     }
 
     private Window window() {

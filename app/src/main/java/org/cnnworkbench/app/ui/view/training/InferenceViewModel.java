@@ -5,20 +5,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cnnworkbench.engine.dl4j.ModelChoice;
 import org.cnnworkbench.engine.dl4j.Predictor;
 
 /**
- * The inference panel's state: a trained model (a run directory) and the top-5 classes of the images the user
- * picked. The model is loaded and images are classified on the {@code io} executor; results arrive on
- * {@code ui}. Testable without the toolkit.
+ * The inference panel's state: a trained model (a run directory, with its best or its last epoch's model) and
+ * the top-5 classes of the images the user picked. The model is loaded and images are classified on the
+ * {@code io} executor; results arrive on {@code ui}. Changing {@link #modelChoice()} while a run is loaded loads
+ * that run's other model. Testable without the toolkit.
  */
 public final class InferenceViewModel {
 
@@ -33,23 +37,35 @@ public final class InferenceViewModel {
             FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("choose a trained model (a run directory)");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<ModelChoice> modelChoice = new SimpleObjectProperty<>(ModelChoice.BEST);
+    private final ReadOnlyStringWrapper modelFile = new ReadOnlyStringWrapper("");
     private Predictor predictor;
 
     public InferenceViewModel(Executor io, Executor ui) {
         this.io = io;
         this.ui = ui;
+        modelChoice.addListener((o, was, now) -> {
+            if (now != null && model.get() != null) {
+                loadModel(model.get());
+            }
+        });
     }
 
-    /** Loads the model of {@code runDir}; on failure {@link #message()} says why and no model is set. */
+    /**
+     * Loads the model of {@code runDir} chosen by {@link #modelChoice()}; on failure {@link #message()} says why
+     * and the previous model stays.
+     */
     public void loadModel(Path runDir) {
         busy.set(true);
         message.set("loading " + runDir + " ...");
+        ModelChoice choice = modelChoice.get() == null ? ModelChoice.BEST : modelChoice.get();
         io.execute(() -> {
             try {
-                Predictor p = Predictor.load(runDir);
+                Predictor p = Predictor.load(runDir, choice);
                 ui.execute(() -> {
                     predictor = p;
                     model.set(runDir);
+                    modelFile.set(p.model());
                     results.clear();
                     message.set("model " + runDir.getFileName() + ": " + p.classes().size() + " classes, input "
                             + p.pipeline().channels() + " x " + p.pipeline().height() + " x " + p.pipeline().width()
@@ -108,6 +124,19 @@ public final class InferenceViewModel {
     /** The run directory of the loaded model; null before one loads. */
     public ReadOnlyObjectProperty<Path> model() {
         return model.getReadOnlyProperty();
+    }
+
+    /** Which model of a run to use: the best epoch's (default) or the last epoch's. */
+    public ObjectProperty<ModelChoice> modelChoice() {
+        return modelChoice;
+    }
+
+    /**
+     * The model file that was loaded and why, as {@link Predictor#model()} says it, e.g.
+     * {@code best-epoch-7.zip (epoch 7, the best validation top-1)}; empty before a model loads.
+     */
+    public ReadOnlyStringProperty modelFile() {
+        return modelFile.getReadOnlyProperty();
     }
 
     public ObservableList<Predictor.Prediction> results() {

@@ -14,6 +14,7 @@ import org.cnnworkbench.engine.data.IdxFiles;
 import org.cnnworkbench.engine.dl4j.CompressedModels;
 import org.cnnworkbench.engine.dl4j.Compressor;
 import org.cnnworkbench.engine.dl4j.DataSpec;
+import org.cnnworkbench.engine.dl4j.ModelChoice;
 import org.cnnworkbench.engine.dl4j.ModelComparison;
 import org.cnnworkbench.engine.dl4j.RunSummary;
 import org.cnnworkbench.engine.dl4j.Sensitivity;
@@ -77,6 +78,21 @@ class CompressionViewModelsTest {
         vm.settings().quantizeEpochs().set(1);
         vm.settings().learningRate().set(3e-4);
         return vm;
+    }
+
+    @Test
+    void theSourceModelChoiceReachesTheJobAndSaysWhichEpochIsCompressed() throws Exception {
+        CompressViewModel vm = opened();
+        int best = new org.cnnworkbench.engine.dl4j.RunDirectory(source).bestEpoch();
+        assertThat(best).isBetween(1, 2);
+        assertThat(vm.settings().sourceModel().get()).isEqualTo(ModelChoice.BEST);
+        assertThat(vm.settings().job().sourceModel()).isEqualTo(ModelChoice.BEST);
+        assertThat(vm.settings().sourceModelText().get())
+                .isEqualTo("compresses epoch " + best + ", the best validation top-1 (the run has 2)");
+
+        vm.settings().sourceModel().set(ModelChoice.LAST);
+        assertThat(vm.settings().job().sourceModel()).isEqualTo(ModelChoice.LAST);
+        assertThat(vm.settings().sourceModelText().get()).isEqualTo("compresses the last completed epoch (2)");
     }
 
     @Test

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.cnnworkbench.engine.data.FashionMnist;
 import org.cnnworkbench.engine.data.IdxFiles;
 import org.cnnworkbench.engine.dl4j.DataSpec;
+import org.cnnworkbench.engine.dl4j.ModelChoice;
 import org.cnnworkbench.engine.dl4j.RunSummary;
 import org.cnnworkbench.engine.dl4j.Trainer;
 import org.cnnworkbench.engine.dl4j.TrainingConfig;
@@ -239,6 +240,23 @@ class TrainingViewModelsTest {
         vm.loadModel(dir.resolve("no-run"));
         assertThat(vm.message().get()).startsWith("cannot load the model");
         assertThat(vm.model().get()).isEqualTo(run);
+    }
+
+    @Test
+    void inferenceUsesTheBestEpochByDefaultOrTheLastAndSaysWhichModelItLoaded() throws Exception {
+        Path run = unfinishedRun("two-epochs", 2, 0);
+        int best = new org.cnnworkbench.engine.dl4j.RunDirectory(run).bestEpoch();
+        assertThat(best).isBetween(1, 2);
+        InferenceViewModel vm = new InferenceViewModel(Runnable::run, Runnable::run);
+        assertThat(vm.modelChoice().get()).isEqualTo(ModelChoice.BEST);
+
+        vm.loadModel(run);
+        assertThat(vm.modelFile().get())
+                .isEqualTo("best-epoch-" + best + ".zip (epoch " + best + ", the best validation top-1)");
+
+        vm.modelChoice().set(ModelChoice.LAST);   // loads the run's other model
+        assertThat(vm.model().get()).isEqualTo(run);
+        assertThat(vm.modelFile().get()).isEqualTo("model.zip (the last completed epoch)");
     }
 
     @Test
