@@ -40,12 +40,6 @@ import org.cnnworkbench.app.ui.view.design.SweepView;
 import org.cnnworkbench.app.ui.view.hardware.EstimateView;
 import org.cnnworkbench.app.ui.view.hardware.ScalingView;
 import org.cnnworkbench.app.ui.files.AppDirs;
-import org.cnnworkbench.app.ui.view.training.InferenceView;
-import org.cnnworkbench.app.ui.view.training.InferenceViewModel;
-import org.cnnworkbench.app.ui.view.training.RunsView;
-import org.cnnworkbench.app.ui.view.training.RunsViewModel;
-import org.cnnworkbench.app.ui.view.training.TrainingView;
-import org.cnnworkbench.app.ui.view.training.TrainingViewModel;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.io.SpecFormatException;
@@ -74,14 +68,18 @@ public final class MainWindow {
     private final Executor background = FxRuntime.analysisThread();
     private final Executor runsThread = FxRuntime.runsThread();
     private Stage stage;
-    private TrainingViewModel training;
-    private Stage trainingStage;
     private final CompressionWindows compression = new CompressionWindows(() -> stage, runsFolder(), runsThread);
+    private final TrainingWindows training;
+    private final SweepWindows sweeps;
 
     public MainWindow(WorkbenchViewModel vm, FileController files) {
         this.vm = vm;
         this.files = files;
         this.canvas = new GraphCanvasView(vm);
+        this.training = new TrainingWindows(() -> stage, runsFolder(), runsThread, compression,
+                () -> vm.document().get().spec(), this::openRunNetwork);
+        this.sweeps = new SweepWindows(() -> stage, runsFolder(),
+                new SweepView.Actions(this::openGenerated, training::showRuns));
         defineActions();
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(workArea());
@@ -99,7 +97,7 @@ public final class MainWindow {
         stage.titleProperty().bind(vm.title());
         files.setOwner(stage);
         stage.setOnCloseRequest(e -> {
-            if (!confirmStopTraining() || !files.confirmDiscard()) {
+            if (!training.confirmStop() || !sweeps.confirmStop() || !files.confirmDiscard()) {
                 e.consume();
             }
         });
@@ -140,7 +138,7 @@ public final class MainWindow {
                 path -> files.exportPng(path, canvas)));
         handlers.put(WorkbenchAction.EXPORT_CSV, () -> files.chooseAndExport("CSV table", "csv", files::exportCsv));
         handlers.put(WorkbenchAction.QUIT, () -> {
-            if (stage != null && confirmStopTraining() && files.confirmDiscard()) {
+            if (stage != null && training.confirmStop() && sweeps.confirmStop() && files.confirmDiscard()) {
                 files.shutdown();
                 stage.close();
             }
@@ -160,77 +158,26 @@ public final class MainWindow {
         handlers.put(WorkbenchAction.COMPARE_FILE, () -> files.chooseNetwork("Compare with").thenAccept(
                 loaded -> loaded.ifPresent(l -> compareWith(l.spec()))));
         handlers.put(WorkbenchAction.GENERATE_SQUEEZENET, () -> new GenerateSqueezeNetDialog(stage, vm.analyzer())
-                .showAndWait().ifPresent(spec -> {
-                    if (files.confirmDiscard()) {
-                        vm.open(DocumentState.of(spec), null);
-                    }
-                }));
-        handlers.put(WorkbenchAction.DESIGN_SWEEP, () -> SweepView.showWindow(stage));
+                .showAndWait().ifPresent(this::openGenerated));
+        handlers.put(WorkbenchAction.DESIGN_SWEEP, sweeps::show);
         handlers.put(WorkbenchAction.TRAINING_SCALING, () -> ScalingView.showWindow(stage, vm));
-        handlers.put(WorkbenchAction.TRAIN, this::showTraining);
-        handlers.put(WorkbenchAction.TRAINING_RUNS, () -> RunsView.showWindow(stage,
-                new RunsViewModel(runsFolder(), runsThread, Platform::runLater), new RunsView.Actions(
-                        this::openRunNetwork, this::resumeRun, this::inferWith, compression::compress,
-                        compression::compare)));
+        handlers.put(WorkbenchAction.TRAIN, training::showTraining);
+        handlers.put(WorkbenchAction.TRAINING_RUNS, training::showRuns);
         handlers.put(WorkbenchAction.COMPRESS, compression::chooseAndCompress);
         handlers.put(WorkbenchAction.COMPARE_MODELS, compression::showComparison);
-        handlers.put(WorkbenchAction.INFERENCE, () -> InferenceView.showWindow(stage,
-                new InferenceViewModel(runsThread, Platform::runLater), runsFolder()));
+        handlers.put(WorkbenchAction.INFERENCE, training::showInference);
+    }
+
+    /** Opens a generated network (Generate SqueezeNet, a sweep's point) as a new, unsaved document. */
+    private void openGenerated(NetworkSpec spec) {
+        if (files.confirmDiscard()) {
+            vm.open(DocumentState.of(spec), null);
+        }
     }
 
     /** Where runs started from the GUI go: {@code runs/} in the workbench's folder. */
     static Path runsFolder() {
         return AppDirs.home().resolve("runs");
-    }
-
-    /** The one training view model of this window: a run keeps going while its window is closed. */
-    TrainingViewModel training() {
-        if (training == null) {
-            training = new TrainingViewModel(runsFolder(), FxRuntime.trainingThread(), Platform::runLater);
-        }
-        return training;
-    }
-
-    /**
-     * Whether the window may close: true if no run is training, or the user agrees to stop it (its run directory
-     * keeps the last complete epoch, from which Training Runs can resume it).
-     */
-    private boolean confirmStopTraining() {
-        if (training == null || training.state().get() != TrainingViewModel.State.RUNNING) {
-            return true;
-        }
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.CONFIRMATION, "A network is training into "
-                + training.activeRun().get() + ". Quit anyway? The run keeps its last complete epoch and can be "
-                + "resumed from Training > Training Runs.", javafx.scene.control.ButtonType.YES,
-                javafx.scene.control.ButtonType.NO);
-        alert.setHeaderText("Stop the training run?");
-        alert.initOwner(stage);
-        boolean quit = alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
-        if (quit) {
-            training.stop();
-        }
-        return quit;
-    }
-
-    /** Shows the Train window (one per main window) for the open network. */
-    void showTraining() {
-        if (trainingStage != null && trainingStage.isShowing()) {
-            trainingStage.toFront();
-            return;
-        }
-        trainingStage = TrainingView.showWindow(stage, training(), () -> vm.document().get().spec());
-    }
-
-    private void resumeRun(Path run) {
-        showTraining();
-        training().resume(run);
-    }
-
-    private void inferWith(Path run) {
-        InferenceViewModel model = new InferenceViewModel(runsThread, Platform::runLater);
-        InferenceView.showWindow(stage, model, runsFolder());
-        model.loadModel(run);
     }
 
     /** Opens a run's network in the editor as a new, untitled document (its run directory stays as it is). */

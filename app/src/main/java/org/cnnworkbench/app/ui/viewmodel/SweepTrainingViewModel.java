@@ -56,10 +56,15 @@ public final class SweepTrainingViewModel {
         this.live = new SweepProgress(ui, warnings::add);
     }
 
-    /** A fresh sweep folder under the runs folder, named after the swept metaparameters and the time. */
+    /** Sets the sweep folder to a fresh one under the runs folder ({@link #suggestFolder}). */
     public void newFolder() {
-        settings.folder().set(SweepTrainingSettings.suggestFolder(runsRoot, sweep.parameter().get(),
-                sweep.secondEnabled().get() ? sweep.parameter2().get() : null).toString());
+        settings.folder().set(suggestFolder(runsRoot).toString());
+    }
+
+    /** A new folder in {@code parent}, named after the swept metaparameters and the time. */
+    public Path suggestFolder(Path parent) {
+        return SweepTrainingSettings.suggestFolder(parent, sweep.parameter().get(),
+                sweep.secondEnabled().get() ? sweep.parameter2().get() : null);
     }
 
     public Path runsRoot() {

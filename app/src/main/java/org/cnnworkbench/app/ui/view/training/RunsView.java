@@ -166,6 +166,38 @@ public final class RunsView extends BorderPane {
         chart.getData().setAll(java.util.List.of(top1, top5));
     }
 
+    /**
+     * Selects the rows of {@code runs} (the last one's accuracy shows in the chart), once the list holds them: it
+     * is read off the UI thread, so a window just opened selects them when they arrive.
+     */
+    public void select(java.util.List<Path> runs) {
+        java.util.Set<Path> wanted = new java.util.HashSet<>();
+        runs.forEach(r -> wanted.add(r.toAbsolutePath().normalize()));
+        Runnable apply = () -> {
+            table.getSelectionModel().clearSelection();
+            for (RunsViewModel.RunRow row : table.getItems()) {
+                if (wanted.contains(row.dir().toAbsolutePath().normalize())) {
+                    table.getSelectionModel().select(row);
+                }
+            }
+            int first = table.getSelectionModel().getSelectedIndex();
+            if (first >= 0) {
+                table.scrollTo(first);
+            }
+        };
+        if (!table.getItems().isEmpty()) {
+            apply.run();
+            return;
+        }
+        model.runs().addListener(new ListChangeListener<RunsViewModel.RunRow>() {
+            @Override
+            public void onChanged(Change<? extends RunsViewModel.RunRow> c) {
+                model.runs().removeListener(this);
+                apply.run();
+            }
+        });
+    }
+
     public RunsViewModel model() {
         return model;
     }

@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -29,6 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.cnnworkbench.app.ui.view.FormControls;
 import org.cnnworkbench.engine.dl4j.DataSpec;
 import org.cnnworkbench.engine.dl4j.TrainingConfig;
 import org.cnnworkbench.engine.dl4j.TrainingListener;
@@ -134,20 +134,20 @@ public final class TrainingView extends BorderPane {
         grid.setHgap(6);
         grid.setVgap(4);
         int row = 0;
-        grid.addRow(row++, new Label("classes (0: all)"), intSpinner("train-classes", model.classes(), 0, 1000));
+        grid.addRow(row++, new Label("classes (0: all)"), FormControls.intSpinner("train-classes", model.classes(), 0, 1000));
         grid.addRow(row++, new Label("images per class (0: all)"),
-                intSpinner("train-per-class", model.perClass(), 0, 10_000_000));
+                FormControls.intSpinner("train-per-class", model.perClass(), 0, 10_000_000));
         grid.addRow(row++, new Label("training images (0: all)"),
-                intSpinner("train-train-limit", model.trainLimit(), 0, 100_000_000));
+                FormControls.intSpinner("train-train-limit", model.trainLimit(), 0, 100_000_000));
         grid.addRow(row++, new Label("validation images (0: all)"),
-                intSpinner("train-val-limit", model.valLimit(), 0, 100_000_000));
+                FormControls.intSpinner("train-val-limit", model.valLimit(), 0, 100_000_000));
         CheckBox augment = new CheckBox("augment (random shift or crop, flip)");
         augment.setId("train-augment");
         augment.selectedProperty().bindBidirectional(model.augment());
         grid.add(augment, 0, row++, 2, 1);
-        grid.addRow(row++, new Label("epochs"), intSpinner("train-epochs", model.epochs(), 1, 10_000));
-        grid.addRow(row++, new Label("batch size"), intSpinner("train-batch", model.batchSize(), 1, 65_536));
-        TextField rate = numberField("train-lr", model.learningRate(), Double::parseDouble);
+        grid.addRow(row++, new Label("epochs"), FormControls.intSpinner("train-epochs", model.epochs(), 1, 10_000));
+        grid.addRow(row++, new Label("batch size"), FormControls.intSpinner("train-batch", model.batchSize(), 1, 65_536));
+        TextField rate = FormControls.numberField("train-lr", model.learningRate(), Double::parseDouble);
         grid.addRow(row++, new Label("learning rate"), rate);
         ComboBox<TrainingConfig.Optimizer> optimizer = new ComboBox<>();
         optimizer.setId("train-optimizer");
@@ -159,12 +159,12 @@ public final class TrainingView extends BorderPane {
         schedule.getItems().setAll(TrainingConfig.Schedule.values());
         schedule.valueProperty().bindBidirectional(model.schedule());
         grid.addRow(row++, new Label("learning-rate schedule"), schedule);
-        TextField momentum = numberField("train-momentum", model.momentum(), Double::parseDouble);
+        TextField momentum = FormControls.numberField("train-momentum", model.momentum(), Double::parseDouble);
         momentum.disableProperty().bind(model.optimizer().isNotEqualTo(TrainingConfig.Optimizer.NESTEROVS));
         grid.addRow(row++, new Label("momentum (Nesterov)"), momentum);
         grid.addRow(row++, new Label("weight decay (L2)"),
-                numberField("train-weight-decay", model.weightDecay(), Double::parseDouble));
-        grid.addRow(row++, new Label("seed"), numberField("train-seed", model.seed(), Long::parseLong));
+                FormControls.numberField("train-weight-decay", model.weightDecay(), Double::parseDouble));
+        grid.addRow(row++, new Label("seed"), FormControls.numberField("train-seed", model.seed(), Long::parseLong));
 
         TextField runDir = new TextField();
         runDir.setId("train-run-dir");
@@ -223,56 +223,6 @@ public final class TrainingView extends BorderPane {
         box.setPadding(new Insets(0, 8, 0, 0));
         box.setPrefWidth(380);
         return box;
-    }
-
-    /**
-     * A text field editing a number property: a value that parses is set at once, one that does not is framed
-     * in red and leaves the property alone (the start then uses the last good value).
-     */
-    private static <T extends Number> TextField numberField(String id, javafx.beans.property.Property<Number> property,
-                                                           java.util.function.Function<String, T> parse) {
-        TextField field = new TextField(String.valueOf(property.getValue()));
-        field.setId(id);
-        field.setPrefWidth(130);
-        field.textProperty().addListener((o, was, now) -> {
-            try {
-                property.setValue(parse.apply(now.strip()));
-                field.setStyle("");
-            } catch (NumberFormatException e) {
-                field.setStyle("-fx-border-color: #d32f2f;");
-            }
-        });
-        property.addListener((o, was, now) -> {
-            if (!field.isFocused()) {
-                field.setText(String.valueOf(now));
-            }
-        });
-        return field;
-    }
-
-    private static Spinner<Integer> intSpinner(String id, javafx.beans.property.IntegerProperty property, int min,
-                                               int max) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.setPrefWidth(130);
-        spinner.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                property.set(now);
-            }
-        });
-        property.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
-        // commit typed text when the field loses the focus, as users expect
-        spinner.focusedProperty().addListener((o, was, now) -> {
-            if (!now) {
-                try {
-                    spinner.getValueFactory().setValue(Integer.parseInt(spinner.getEditor().getText().strip()));
-                } catch (NumberFormatException e) {
-                    spinner.getEditor().setText(Integer.toString(spinner.getValue()));
-                }
-            }
-        });
-        return spinner;
     }
 
     private java.util.Optional<File> chooseFolder(String title) {
