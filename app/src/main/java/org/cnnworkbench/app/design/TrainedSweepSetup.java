@@ -3,6 +3,7 @@ package org.cnnworkbench.app.design;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnworkbench.engine.design.DesignSweep;
 import org.cnnworkbench.engine.design.SqueezeNetMetaparameters;
 import org.cnnworkbench.engine.design.SweepAxis;
 import org.cnnworkbench.engine.dl4j.DataSpec;
@@ -114,17 +115,25 @@ public final class TrainedSweepSetup {
     }
 
     /**
-     * Opens {@code data} at {@code base}'s input, sets the networks' classes to the data's, and sizes the setup
+     * Checks that every point makes a network and that the sweep is not too large (before any data is read),
+     * opens {@code data} at {@code base}'s input, sets the networks' classes to the data's, and sizes the setup
      * to {@code budget} (a time budget measures every point's training speed first, reporting each to
      * {@code measured}).
      *
      * @throws IOException if the data cannot be read
      * @throws Dl4jConversionException if a point's network cannot be converted (while measuring its speed)
-     * @throws IllegalArgumentException if a point makes no network, or the budget is too small for one epoch
+     * @throws IllegalArgumentException if a point makes no network, the sweep has more than
+     *         {@value SweepTrainer#MAX_RUNS} runs, or the budget is too small for one epoch
      */
     public static Prepared prepare(SqueezeNetMetaparameters base, SweepAxis x, SweepAxis y, DataSpec data,
                                    TrainingConfig config, List<Long> seeds, Budget budget,
                                    SweepBudget.Listener measured) throws IOException, Dl4jConversionException {
+        long points = (long) x.values().size() * (y == null ? 1 : y.values().size());
+        if (points * seeds.size() > SweepTrainer.MAX_RUNS) {
+            throw new IllegalArgumentException("the sweep has " + points + " points x " + seeds.size() + " seeds = "
+                    + points * seeds.size() + " runs; at most " + SweepTrainer.MAX_RUNS + " are allowed");
+        }
+        DesignSweep.sweep(base, x, y);   // a point that makes no network is refused with its reason
         Shape.FeatureMap input = new Shape.FeatureMap(base.inputChannels(), base.inputSize(), base.inputSize());
         TrainingData opened = TrainingData.open(data, input);
         SweepTrainer.Setup setup = new SweepTrainer.Setup(base.withClasses(opened.classes().size()), x, y, data,
