@@ -238,6 +238,28 @@ class MainWindowTest {
     }
 
     @Test
+    void theSweepWindowOpensOnceAndAPointOpensItsNetworkAsANewUnsavedDocument(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.interact(() -> window.run(WorkbenchAction.DESIGN_SWEEP));
+        robot.interact(() -> window.run(WorkbenchAction.DESIGN_SWEEP));   // the same window, to the front
+        assertThat(robot.lookup("#sweep-view").queryAll()).hasSize(1);
+        robot.clickOn("#sweep-run");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<Object> points = robot.lookup("#sweep-points").queryAs(
+                javafx.scene.control.TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points.getItems().size() == 8);
+        robot.interact(() -> points.getSelectionModel().select(1));
+        assertThat(robot.lookup("#sweep-show-runs").queryButton().isDisabled()).isTrue();   // not trained
+
+        robot.clickOn("#sweep-open-network");
+        awaitAnalysis();
+
+        assertThat(vm.document().get().spec().name()).isEqualTo("squeezenet sr = 0.25");
+        assertThat(vm.file().get()).isNull();
+        assertThat(vm.report().get().totals().paramTotal()).isEqualTo(1_967_080);   // docs/design-space.md
+    }
+
+    @Test
     void exportsWriteTheSpecTheLayerTableAndAPictureOfTheCanvas(FxRobot robot) throws Exception {
         awaitAnalysis();
         Path json = home.resolve("export.json");
