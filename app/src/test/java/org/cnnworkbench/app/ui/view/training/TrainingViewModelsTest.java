@@ -274,8 +274,14 @@ class TrainingViewModelsTest {
         assertThat(row.problem()).contains("model.zip");
         assertThat(row.hasModel()).isTrue();
         InferenceViewModel inference = new InferenceViewModel(Runnable::run, Runnable::run);
+        // the best epoch's model is a file of its own, undamaged
         inference.loadModel(run);
         assertThat(inference.model().get()).isEqualTo(run);
+        assertThat(inference.modelFile().get()).startsWith("best-epoch-1.zip");
+        assertThat(inference.message().get()).contains("10 classes").doesNotContain("warning");
+        // the last epoch's model.zip is the damaged one: its checkpoint stands in, with a warning
+        inference.modelChoice().set(ModelChoice.LAST);
+        assertThat(inference.modelFile().get()).startsWith("checkpoint-epoch-1.zip");
         assertThat(inference.message().get()).contains("10 classes", "(warning: ", "model.zip");
     }
 
