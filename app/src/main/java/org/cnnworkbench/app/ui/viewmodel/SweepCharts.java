@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import org.cnnworkbench.app.ui.viewmodel.SweepViewModel.Curve;
+import org.cnnworkbench.engine.design.ParetoFront;
 import org.cnnworkbench.engine.design.PointAccuracy;
 import org.cnnworkbench.engine.design.SqueezeNetMetaparameters;
 import org.cnnworkbench.engine.design.SweepPoint;
@@ -139,8 +140,10 @@ public final class SweepCharts {
     }
 
     /**
-     * The measured points as (cost, top-1 %), in sweep order, each marked if it is on the Pareto front (higher
-     * accuracy at no larger cost; {@link ParetoFront}). Points without a measured seed are left out.
+     * The measured points as (cost, top-1 %), in sweep order, each marked if it is on the Pareto front of top-1
+     * against the chosen cost (the engine's {@link ParetoFront}: no other point is at least as accurate at no larger
+     * cost and strictly better in one; with {@link Cost#MODEL_SIZE} the front of sweep.csv's {@code pareto}
+     * column). Points without a measured seed are left out.
      */
     public static List<TradeoffPoint> tradeoff(List<SweepPoint> points, List<PointAccuracy> accuracy, Cost cost) {
         if (accuracy.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.cnnworkbench.app.ui.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,53 +12,34 @@ import org.cnnworkbench.engine.design.SweepPoint;
 import org.cnnworkbench.engine.design.TrainedRun;
 import org.junit.jupiter.api.Test;
 
-/** The pure parts of the sweep window: the Pareto front, the accuracy curves and trade-off, the sweep's ETA. */
+/** The pure parts of the sweep window: the accuracy curves, the trade-off with its Pareto front, the sweep's ETA. */
 class SweepChartsTest {
 
     @Test
-    void theFrontKeepsThePointsNoOtherBeatsOnBothAccuracyAndCostOrderedByCost() {
-        //                       0     1     2     3     4     5
-        double[] cost = {4.9, 2.1, 7.8, 2.1, 9.0, 3.0};
-        double[] top1 = {91.0, 88.0, 93.0, 85.0, 92.0, Double.NaN};
-        // 3 costs as much as 1 and is worse; 4 costs more than 2 and is worse; 5 is not measured
-        assertThat(ParetoFront.of(cost, top1)).containsExactly(1, 0, 2);
-    }
-
-    @Test
-    void equalPointsDoNotBeatEachOtherButEqualAccuracyAtHigherCostIsBeaten() {
-        assertThat(ParetoFront.of(new double[] {1, 1, 2}, new double[] {0.5, 0.5, 0.5})).containsExactly(0, 1);
-        assertThat(ParetoFront.of(new double[] {3, 3}, new double[] {0.4, 0.6})).containsExactly(1);
-        assertThat(ParetoFront.of(new double[0], new double[0])).isEmpty();
-        assertThatThrownBy(() -> ParetoFront.of(new double[1], new double[2]))
-                .hasMessageContaining("differ in number");
-    }
-
-    @Test
-    void theFrontEqualsTheDefinitionOnRandomPoints() {
+    void theTradeoffMarksExactlyThePointsNoOtherBeatsOnRandomSweeps() {
         Random random = new Random(7);
         for (int round = 0; round < 200; round++) {
-            int n = random.nextInt(12);
-            double[] cost = new double[n];
-            double[] value = new double[n];
+            int n = 1 + random.nextInt(12);
+            List<SweepPoint> points = new ArrayList<>();
+            List<PointAccuracy> accuracy = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                // few distinct values, so that ties are common
-                cost[i] = random.nextInt(5);
-                value[i] = random.nextInt(5);
+                // few distinct values, so that ties are common; some points not measured yet
+                points.add(point(0.125 * (i + 1), 1_000_000L * (1 + random.nextInt(5))));
+                accuracy.add(new PointAccuracy(random.nextInt(6) == 0 ? List.of()
+                        : List.of(run(i, 1, 0.1 * (1 + random.nextInt(5))))));
             }
-            List<Integer> expected = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                boolean beaten = false;
-                for (int j = 0; j < n; j++) {
-                    beaten |= cost[j] <= cost[i] && value[j] >= value[i] && (cost[j] < cost[i] || value[j] > value[i]);
-                }
-                if (!beaten) {
-                    expected.add(i);
-                }
+            List<SweepCharts.TradeoffPoint> t = SweepCharts.tradeoff(points, accuracy, SweepCharts.Cost.MODEL_SIZE);
+            assertThat(t).extracting(SweepCharts.TradeoffPoint::index).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, n).filter(i -> !accuracy.get(i).measured().isEmpty())
+                            .boxed().toList());
+            for (SweepCharts.TradeoffPoint p : t) {
+                boolean beaten = t.stream().anyMatch(q -> q.cost() <= p.cost() && q.top1() >= p.top1()
+                        && (q.cost() < p.cost() || q.top1() > p.top1()));
+                assertThat(p.onFront()).as("point %d of round %d", p.index(), round).isEqualTo(!beaten);
             }
-            assertThat(ParetoFront.of(cost, value)).containsExactlyInAnyOrderElementsOf(expected);
-            List<Integer> front = ParetoFront.of(cost, value);
+            List<SweepCharts.TradeoffPoint> front = SweepCharts.front(t);
             for (int k = 1; k < front.size(); k++) {
-                assertThat(cost[front.get(k)]).isGreaterThanOrEqualTo(cost[front.get(k - 1)]);
+                assertThat(front.get(k).cost()).isGreaterThanOrEqualTo(front.get(k - 1).cost());
             }
         }
     }
