@@ -123,7 +123,8 @@ public final class TrainedSweepSetup {
      * @throws IOException if the data cannot be read
      * @throws Dl4jConversionException if a point's network cannot be converted (while measuring its speed)
      * @throws IllegalArgumentException if a point makes no network, the sweep has more than
-     *         {@value SweepTrainer#MAX_RUNS} runs, or the budget is too small for one epoch
+     *         {@value SweepTrainer#MAX_RUNS} runs, the data has fewer classes than {@code data.classes()} asks
+     *         for, or the budget is too small for one epoch
      */
     public static Prepared prepare(SqueezeNetMetaparameters base, SweepAxis x, SweepAxis y, DataSpec data,
                                    TrainingConfig config, List<Long> seeds, Budget budget,
@@ -136,6 +137,10 @@ public final class TrainedSweepSetup {
         DesignSweep.sweep(base, x, y);   // a point that makes no network is refused with its reason
         Shape.FeatureMap input = new Shape.FeatureMap(base.inputChannels(), base.inputSize(), base.inputSize());
         TrainingData opened = TrainingData.open(data, input);
+        if (data.classes() > 0 && opened.classes().size() != data.classes()) {
+            throw new IllegalArgumentException(data.classes() + " classes were asked for, but the data has only "
+                    + opened.classes().size());
+        }
         SweepTrainer.Setup setup = new SweepTrainer.Setup(base.withClasses(opened.classes().size()), x, y, data,
                 config, seeds, "");
         if (budget == null || budget.isNone()) {

@@ -40,6 +40,22 @@ class TrainedSweepSetupTest {
     }
 
     @Test
+    void moreClassesThanTheDataHasAreRefused() throws Exception {
+        Path idx = org.cnnworkbench.engine.data.IdxFiles.learnableFashionMnist(dir.resolve("idx"), 20, 10);
+        DataSpec twelve = new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 12, 0, 0, 0, false);
+        SqueezeNetMetaparameters base = TrainedSweepSetup.inputFromData(SqueezeNetMetaparameters.smallDefaults(),
+                twelve, false, false);
+        assertThatThrownBy(() -> TrainedSweepSetup.prepare(base, new SweepAxis("sr", 0.25, 0.25, 1), null, twelve,
+                TrainingConfig.defaults(), List.of(1L), TrainedSweepSetup.Budget.none(), (p, r) -> { }))
+                .hasMessage("12 classes were asked for, but the data has only 10");
+        DataSpec three = new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 3, 0, 0, 0, false);
+        TrainedSweepSetup.Prepared p = TrainedSweepSetup.prepare(base, new SweepAxis("sr", 0.25, 0.25, 1), null,
+                three, TrainingConfig.defaults(), List.of(1L), TrainedSweepSetup.Budget.none(), (pt, r) -> { });
+        assertThat(p.setup().base().classes()).isEqualTo(3);
+        assertThat(p.data().classes()).hasSize(3);
+    }
+
+    @Test
     void aPointThatMakesNoNetworkOrTooManyRunsAreRefusedBeforeAnyDataIsRead() {
         // the ImageNet trunk's pools leave nothing of a 28 x 28 input; the data folder does not even exist
         DataSpec missing = new DataSpec(DataSpec.FASHION_MNIST, dir.resolve("none").toString(), 0, 0, 0, 0, true);
