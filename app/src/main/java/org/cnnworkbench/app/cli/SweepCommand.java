@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cnnworkbench.app.design.TrainedSweepSetup;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.design.DesignSweep;
 import org.cnnworkbench.engine.design.ParetoFront;
@@ -19,12 +19,9 @@ import org.cnnworkbench.engine.design.TrainedRun;
 import org.cnnworkbench.engine.dl4j.DataSpec;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.dl4j.RunSummary;
-import org.cnnworkbench.engine.dl4j.SweepBudget;
 import org.cnnworkbench.engine.dl4j.SweepTrainer;
 import org.cnnworkbench.engine.dl4j.TrainingConfig;
-import org.cnnworkbench.engine.dl4j.TrainingData;
 import org.cnnworkbench.engine.io.AtomicFiles;
-import org.cnnworkbench.engine.model.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -186,62 +183,36 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         if (out == null) {
             throw new UserException("sweep --train needs --out SWEEP-DIR, the folder for the runs and results");
         }
-        if (maxMinutes != null && imagesPerPoint != null) {
-            throw new UserException("give --max-minutes or --images-per-point, not both");
+        if (maxMinutes != null && !(maxMinutes > 0) || imagesPerPoint != null && imagesPerPoint < 1) {
+            // (the budget record reads 0 as "no budget")
+            throw new UserException("--max-minutes and --images-per-point must be more than 0");
         }
-        int seedCount = seeds == null ? 1 : seeds;
-        if (seedCount < 1 || seedCount > 100) {
-            throw new UserException("--seeds is " + seedCount + "; give 1 to 100");
-        }
-        if (SweepTrainer.isSweep(out) && (maxMinutes != null || imagesPerPoint != null)) {
+        TrainedSweepSetup.Budget budget = new TrainedSweepSetup.Budget(maxMinutes == null ? 0 : maxMinutes,
+                imagesPerPoint == null ? 0 : imagesPerPoint);
+        if (SweepTrainer.isSweep(out) && !budget.isNone()) {
             throw new UserException(out + " already holds a sweep; continue it with --resume " + out);
         }
-        SweepAxis x = firstAxis();
-        SweepAxis y = secondAxis();
-        SqueezeNetMetaparameters base = metaparameters.toMetaparameters(SqueezeNetMetaparameters.Trunk.SMALL);
-        if (!metaparameters.gives("input_channels")) {
-            base = base.withInputChannels(training.fashionMnist() ? 1 : 3);
-        }
-        if (!metaparameters.gives("input_size") && training.fashionMnist()) {
-            base = base.withInputSize(28);
-        }
+        SqueezeNetMetaparameters base = TrainedSweepSetup.inputFromData(
+                metaparameters.toMetaparameters(SqueezeNetMetaparameters.Trunk.SMALL),
+                training.dataSpec(0), metaparameters.gives("input_channels"), metaparameters.gives("input_size"));
         DataSpec dataSpec = training.dataSpec(metaparameters.gives("classes") ? base.classes() : 0);
-        Shape.FeatureMap input = new Shape.FeatureMap(base.inputChannels(), base.inputSize(), base.inputSize());
-        TrainingData data = TrainingData.open(dataSpec, input);
-        if (metaparameters.gives("classes") && data.classes().size() != base.classes()) {
-            throw new UserException("--classes " + base.classes() + ": the data has only " + data.classes().size()
-                    + " classes");
-        }
-        base = base.withClasses(data.classes().size());
         TrainingConfig config = training.config(10);
-        List<Long> seedList = new ArrayList<>();
-        for (int i = 0; i < seedCount; i++) {
-            seedList.add(config.seed() + i);
+        List<Long> seedList = TrainedSweepSetup.seeds(config.seed(), seeds == null ? 1 : seeds);
+        if (maxMinutes != null) {
+            outWriter.println("measuring the training speed of each point...");
+            outWriter.flush();
         }
-        SweepTrainer.Setup setup = new SweepTrainer.Setup(base, x, y, dataSpec, config, seedList, "");
-        if (maxMinutes != null || imagesPerPoint != null) {
-            SweepBudget.Choice choice;
-            if (maxMinutes != null) {
-                if (!(maxMinutes > 0)) {
-                    throw new UserException("--max-minutes must be more than 0, not " + maxMinutes);
-                }
-                outWriter.println("measuring the training speed of each point...");
-                outWriter.flush();
-                choice = SweepBudget.time(setup, data, maxMinutes * 60, (p, rate) -> outWriter.printf(Locale.ROOT,
-                        "  %s: %.0f img/s%n", label(p), rate));
-            } else {
-                choice = SweepBudget.images(setup, data.train().size(), data.classes().size(), imagesPerPoint);
-            }
-            setup = choice.setup();
-            outWriter.println(choice.description());
-            if (!setup.data().equals(dataSpec)) {
-                data = TrainingData.open(setup.data(), input);
-            }
+        TrainedSweepSetup.Prepared prepared = TrainedSweepSetup.prepare(base, firstAxis(), secondAxis(), dataSpec,
+                config, seedList, budget, (p, rate) -> outWriter.printf(Locale.ROOT, "  %s: %.0f img/s%n",
+                        p.label(), rate));
+        SweepTrainer.Setup setup = prepared.setup();
+        if (!setup.budget().isEmpty()) {
+            outWriter.println(setup.budget());
         }
-        outWriter.println("sweep of " + setup.points().size() + " points x " + seedCount + " seeds into " + out
-                + describe(setup));
+        outWriter.println("sweep of " + setup.points().size() + " points x " + seedList.size() + " seeds into "
+                + out + describe(setup));
         outWriter.flush();
-        return SweepTrainer.run(out, setup, data, progress, cancel);
+        return SweepTrainer.run(out, setup, prepared.data(), progress, cancel);
     }
 
     private static String describe(SweepTrainer.Setup s) {
@@ -249,13 +220,6 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         return String.format(Locale.ROOT, ": %s; %d epochs, batch %d, %s lr %s, seeds %s%s",
                 s.base().describe(), c.epochs(), c.batchSize(), c.optimizer().name().toLowerCase(Locale.ROOT),
                 c.learningRate(), s.seeds(), s.budget().isEmpty() ? "" : "; " + s.budget());
-    }
-
-    static String label(SweepPoint p) {
-        StringBuilder s = new StringBuilder();
-        p.values().forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" = ").append(
-                java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
-        return s.toString();
     }
 
     private static void printTable(SweepTrainer.Outcome o, PrintWriter out) {
@@ -266,7 +230,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             SweepPoint p = o.points().get(i);
             PointAccuracy a = o.accuracy().get(i);
             boolean none = a.measured().isEmpty();
-            table.row(label(p), TextTable.count(p.params()), TextTable.count(p.modelBytes32()) + " B",
+            table.row(p.label(), TextTable.count(p.params()), TextTable.count(p.modelBytes32()) + " B",
                     none ? "" : TextTable.accuracy(a.top1()),
                     none || Double.isNaN(a.top1Sd()) ? "" : String.format(Locale.ROOT, "%.2f", 100 * a.top1Sd()),
                     none ? "" : Integer.toString(a.measured().size()),
@@ -298,7 +262,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         @Override
         public void runStarting(int index, int runs, SweepPoint point, long seed, Path runDir, boolean resuming) {
             clearLine();
-            out.printf(Locale.ROOT, "run %d/%d: %s, seed %d%s -> %s%n", index + 1, runs, label(point), seed,
+            out.printf(Locale.ROOT, "run %d/%d: %s, seed %d%s -> %s%n", index + 1, runs, point.label(), seed,
                     resuming ? " (resuming)" : "", runDir);
             out.flush();
         }

@@ -145,7 +145,7 @@ class DesignCommandsTest {
         Run wrongClasses = run(concat(new String[] {"sweep", "--train", "--classes", "20", "--out",
                 dir.resolve("c").toString()}, axis));
         assertThat(wrongClasses.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(wrongClasses.err()).contains("--classes 20: the data has only 10 classes");
+        assertThat(wrongClasses.err()).contains("20 classes were asked for, but the data has only 10");
     }
 
     private static String[] concat(String[] a, String[] b) {

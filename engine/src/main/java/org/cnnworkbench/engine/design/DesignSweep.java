@@ -79,10 +79,7 @@ public final class DesignSweep {
     }
 
     private static String label(Map<String, Double> values) {
-        StringBuilder s = new StringBuilder();
-        values.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" = ")
-                .append(SqueezeNetMetaparameters.fmt(v)));
-        return s.toString();
+        return SweepPoint.label(values);
     }
 
     /**

@@ -275,7 +275,8 @@ public record SqueezeNetMetaparameters(int baseE, int incrE, int freq, double pc
                 simpleBypass ? "simple" : "none", trunk == Trunk.SMALL ? "; small-input trunk" : "");
     }
 
-    static String fmt(double v) {
+    /** A metaparameter value as people write it: {@code 128}, {@code 0.25} (no trailing zeros, no exponent). */
+    public static String fmt(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }

@@ -22,6 +22,18 @@ public record SweepPoint(Map<String, Double> values, long params, long macs, lon
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** The point as people read it: {@code sr = 0.25, pct_3x3 = 0.5} (values as {@link SqueezeNetMetaparameters#fmt}). */
+    public String label() {
+        return label(values);
+    }
+
+    static String label(Map<String, Double> values) {
+        StringBuilder s = new StringBuilder();
+        values.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" = ")
+                .append(SqueezeNetMetaparameters.fmt(v)));
+        return s.toString();
+    }
+
     /** The value of a swept metaparameter. */
     public double value(String parameter) {
         Double v = values.get(parameter);

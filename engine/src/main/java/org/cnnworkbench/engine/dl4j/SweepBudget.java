@@ -96,7 +96,7 @@ public final class SweepBudget {
                 * (minimum + (validation + minimum) / 3.0);
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%.0f minutes are not enough for %d runs even "
                 + "at 1 epoch of %,d images (%d per class or all the data): allow at least %.0f minutes, sweep fewer "
-                + "points or seeds, or validate on fewer images (--val-limit)", seconds / 60, runs, minimum,
+                + "points or seeds, or validate on fewer images", seconds / 60, runs, minimum,
                 MIN_IMAGES_PER_CLASS, Math.ceil(oneEpoch / 60)));
     }
 

@@ -288,8 +288,8 @@ public final class SweepTrainer {
     /** {@code runs/NN-name-value[-name-value]-seed-S}, numbered in sweep order. */
     static Path runDir(Path dir, Setup setup, int index, SweepPoint point, long seed) {
         StringBuilder name = new StringBuilder(String.format(Locale.ROOT, "%02d", index + 1));
-        point.values().forEach((k, v) -> name.append('-').append(k).append('-').append(
-                java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
+        point.values().forEach((k, v) -> name.append('-').append(k).append('-')
+                .append(SqueezeNetMetaparameters.fmt(v)));
         name.append("-seed-").append(seed);
         return dir.resolve(RUNS).resolve(name.toString());
     }

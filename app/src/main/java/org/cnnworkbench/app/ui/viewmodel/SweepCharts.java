@@ -63,20 +63,6 @@ public final class SweepCharts {
         }
     }
 
-    /** A point as people read it: {@code sr = 0.25, pct_3x3 = 0.5}. */
-    public static String label(SweepPoint p) {
-        StringBuilder s = new StringBuilder();
-        p.values().forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" = ")
-                .append(number(v)));
-        return s.toString();
-    }
-
-    /** A swept value without trailing zeros: {@code 0.25}, {@code 128}. */
-    static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
     /**
      * Curves of {@code y(i)} against the first swept metaparameter: one curve per value of the second (named
      * {@code name = value}), or one named {@code single}. Points whose y is NaN are left out; a curve without
@@ -90,7 +76,7 @@ public final class SweepCharts {
             String label = single;
             for (Map.Entry<String, Double> e : p.values().entrySet()) {
                 if (!e.getKey().equals(x)) {
-                    label = e.getKey() + " = " + number(e.getValue());
+                    label = e.getKey() + " = " + SqueezeNetMetaparameters.fmt(e.getValue());
                 }
             }
             double value = y.applyAsDouble(i);

@@ -128,7 +128,7 @@ public final class SweepProgress {
                 runStart = System.nanoTime();
                 lastEpoch = "";
                 String text = String.format(Locale.ROOT, "run %d of %d: point %d of %d (%s), seed %d%s", index + 1,
-                        runCount, points.indexOf(point) + 1, points.size(), SweepCharts.label(point), seed,
+                        runCount, points.indexOf(point) + 1, points.size(), point.label(), seed,
                         resuming ? ", resuming from its last epoch" : "");
                 ui.execute(() -> {
                     currentRun.set(text);

@@ -103,7 +103,7 @@ public final class SweepTrainingViewModel {
         work.execute(() -> finish(folder, () -> {
             TrainedSweepSetup.Prepared p = TrainedSweepSetup.prepare(base, axes.x(), axes.y(), r.data(), r.config(),
                     r.seeds(), r.budget(), (point, rate) -> live.setStatus(String.format(Locale.ROOT,
-                            "measuring the training speed: %s, %.0f images/s", SweepCharts.label(point), rate)));
+                            "measuring the training speed: %s, %.0f images/s", point.label(), rate)));
             String sized = p.setup().budget();
             ui.execute(() -> budget.set(sized));
             if (flag.get()) {

@@ -278,14 +278,14 @@ public final class SweepViewModel {
     /** Fills the form with {@code x} and {@code y} (null: one metaparameter), as a trained sweep was set up. */
     void showAxes(SweepAxis x, SweepAxis y) {
         parameter.set(x.parameter());
-        from.set(SweepCharts.number(x.from()));
-        to.set(SweepCharts.number(x.to()));
+        from.set(SqueezeNetMetaparameters.fmt(x.from()));
+        to.set(SqueezeNetMetaparameters.fmt(x.to()));
         steps.set(Integer.toString(x.steps()));
         secondEnabled.set(y != null);
         if (y != null) {
             parameter2.set(y.parameter());
-            from2.set(SweepCharts.number(y.from()));
-            to2.set(SweepCharts.number(y.to()));
+            from2.set(SqueezeNetMetaparameters.fmt(y.from()));
+            to2.set(SqueezeNetMetaparameters.fmt(y.to()));
             steps2.set(Integer.toString(y.steps()));
         }
     }
@@ -317,7 +317,7 @@ public final class SweepViewModel {
                 .map(SweepCharts.TradeoffPoint::index).toList();
         List<SweepPointRow> out = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            out.add(new SweepPointRow(i, SweepCharts.label(p.get(i)), p.get(i), a.isEmpty() ? null : a.get(i), seeds,
+            out.add(new SweepPointRow(i, p.get(i).label(), p.get(i), a.isEmpty() ? null : a.get(i), seeds,
                     front.contains(i)));
         }
         rows.setAll(out);
@@ -376,7 +376,7 @@ public final class SweepViewModel {
     /** The network of point {@code index}, named after its values ({@code squeezenet sr = 0.25}). */
     public NetworkSpec network(int index) {
         return SqueezeNetGenerator.generate(metaparameters(index))
-                .withName("squeezenet " + SweepCharts.label(points.get().get(index)));
+                .withName("squeezenet " + points.get().get(index).label());
     }
 
     /** The run directories of point {@code index}'s finished runs (empty if none, or the sweep is not trained). */
