@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code workbench screenshot}: the main window rendered offscreen to a PNG. */
 @Command(name = "screenshot", mixinStandardHelpOptions = true,
         description = "Render the main window with a network (or, with --runs, the Training Runs window; with "
-                + "--compare, the Model Comparison window) to a PNG, without needing a display.")
+                + "--compare, the Model Comparison window; with --sweep, the Design-Space Sweep window) to a PNG, "
+                + "without needing a display.")
 final class ScreenshotCommand implements Callable<Integer> {
 
     @Option(names = "--network", defaultValue = "squeezenet-v1.0",
@@ -42,6 +43,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             + "Comparison window of these runs (the first is the baseline) instead")
     java.util.List<Path> compare;
 
+    @Option(names = "--sweep", paramLabel = "SWEEP-DIR", description = "render the Design-Space Sweep window "
+            + "with this trained sweep opened instead")
+    Path sweep;
+
     @Override
     public Integer call() {
         if (width < 200 || height < 200 || width > 8000 || height > 8000) {
@@ -52,6 +57,19 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         if (compare != null) {
             return renderComparison();
+        }
+        if (sweep != null) {
+            if (!org.cnnworkbench.engine.dl4j.SweepTrainer.isSweep(sweep)) {
+                throw new UserException("--sweep: " + sweep + " is not a trained sweep (no sweep.json)");
+            }
+            try {
+                Screenshots.renderSweep(sweep, width, height, out);
+            } catch (IOException e) {
+                throw new UserException(out + ": cannot write: " + e.getMessage());
+            }
+            spec().commandLine().getOut().println("wrote " + out);
+            spec().commandLine().getOut().flush();
+            return ExitCodes.OK;
         }
         LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
         if (select != null && !loaded.spec().contains(select)) {

@@ -13,8 +13,10 @@ import org.cnnworkbench.app.ui.files.RecentFiles;
 import org.cnnworkbench.app.ui.files.RecoveryStore;
 import org.cnnworkbench.app.ui.view.compression.ComparisonView;
 import org.cnnworkbench.app.ui.view.compression.ComparisonViewModel;
+import org.cnnworkbench.app.ui.view.design.SweepView;
 import org.cnnworkbench.app.ui.view.training.RunsView;
 import org.cnnworkbench.app.ui.view.training.RunsViewModel;
+import org.cnnworkbench.app.ui.viewmodel.SweepViewModel;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.io.LoadedNetwork;
@@ -77,6 +79,22 @@ public final class Screenshots {
             ComparisonViewModel model = new ComparisonViewModel(Runnable::run, Runnable::run);
             ComparisonView view = new ComparisonView(model);
             model.setRuns(runs);
+            return snapshot(view, width, height);
+        });
+        write(image, out);
+    }
+
+    /**
+     * The Design-Space Sweep window with the trained sweep in {@code folder} opened: its settings, the accuracy
+     * beside the chosen cost chart, and accuracy against model size with the Pareto front.
+     */
+    public static void renderSweep(Path folder, int width, int height, Path out) throws IOException {
+        FxRuntime.start();
+        WritableImage image = FxRuntime.call(() -> {
+            SweepViewModel model = new SweepViewModel(folder.toAbsolutePath().getParent(), Runnable::run,
+                    Runnable::run);
+            SweepView view = new SweepView(model);
+            model.training().open(folder);
             return snapshot(view, width, height);
         });
         write(image, out);
