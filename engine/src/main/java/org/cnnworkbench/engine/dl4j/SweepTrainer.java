@@ -211,7 +211,8 @@ public final class SweepTrainer {
             }
         }
         return new Outcome(RunSummary.Status.COMPLETED, points, accuracy(results), trained,
-                "all " + runs + " runs trained; results in " + dir.resolve("sweep.csv"));
+                "all " + runs + " runs trained (" + trained + " in this session); results in "
+                        + dir.resolve("sweep.csv"));
     }
 
     /** Continues the sweep in {@code dir} with the setup it was started with. */
