@@ -209,8 +209,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         if (!setup.budget().isEmpty()) {
             outWriter.println(setup.budget());
         }
-        outWriter.println("sweep of " + setup.points().size() + " points x " + seedList.size() + " seeds into "
-                + out + describe(setup));
+        outWriter.println("sweep of " + setup.points().size() + " points x " + seedList.size()
+                + (seedList.size() == 1 ? " seed" : " seeds") + " into " + out + describe(setup));
         outWriter.flush();
         return SweepTrainer.run(out, setup, prepared.data(), progress, cancel);
     }
