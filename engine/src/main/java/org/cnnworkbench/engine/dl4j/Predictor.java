@@ -98,9 +98,9 @@ public final class Predictor {
         }
         if (graph == null) {
             List<String> passedOver = new ArrayList<>();
-            RunDirectory.LoadedCheckpoint checkpoint;
+            RunCheckpoints.Loaded checkpoint;
             try {
-                checkpoint = run.newestReadableCheckpoint(Integer.MAX_VALUE, false, passedOver).orElse(null);
+                checkpoint = run.checkpoints().newestReadable(Integer.MAX_VALUE, false, passedOver).orElse(null);
             } catch (IOException none) {
                 throw new IOException(warnings.isEmpty() ? none.getMessage()
                         : warnings.get(0) + "; " + none.getMessage());

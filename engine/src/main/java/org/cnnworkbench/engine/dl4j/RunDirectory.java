@@ -12,18 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.cnnworkbench.engine.io.CsvTable;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.model.NetworkSpec;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * The files of one training run. Every file is written under a temporary name and renamed, and the pointer to
@@ -46,12 +42,9 @@ public final class RunDirectory {
 
     static final String METRICS_HEADER = "epoch,train_loss,val_loss,val_top1,val_top5,images_per_second,seconds";
     private static final List<String> METRICS_COLUMNS = List.of(METRICS_HEADER.split(","));
-    private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-epoch-(\\d{1,9})\\.zip");
-    private static final Pattern BEST = Pattern.compile("best-epoch-(\\d{1,9})\\.zip");
-    private static final String POINTER = "latest-checkpoint";
     /** The files that mark a folder as (part of) a run directory. */
     private static final List<String> RUN_FILES = List.of("spec.json", "config.json", "data.json", "metrics.csv",
-            POINTER, "model.zip", "summary.json");
+            RunCheckpoints.POINTER, "model.zip", "summary.json");
     private static final int KEEP_CHECKPOINTS = 3;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -88,9 +81,11 @@ public final class RunDirectory {
     }
 
     private final Path dir;
+    private final RunCheckpoints checkpoints;
 
     public RunDirectory(Path dir) {
         this.dir = dir;
+        this.checkpoints = new RunCheckpoints(dir);
     }
 
     public Path path() {
@@ -114,8 +109,7 @@ public final class RunDirectory {
             return true;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> CHECKPOINT.matcher(f.getFileName().toString()).matches()
-                    || BEST.matcher(f.getFileName().toString()).matches());
+            return files.anyMatch(f -> RunCheckpoints.isModelFile(f.getFileName().toString()));
         } catch (IOException e) {
             return true;   // an unreadable folder is not a safe place for a new run either
         }
@@ -181,7 +175,7 @@ public final class RunDirectory {
         } catch (IOException e) {
             problems.add(e.getMessage());
         }
-        Candidates candidates = checkpointCandidates(bound);
+        RunCheckpoints.Candidates candidates = checkpoints.candidates(bound);
         candidates.warning().ifPresent(problems::add);
         int epoch = candidates.epochs().isEmpty() ? 0 : candidates.epochs().get(0);
         missingRows(bound, epoch).ifPresent(problems::add);
@@ -243,7 +237,7 @@ public final class RunDirectory {
     }
 
     public Path checkpointFile(int epoch) {
-        return dir.resolve("checkpoint-epoch-" + epoch + ".zip");
+        return checkpoints.checkpointFile(epoch);
     }
 
     void create(NetworkSpec spec, TrainingConfig config, DataInfo data) throws IOException {
@@ -300,107 +294,18 @@ public final class RunDirectory {
         } catch (IOException e) {
             bound = Integer.MAX_VALUE;
         }
-        List<Integer> epochs = checkpointCandidates(bound).epochs();
+        List<Integer> epochs = checkpoints.candidates(bound).epochs();
         return epochs.isEmpty() ? 0 : epochs.get(0);
     }
 
-    /**
-     * The checkpoints a resume may start from, newest first, and why the pointer was not simply followed. With
-     * a valid pointer: its checkpoint and the older ones. Without a pointer (a crash before the first epoch was
-     * recorded, or a deleted pointer) or with a garbled one: the checkpoints up to {@code recordedEpoch} (the
-     * last metrics row's epoch; {@code Integer.MAX_VALUE} if unknown).
-     */
-    Candidates checkpointCandidates(int recordedEpoch) throws IOException {
-        List<Integer> present = checkpointEpochs();
-        Path pointer = dir.resolve(POINTER);
-        int bound = recordedEpoch;
-        String warning = null;
-        if (Files.exists(pointer)) {
-            String text;
-            try {
-                text = RunFiles.readText(pointer, 1024).strip();
-            } catch (IOException e) {
-                text = null;
-                warning = e.getMessage();
-            }
-            Matcher m = text == null ? null : CHECKPOINT.matcher(text);
-            if (m != null && m.matches()) {
-                bound = Integer.parseInt(m.group(1));
-                if (!present.contains(bound)) {
-                    warning = pointer + " names " + text + ", which is missing";
-                }
-            } else if (text != null) {
-                warning = pointer + ": '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
-                        + "' does not name a checkpoint-epoch-N.zip";
-            }
-        } else if (present.stream().anyMatch(e -> e <= recordedEpoch)) {
-            warning = pointer + " is missing";
-        }
-        int limit = bound;
-        List<Integer> epochs = present.stream().filter(e -> e <= limit).sorted(Comparator.reverseOrder()).toList();
-        return new Candidates(epochs, Optional.ofNullable(warning));
+    /** The checkpoints and the best epoch's model of this run. */
+    RunCheckpoints checkpoints() {
+        return checkpoints;
     }
 
-    /** The checkpoints to try, newest first, and a warning if the pointer could not be followed as it is. */
-    record Candidates(List<Integer> epochs, Optional<String> warning) {
-    }
-
-    /** A checkpoint loaded for resuming or predicting. */
-    record LoadedCheckpoint(int epoch, ComputationGraph graph) {
-    }
-
-    /**
-     * The newest checkpoint that loads (of epochs up to {@code recordedEpoch}, see {@link #checkpointCandidates}),
-     * empty if there is none to try; every checkpoint passed over and a pointer that could not be followed add
-     * a line to {@code warnings}.
-     *
-     * @throws IOException if there are checkpoints but none of them can be read (the message names each)
-     */
-    Optional<LoadedCheckpoint> newestReadableCheckpoint(int recordedEpoch, boolean withUpdater, List<String> warnings)
-            throws IOException {
-        Candidates candidates = checkpointCandidates(recordedEpoch);
-        List<String> problems = new ArrayList<>();
-        candidates.warning().ifPresent(problems::add);
-        for (int epoch : candidates.epochs()) {
-            try {
-                ComputationGraph graph = ModelFiles.load(checkpointFile(epoch), withUpdater);
-                if (!problems.isEmpty()) {
-                    warnings.add(String.join("; ", problems) + "; using " + checkpointFile(epoch).getFileName()
-                            + " (epoch " + epoch + ")");
-                }
-                return Optional.of(new LoadedCheckpoint(epoch, graph));
-            } catch (IOException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!candidates.epochs().isEmpty() || (candidates.warning().isPresent() && recordedEpoch > 0)) {
-            throw new IOException(String.join("; ", problems) + "; no readable checkpoint is left to continue from");
-        }
-        return Optional.empty();
-    }
-
-    /** The epochs of the checkpoint files present, ascending. */
-    List<Integer> checkpointEpochs() throws IOException {
-        return epochsOf(CHECKPOINT);
-    }
-
-    private List<Integer> epochsOf(Pattern pattern) throws IOException {
-        List<Integer> epochs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.forEach(f -> {
-                Matcher m = pattern.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    epochs.add(Integer.parseInt(m.group(1)));
-                }
-            });
-        }
-        epochs.sort(null);
-        return epochs;
-    }
-
-    /** The model file of epoch {@code epoch} as the best epoch so far. */
+    /** The model file of epoch {@code epoch} as the best epoch so far ({@code best-epoch-N.zip}). */
     public Path bestModelFile(int epoch) {
-        return dir.resolve("best-epoch-" + epoch + ".zip");
+        return checkpoints.bestModelFile(epoch);
     }
 
     /**
@@ -408,12 +313,7 @@ public final class RunDirectory {
      * later one is the better (a best is replaced only by a strictly higher top-1).
      */
     public int bestEpoch() {
-        try {
-            List<Integer> epochs = epochsOf(BEST);
-            return epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1);
-        } catch (IOException e) {
-            return 0;
-        }
+        return checkpoints.bestEpoch();
     }
 
     /**
@@ -432,25 +332,6 @@ public final class RunDirectory {
         }
     }
 
-    /** Saves {@code graph} as the best epoch's model (atomically), then removes the previous best's file. */
-    void commitBest(ComputationGraph graph, int epoch) throws IOException {
-        ModelFiles.write(graph, bestModelFile(epoch), false);
-        for (int old : epochsOf(BEST)) {
-            if (old != epoch) {
-                Files.deleteIfExists(bestModelFile(old));
-            }
-        }
-    }
-
-    /** Removes best-epoch models of epochs after {@code epoch} (their metrics rows were dropped on resume). */
-    void dropBestAfter(int epoch) throws IOException {
-        for (int e : epochsOf(BEST)) {
-            if (e > epoch) {
-                Files.deleteIfExists(bestModelFile(e));
-            }
-        }
-    }
-
     /** Records that the checkpoint of {@code epoch} is complete, and its metrics row; drops old checkpoints. */
     void commitEpoch(TrainingListener.EpochMetrics metrics) throws IOException {
         int epoch = metrics.epoch();
@@ -458,8 +339,8 @@ public final class RunDirectory {
                 fixed(6, metrics.valLoss()), fixed(6, metrics.top1()), fixed(6, metrics.top5()),
                 fixed(1, metrics.imagesPerSecond()), fixed(2, metrics.seconds())).rowsOnly();
         Files.writeString(metricsFile(), row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        writeAtomically(dir.resolve(POINTER), checkpointFile(epoch).getFileName() + "\n");
-        List<Integer> epochs = checkpointEpochs();
+        writeAtomically(dir.resolve(RunCheckpoints.POINTER), checkpointFile(epoch).getFileName() + "\n");
+        List<Integer> epochs = checkpoints.epochs();
         for (int i = 0; i < epochs.size() - KEEP_CHECKPOINTS; i++) {
             Files.deleteIfExists(checkpointFile(epochs.get(i)));
         }

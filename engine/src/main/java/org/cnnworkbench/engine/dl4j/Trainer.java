@@ -115,9 +115,9 @@ public final class Trainer {
         int classes = checkOutput(converted, data.classes().size());
         int recorded = metrics.lastEpoch();
         List<String> warnings = new ArrayList<>();
-        Optional<RunDirectory.LoadedCheckpoint> checkpoint = run.newestReadableCheckpoint(recorded, true, warnings);
+        Optional<RunCheckpoints.Loaded> checkpoint = run.checkpoints().newestReadable(recorded, true, warnings);
         ComputationGraph graph;
-        int done = checkpoint.map(RunDirectory.LoadedCheckpoint::epoch).orElse(0);
+        int done = checkpoint.map(RunCheckpoints.Loaded::epoch).orElse(0);
         if (checkpoint.isEmpty()) {
             graph = new ComputationGraph(configure(converted.configuration(), config));
             Nd4j.getRandom().setSeed(config.seed());
@@ -133,7 +133,7 @@ public final class Trainer {
             run.writeConfig(config);
         }
         run.truncateTo(done, metrics);
-        run.dropBestAfter(done);
+        run.checkpoints().dropBestAfter(done);
         warnings.forEach(listener::warning);
         double[] last = NO_METRICS;
         for (TrainingListener.EpochMetrics m : metrics.rows()) {
@@ -258,7 +258,7 @@ public final class Trainer {
                     images / Math.max(seconds, 1e-9), seconds);
             run.commitEpoch(m);
             if (keepBest && m.top1() > bestTop1) {
-                run.commitBest(graph, epoch);
+                run.checkpoints().commitBest(graph, epoch);
                 bestTop1 = m.top1();
             }
             lastEpoch = epoch;

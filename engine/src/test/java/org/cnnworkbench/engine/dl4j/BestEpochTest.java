@@ -100,7 +100,7 @@ class BestEpochTest {
         int best = r.bestEpoch();
         Files.copy(copy.resolve("checkpoint-epoch-2.zip"), r.bestModelFile(7));
         assertThat(r.bestEpoch()).isEqualTo(7);
-        r.commitBest(ModelFiles.load(copy.resolve("model.zip"), false), 9);
+        r.checkpoints().commitBest(ModelFiles.load(copy.resolve("model.zip"), false), 9);
         assertThat(r.bestEpoch()).isEqualTo(9);
         assertThat(r.bestModelFile(7)).doesNotExist();
         assertThat(r.bestModelFile(best)).doesNotExist();
