@@ -194,8 +194,8 @@ final class CompressCommand implements Callable<Integer> {
             if (!chosen.contains(CompressionJob.Method.PRUNE)) {
                 throw new UserException("--target-size and --max-loss choose pruning densities: add prune to --methods");
             }
-            plan = PlanChoice.choose(model, network, plan, targetSize, maxLoss, sensitivityFile, sensitivityLimit,
-                    outWriter, err, stop.cancel());
+            plan = PlanChoice.choose(model, useEpoch.choice(), network, plan, targetSize, maxLoss, sensitivityFile,
+                    sensitivityLimit, outWriter, err, stop.cancel());
             if (plan == null) {
                 return null;
             }

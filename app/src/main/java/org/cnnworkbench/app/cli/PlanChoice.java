@@ -13,6 +13,7 @@ import org.cnnworkbench.engine.compression.CompressionPlan;
 import org.cnnworkbench.engine.compression.LayerPlan;
 import org.cnnworkbench.engine.compression.PlanSelection;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
+import org.cnnworkbench.engine.dl4j.ModelChoice;
 import org.cnnworkbench.engine.dl4j.Sensitivity;
 import org.cnnworkbench.engine.model.NetworkSpec;
 
@@ -26,9 +27,9 @@ final class PlanChoice {
     }
 
     /** The chosen plan, or null if the measurement was stopped. */
-    static CompressionPlan choose(Path run, NetworkSpec network, CompressionPlan base, String targetSize,
-                                  Double maxLoss, Path csv, int valLimit, PrintWriter out, PrintWriter err,
-                                  AtomicBoolean cancel) throws IOException, Dl4jConversionException {
+    static CompressionPlan choose(Path run, ModelChoice model, NetworkSpec network, CompressionPlan base,
+                                  String targetSize, Double maxLoss, Path csv, int valLimit, PrintWriter out,
+                                  PrintWriter err, AtomicBoolean cancel) throws IOException, Dl4jConversionException {
         long target;
         try {
             target = targetSize == null ? 0 : Sizes.parse(targetSize);
@@ -41,7 +42,7 @@ final class PlanChoice {
         } else {
             out.println("measuring the pruning sensitivity of every layer (" + valLimit + " validation images per "
                     + "point) ...");
-            List<Sensitivity.Point> points = Sensitivity.measure(run, Sensitivity.Method.PRUNE,
+            List<Sensitivity.Point> points = Sensitivity.measure(run, model, Sensitivity.Method.PRUNE,
                     SensitivityCommand.DENSITIES, List.of(), valLimit, p -> {
                         out.println(SensitivityCommand.line(Sensitivity.Method.PRUNE, p));
                         out.flush();

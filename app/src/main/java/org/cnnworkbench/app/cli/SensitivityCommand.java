@@ -12,6 +12,7 @@ import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.dl4j.Sensitivity;
 import org.cnnworkbench.engine.io.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,9 @@ final class SensitivityCommand implements Callable<Integer> {
             description = "validation images per point (0: the run's validation set; default: ${DEFAULT-VALUE})")
     int valLimit;
 
+    @Mixin
+    UseEpochOption useEpoch;
+
     @Option(names = {"-o", "--out"}, paramLabel = "CSV", description = "write the curves to this CSV file")
     Path out;
 
@@ -60,10 +64,11 @@ final class SensitivityCommand implements Callable<Integer> {
         Sensitivity.Method m = method == MethodChoice.prune ? Sensitivity.Method.PRUNE : Sensitivity.Method.QUANTIZE;
         List<Double> chosen = values != null ? values : m == Sensitivity.Method.PRUNE ? DENSITIES : BITS;
         try (SignalStop stop = SignalStop.install("sensitivity", "stopping after the current point")) {
-            List<Sensitivity.Point> points = Sensitivity.measure(model, m, chosen, layers, valLimit, p -> {
-                outWriter.println(line(m, p));
-                outWriter.flush();
-            }, stop.cancel());
+            List<Sensitivity.Point> points = Sensitivity.measure(model, useEpoch.choice(), m, chosen, layers,
+                    valLimit, p -> {
+                        outWriter.println(line(m, p));
+                        outWriter.flush();
+                    }, stop.cancel());
             if (out != null) {
                 AtomicFiles.writeString(out, SensitivityCsv.write(m, points));
                 outWriter.println("wrote " + out);

@@ -57,7 +57,7 @@ public final class Sensitivity {
     }
 
     /**
-     * Measures the model of {@code runDir} on at most {@code valLimit} validation images (0: the run's own
+     * Measures the best epoch's model of {@code runDir} on at most {@code valLimit} validation images (0: the run's own
      * validation set) for every layer (or only {@code layers}, primitive node ids) and value. The first point is
      * the unchanged model (layer {@code ""}). Points go to {@code sink} as they are measured; {@code cancel}
      * stops after the current point.
@@ -68,13 +68,20 @@ public final class Sensitivity {
     public static List<Point> measure(Path runDir, Method method, List<Double> values, List<String> layers,
                                       int valLimit, Consumer<Point> sink, AtomicBoolean cancel)
             throws IOException, Dl4jConversionException {
+        return measure(runDir, ModelChoice.BEST, method, values, layers, valLimit, sink, cancel);
+    }
+
+    /** {@link #measure(Path, Method, List, List, int, Consumer, AtomicBoolean)} of the run's {@code choice} model. */
+    public static List<Point> measure(Path runDir, ModelChoice choice, Method method, List<Double> values,
+                                      List<String> layers, int valLimit, Consumer<Point> sink, AtomicBoolean cancel)
+            throws IOException, Dl4jConversionException {
         for (double v : values) {
             if (method == Method.PRUNE ? !(v > 0 && v <= 1) : !(v >= 1 && v <= 16 && v == Math.rint(v))) {
                 throw new IllegalArgumentException(method == Method.PRUNE
                         ? "densities are fractions in (0, 1], not " + v : "bit widths are whole numbers from 1 to 16, not " + v);
             }
         }
-        Predictor model = Predictor.load(runDir);
+        Predictor model = Predictor.load(runDir, choice);
         RunDirectory run = new RunDirectory(runDir);
         ComputationGraph graph = model.graph();
         ConvertedGraph converted = Dl4jConverter.convert(run.spec());
