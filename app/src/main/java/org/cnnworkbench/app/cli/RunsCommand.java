@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
 import org.cnnworkbench.engine.dl4j.RunSummary;
+import org.cnnworkbench.engine.dl4j.SweepTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -27,14 +28,15 @@ final class RunsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "a folder of run directories (default: the current folder)")
+            description = "a folder of run directories, or a trained sweep's folder (default: the current folder)")
     Path dir;
 
     @Override
     public Integer call() {
         List<Path> runs;
         try {
-            runs = RunDirectory.findRuns(dir);
+            // a sweep folder keeps its runs in runs/
+            runs = RunDirectory.findRuns(SweepTrainer.isSweep(dir) ? dir.resolve("runs") : dir);
         } catch (IOException e) {
             throw new UserException(e.getMessage());
         }

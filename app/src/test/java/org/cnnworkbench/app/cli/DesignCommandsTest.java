@@ -122,7 +122,7 @@ class DesignCommandsTest {
                 "all 4 runs trained (0 in this session)").doesNotContain("run 1/4:");
         assertThat(Files.readAllLines(sweep.resolve("sweep.csv"))).isEqualTo(csv);
 
-        Run runs = run("runs", sweep.resolve("runs").toString());
+        Run runs = run("runs", sweep.toString());   // a sweep folder lists its runs/
         assertThat(runs.exit()).isZero();
         assertThat(runs.out()).contains("01-pct_3x3-0.25-seed-42", "02-pct_3x3-0.75-seed-43", "best top-1 (epoch)");
     }
