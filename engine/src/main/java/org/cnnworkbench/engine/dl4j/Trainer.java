@@ -271,7 +271,11 @@ public final class Trainer {
         }
         long modelBytes;
         if (status == RunSummary.Status.COMPLETED && tuning.finish(graph)) {
-            // the tuning changed the weights after the last epoch (a stage without fine-tuning epochs)
+            // the tuning changed the weights after the last epoch (a stage without fine-tuning epochs): the
+            // batch-norm statistics follow the changed weights before the final validation
+            statisticsBatches.setEpoch(lastEpoch);
+            Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + lastEpoch + 0x5eed);
+            BatchNormStatistics.reestimate(graph, statisticsBatches, BatchNormStatistics.MAX_IMAGES);
             lastEval = evaluate(graph, valBatches);
             ModelFiles.write(graph, run.modelFile(), false);
             modelBytes = Files.size(run.modelFile());

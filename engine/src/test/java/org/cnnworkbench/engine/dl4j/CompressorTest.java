@@ -2,6 +2,7 @@ package org.cnnworkbench.engine.dl4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Compression of a real (small) trained run: pruning masks that hold through fine-tuning, shared weights, the
@@ -156,6 +158,24 @@ class CompressorTest {
                     assertThat(step2[i]).as(layer.node() + " weight " + i).isZero();
                 }
             }
+        }
+    }
+
+    @Test
+    void aStageWithoutEpochsReestimatesTheBatchNormStatisticsOfTheChangedWeights() throws Exception {
+        Path out = dir.resolve("quantized-at-the-end");
+        // quantization has no epochs of its own: it changes the weights after the last (pruning) epoch
+        Compressor.compress(source, deepCompression(1, 0), FINE_TUNE, out, new TrainingListener() { },
+                new AtomicBoolean());
+        ComputationGraph model = ModelFiles.load(out.resolve("model.zip"), false);
+        TrainingData data = TrainingData.open(new RunDirectory(out).dataInfo().data(), new Shape.FeatureMap(1, 28,
+                28), new RunDirectory(out).dataInfo().mean());
+        SampleBatches all = new SampleBatches(data.train(), 1000, 10, false, InputLayout.current(), false, 1);
+        INDArray conv1 = model.feedForward(new INDArray[] {all.next().getFeatures()}, false, false).get("conv1");
+        double[] mean = conv1.mean(0, 1, 2).toDoubleVector();
+        double[] stored = model.getLayer("bn1").paramTable().get("mean").toDoubleVector();
+        for (int c = 0; c < mean.length; c++) {
+            assertThat(stored[c]).as("channel %d", c).isCloseTo(mean[c], within(1e-5 + 1e-4 * Math.abs(mean[c])));
         }
     }
 
