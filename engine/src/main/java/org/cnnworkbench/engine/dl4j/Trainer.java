@@ -134,6 +134,9 @@ public final class Trainer {
         }
         run.truncateTo(done, metrics);
         run.checkpoints().dropBestAfter(done);
+        if (tuning == FineTuning.NONE) {
+            repairBest(run, metrics, done);
+        }
         warnings.forEach(listener::warning);
         double[] last = NO_METRICS;
         for (TrainingListener.EpochMetrics m : metrics.rows()) {
@@ -291,6 +294,23 @@ public final class Trainer {
                 best.map(TrainingListener.EpochMetrics::top5).orElse(Double.NaN));
         run.writeSummary(summary);
         return summary;
+    }
+
+    /**
+     * A crash between an epoch's checkpoint and its best-epoch file leaves a recorded epoch better than the best
+     * file: that epoch is saved as the best from its checkpoint, if it is still there.
+     */
+    private static void repairBest(RunDirectory run, RunFiles.Metrics metrics, int done) throws IOException {
+        double recorded = run.best().map(TrainingListener.EpochMetrics::top1).orElse(Double.NEGATIVE_INFINITY);
+        TrainingListener.EpochMetrics top = null;
+        for (TrainingListener.EpochMetrics m : metrics.rows()) {
+            if (m.epoch() <= done && m.top1() > recorded && (top == null || m.top1() > top.top1())) {
+                top = m;
+            }
+        }
+        if (top != null && Files.isRegularFile(run.checkpointFile(top.epoch()))) {
+            run.checkpoints().commitBest(ModelFiles.load(run.checkpointFile(top.epoch()), false), top.epoch());
+        }
     }
 
     static String lossProblem(double loss, double firstLoss) {

@@ -117,4 +117,23 @@ class BestEpochTest {
                 .isEqualTo(best.top1());
         assertThat(s.bestEpoch()).isEqualTo(best.epoch());
     }
+
+    @Test
+    void aResumeAfterACrashBeforeTheBestFileSavesThatEpochAsTheBestFromItsCheckpoint() throws Exception {
+        Path copy = TinyRuns.copy(run, dir.resolve("lost-best"));
+        try (var files = Files.list(copy)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("best-epoch-")).toList()) {
+                Files.delete(f);
+            }
+        }
+        RunDirectory r = new RunDirectory(copy);
+        TrainingListener.EpochMetrics expected = r.metrics().stream()
+                .max(Comparator.comparingDouble(TrainingListener.EpochMetrics::top1)
+                        .thenComparing(m -> -m.epoch())).orElseThrow();
+        RunSummary s = Trainer.resume(copy, 2, new TrainingListener() { }, new AtomicBoolean());   // nothing to train
+        assertThat(s.bestEpoch()).isEqualTo(expected.epoch());
+        assertThat(r.bestModelFile(expected.epoch())).exists();
+        assertThat(ModelFiles.load(r.bestModelFile(expected.epoch()), false).params())
+                .isEqualTo(ModelFiles.load(r.checkpointFile(expected.epoch()), false).params());
+    }
 }
