@@ -51,11 +51,11 @@ final class MetaparameterOptions {
     Integer classes;
 
     @Option(names = "--input-size", paramLabel = "PIXELS", description = "input height and width (default: 227; "
-            + "small: 28; sweep --train: the data's)")
+            + "small: 28; sweep --train on Fashion-MNIST: 28)")
     Integer inputSize;
 
     @Option(names = "--input-channels", paramLabel = "N", description = "input channels (default: 3; small: 1; "
-            + "sweep --train: the data's)")
+            + "sweep --train: 1 for Fashion-MNIST, 3 for an image folder)")
     Integer inputChannels;
 
     @Option(names = "--conv1-filters", paramLabel = "N", description = "filters of conv1 (default: 96; small: 32)")
