@@ -10,7 +10,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -34,13 +33,7 @@ public final class SweepTrainingSettings {
                           Path folder) {
     }
 
-    private final StringProperty dataSource = new SimpleStringProperty(this, "dataSource", DataSpec.FASHION_MNIST);
-    private final StringProperty fashionDir = new SimpleStringProperty(this, "fashionDir", "");
-    private final IntegerProperty classes = new SimpleIntegerProperty(this, "classes", 0);
-    private final IntegerProperty perClass = new SimpleIntegerProperty(this, "perClass", 0);
-    private final IntegerProperty trainLimit = new SimpleIntegerProperty(this, "trainLimit", 6_000);
-    private final IntegerProperty valLimit = new SimpleIntegerProperty(this, "valLimit", 2_000);
-    private final BooleanProperty augment = new SimpleBooleanProperty(this, "augment", true);
+    private final DataSettings data = new DataSettings(6_000, 2_000);
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 3);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 64);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.001);
@@ -55,20 +48,15 @@ public final class SweepTrainingSettings {
      * image folder without {@code train/}, no sweep folder, seeds out of range, a negative budget).
      */
     public Request request() {
-        String source = dataSource.get() == null ? "" : dataSource.get().strip();
-        if (source.isEmpty()) {
-            throw new IllegalArgumentException("choose the data: Fashion-MNIST or an image folder");
-        }
-        if (!DataSpec.FASHION_MNIST.equals(source)) {
+        String source = data.source();
+        if (!source.isEmpty() && !DataSpec.FASHION_MNIST.equals(source)) {
             Path root = path(source, "image folder");
             if (!Files.isDirectory(root.resolve("train"))) {
                 throw new IllegalArgumentException(root + " has no train/ folder; an image folder holds "
                         + "train/<class>/ images (and optionally val/<class>/)");
             }
         }
-        String idx = fashionDir.get() == null || fashionDir.get().isBlank() ? null : fashionDir.get().strip();
-        DataSpec data = new DataSpec(source, idx, classes.get(), perClass.get(), trainLimit.get(), valLimit.get(),
-                augment.get());
+        DataSpec spec = data.spec();
         TrainingConfig config = new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(),
                 others.optimizer(), others.momentum(), others.weightDecay(), firstSeed.get(), others.schedule());
         List<Long> seedList = TrainedSweepSetup.seeds(firstSeed.get(), seeds.get());
@@ -77,7 +65,7 @@ public final class SweepTrainingSettings {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("choose a sweep folder");
         }
-        return new Request(data, config, seedList, budget, path(text, "sweep folder"));
+        return new Request(spec, config, seedList, budget, path(text, "sweep folder"));
     }
 
     private static Path path(String text, String what) {
@@ -90,15 +78,8 @@ public final class SweepTrainingSettings {
 
     /** Shows the settings {@code setup} was trained with, and its folder. */
     public void fill(SweepTrainer.Setup setup, Path sweepFolder) {
-        DataSpec d = setup.data();
         TrainingConfig c = setup.config();
-        dataSource.set(d.source());
-        fashionDir.set(d.fashionDir() == null ? "" : d.fashionDir());
-        classes.set(d.classes());
-        perClass.set(d.perClass());
-        trainLimit.set(d.trainLimit());
-        valLimit.set(d.valLimit());
-        augment.set(d.augment());
+        data.fill(setup.data());
         epochs.set(c.epochs());
         batchSize.set(c.batchSize());
         learningRate.set(c.learningRate());
@@ -121,36 +102,33 @@ public final class SweepTrainingSettings {
 
     /** {@code fashion-mnist} or the path of an image folder with {@code train/<class>/} (and {@code val/}). */
     public StringProperty dataSource() {
-        return dataSource;
+        return data.dataSource();
     }
 
     /** The folder of the Fashion-MNIST IDX files; blank: the Debian package's. */
     public StringProperty fashionDir() {
-        return fashionDir;
+        return data.fashionDir();
     }
 
     /** The first N classes of the data (0: all); the networks get as many outputs. */
     public IntegerProperty classes() {
-        return classes;
+        return data.classes();
     }
 
-    /** At most this many images per class and split (0: all). */
     public IntegerProperty perClass() {
-        return perClass;
+        return data.perClass();
     }
 
-    /** At most this many training images (0: all). */
     public IntegerProperty trainLimit() {
-        return trainLimit;
+        return data.trainLimit();
     }
 
-    /** At most this many validation images (0: all). */
     public IntegerProperty valLimit() {
-        return valLimit;
+        return data.valLimit();
     }
 
     public BooleanProperty augment() {
-        return augment;
+        return data.augment();
     }
 
     /** Epochs of every run. */

@@ -17,13 +17,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
+import org.cnnworkbench.app.ui.viewmodel.DataSettings;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.dl4j.Compressor;
@@ -64,13 +64,7 @@ public final class TrainingViewModel {
     private final Executor training;
     private final Executor ui;
 
-    private final StringProperty dataSource = new SimpleStringProperty(DataSpec.FASHION_MNIST);
-    private final StringProperty fashionDir = new SimpleStringProperty("");
-    private final IntegerProperty classes = new SimpleIntegerProperty(0);
-    private final IntegerProperty perClass = new SimpleIntegerProperty(0);
-    private final IntegerProperty trainLimit = new SimpleIntegerProperty(0);
-    private final IntegerProperty valLimit = new SimpleIntegerProperty(0);
-    private final BooleanProperty augment = new SimpleBooleanProperty(true);
+    private final DataSettings dataSettings = new DataSettings(0, 0);
     private final IntegerProperty epochs = new SimpleIntegerProperty(10);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(64);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(0.001);
@@ -126,7 +120,7 @@ public final class TrainingViewModel {
         try {
             config = new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(), optimizer.get(),
                     momentum.get(), weightDecay.get(), seed.get(), schedule.get());
-            data = dataSpec();
+            data = dataSettings.spec();
             dir = runDirectoryPath();
             input = inputOf(spec);
         } catch (IllegalArgumentException e) {
@@ -256,16 +250,6 @@ public final class TrainingViewModel {
         return live.listener(() -> state.get() == State.RUNNING, epoch -> "");
     }
 
-    private DataSpec dataSpec() {
-        String source = dataSource.get() == null ? "" : dataSource.get().strip();
-        if (source.isEmpty()) {
-            throw new IllegalArgumentException("choose the data: Fashion-MNIST or an image folder");
-        }
-        String idx = fashionDir.get() == null || fashionDir.get().isBlank() ? null : fashionDir.get().strip();
-        return new DataSpec(source, idx, classes.get(), perClass.get(), trainLimit.get(), valLimit.get(),
-                augment.get());
-    }
-
     private Path runDirectoryPath() {
         String text = runDirectory.get() == null ? "" : runDirectory.get().strip();
         if (text.isEmpty()) {
@@ -296,45 +280,39 @@ public final class TrainingViewModel {
         weightDecay.set(config.weightDecay());
         seed.set(config.seed());
         schedule.set(config.schedule());
-        dataSource.set(data.source());
-        fashionDir.set(data.fashionDir() == null ? "" : data.fashionDir());
-        classes.set(data.classes());
-        perClass.set(data.perClass());
-        trainLimit.set(data.trainLimit());
-        valLimit.set(data.valLimit());
-        augment.set(data.augment());
+        dataSettings.fill(data);
     }
 
     // settings
 
     /** {@code fashion-mnist} or the path of an image folder. */
     public StringProperty dataSource() {
-        return dataSource;
+        return dataSettings.dataSource();
     }
 
     /** The folder of the Fashion-MNIST IDX files; blank: the Debian package's (as {@code train --fashion-dir}). */
     public StringProperty fashionDir() {
-        return fashionDir;
+        return dataSettings.fashionDir();
     }
 
     public IntegerProperty classes() {
-        return classes;
+        return dataSettings.classes();
     }
 
     public IntegerProperty perClass() {
-        return perClass;
+        return dataSettings.perClass();
     }
 
     public IntegerProperty trainLimit() {
-        return trainLimit;
+        return dataSettings.trainLimit();
     }
 
     public IntegerProperty valLimit() {
-        return valLimit;
+        return dataSettings.valLimit();
     }
 
     public BooleanProperty augment() {
-        return augment;
+        return dataSettings.augment();
     }
 
     public IntegerProperty epochs() {
