@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
-import java.util.function.ToDoubleFunction;
 import org.cnnworkbench.app.ui.viewmodel.SweepViewModel.Curve;
 import org.cnnworkbench.engine.design.ParetoFront;
 import org.cnnworkbench.engine.design.PointAccuracy;
@@ -21,33 +20,6 @@ import org.cnnworkbench.engine.design.SweepPoint;
 public final class SweepCharts {
 
     private SweepCharts() {
-    }
-
-    /** The cost axis of the accuracy trade-off chart. */
-    public enum Cost {
-        MODEL_SIZE("model size at 32-bit (MB)", p -> p.modelBytes32() / 1e6),
-        MACS("MACs (millions)", p -> p.macs() / 1e6);
-
-        private final String label;
-        private final ToDoubleFunction<SweepPoint> value;
-
-        Cost(String label, ToDoubleFunction<SweepPoint> value) {
-            this.label = label;
-            this.value = value;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public double of(SweepPoint p) {
-            return value.applyAsDouble(p);
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
     }
 
     /** One measured point of the trade-off chart: its index in the sweep, cost, top-1 (%), and if on the front. */
@@ -128,10 +100,11 @@ public final class SweepCharts {
     /**
      * The measured points as (cost, top-1 %), in sweep order, each marked if it is on the Pareto front of top-1
      * against the chosen cost (the engine's {@link ParetoFront}: no other point is at least as accurate at no larger
-     * cost and strictly better in one; with {@link Cost#MODEL_SIZE} the front of sweep.csv's {@code pareto}
+     * cost and strictly better in one; with {@link SweepViewModel.Metric#MODEL_SIZE} the front of sweep.csv's {@code pareto}
      * column). Points without a measured seed are left out.
      */
-    public static List<TradeoffPoint> tradeoff(List<SweepPoint> points, List<PointAccuracy> accuracy, Cost cost) {
+    public static List<TradeoffPoint> tradeoff(List<SweepPoint> points, List<PointAccuracy> accuracy,
+                                             SweepViewModel.Metric cost) {
         if (accuracy.isEmpty()) {
             return List.of();
         }

@@ -45,6 +45,9 @@ import org.cnnworkbench.engine.model.NetworkSpec;
  */
 public final class SweepViewModel {
 
+    /** The costs the accuracy trade-off chart can plot accuracy against. */
+    public static final List<Metric> COSTS = List.of(Metric.MODEL_SIZE, Metric.MACS);
+
     /** What the chart plots, in units that keep SqueezeNet-sized numbers readable. */
     public enum Metric {
         PARAMS("parameters (millions)", p -> p.params() / 1e6),
@@ -96,8 +99,7 @@ public final class SweepViewModel {
     private final StringProperty to2 = new SimpleStringProperty(this, "to2", "0.75");
     private final StringProperty steps2 = new SimpleStringProperty(this, "steps2", "3");
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(this, "metric", Metric.PARAMS);
-    private final ObjectProperty<SweepCharts.Cost> cost =
-            new SimpleObjectProperty<>(this, "cost", SweepCharts.Cost.MODEL_SIZE);
+    private final ObjectProperty<Metric> cost = new SimpleObjectProperty<>(this, "cost", Metric.MODEL_SIZE);
     private final ReadOnlyObjectWrapper<List<SweepPoint>> points =
             new ReadOnlyObjectWrapper<>(this, "points", List.of());
     private final ReadOnlyObjectWrapper<List<PointAccuracy>> accuracy =
@@ -194,7 +196,7 @@ public final class SweepViewModel {
     }
 
     /** The cost axis of the accuracy trade-off chart (and so of the Pareto front). */
-    public ObjectProperty<SweepCharts.Cost> cost() {
+    public ObjectProperty<Metric> cost() {
         return cost;
     }
 

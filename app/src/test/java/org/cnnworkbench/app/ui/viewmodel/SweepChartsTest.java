@@ -28,7 +28,7 @@ class SweepChartsTest {
                 accuracy.add(new PointAccuracy(random.nextInt(6) == 0 ? List.of()
                         : List.of(run(i, 1, 0.1 * (1 + random.nextInt(5))))));
             }
-            List<SweepCharts.TradeoffPoint> t = SweepCharts.tradeoff(points, accuracy, SweepCharts.Cost.MODEL_SIZE);
+            List<SweepCharts.TradeoffPoint> t = SweepCharts.tradeoff(points, accuracy, SweepViewModel.Metric.MODEL_SIZE);
             assertThat(t).extracting(SweepCharts.TradeoffPoint::index).containsExactlyElementsOf(
                     java.util.stream.IntStream.range(0, n).filter(i -> !accuracy.get(i).measured().isEmpty())
                             .boxed().toList());
@@ -82,14 +82,14 @@ class SweepChartsTest {
         List<PointAccuracy> accuracy = List.of(new PointAccuracy(List.of(run(0, 1, 0.85))),
                 new PointAccuracy(List.of(run(1, 1, 0.80))), new PointAccuracy(List.of(run(2, 1, 0.90))));
 
-        List<SweepCharts.TradeoffPoint> t = SweepCharts.tradeoff(points, accuracy, SweepCharts.Cost.MODEL_SIZE);
+        List<SweepCharts.TradeoffPoint> t = SweepCharts.tradeoff(points, accuracy, SweepViewModel.Metric.MODEL_SIZE);
 
         assertThat(t).extracting(SweepCharts.TradeoffPoint::cost).containsExactly(2.0, 3.0, 5.0);
         assertThat(t).extracting(SweepCharts.TradeoffPoint::onFront).containsExactly(true, false, true);
         assertThat(SweepCharts.front(t)).extracting(SweepCharts.TradeoffPoint::index).containsExactly(0, 2);
-        assertThat(SweepCharts.tradeoff(points, accuracy, SweepCharts.Cost.MACS))
+        assertThat(SweepCharts.tradeoff(points, accuracy, SweepViewModel.Metric.MACS))
                 .extracting(SweepCharts.TradeoffPoint::cost).containsExactly(200.0, 300.0, 500.0);
-        assertThat(SweepCharts.tradeoff(points, List.of(), SweepCharts.Cost.MACS)).isEmpty();
+        assertThat(SweepCharts.tradeoff(points, List.of(), SweepViewModel.Metric.MACS)).isEmpty();
     }
 
     @Test

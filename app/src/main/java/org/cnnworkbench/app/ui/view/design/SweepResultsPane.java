@@ -60,7 +60,7 @@ final class SweepResultsPane extends SplitPane {
         tradeoffChart.getStylesheets().add(SweepResultsPane.class.getResource("sweep.css").toExternalForm());
         tradeoffChart.setAnimated(false);
         tradeoffChart.getYAxis().setLabel(Y_LABEL);
-        ComboBox<SweepCharts.Cost> cost = new ComboBox<>(FXCollections.observableArrayList(SweepCharts.Cost.values()));
+        ComboBox<SweepViewModel.Metric> cost = new ComboBox<>(FXCollections.observableArrayList(SweepViewModel.COSTS));
         cost.setId("sweep-cost");
         cost.valueProperty().bindBidirectional(model.cost());
         HBox costRow = new HBox(6, new Label("cost"), cost);
