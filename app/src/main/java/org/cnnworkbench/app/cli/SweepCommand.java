@@ -161,7 +161,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             if (resume != null) {
                 SweepTrainer.Setup setup = SweepTrainer.readSetup(resume);
                 outWriter.println("continuing the sweep in " + resume + describe(setup));
-                outcome = SweepTrainer.resume(resume, progress, stop.cancel());
+                outcome = SweepTrainer.run(resume, setup, null, progress, stop.cancel());
             } else {
                 outcome = startNew(outWriter, progress, stop.cancel());
             }

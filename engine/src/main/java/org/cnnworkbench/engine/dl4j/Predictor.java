@@ -74,7 +74,8 @@ public final class Predictor {
         run.requireRun();
         RunDirectory.DataInfo info = run.dataInfo();
         List<String> warnings = new ArrayList<>();
-        int best = choice == ModelChoice.BEST ? run.bestEpoch() : 0;
+        int recordedBest = run.bestEpoch();
+        int best = choice == ModelChoice.BEST ? recordedBest : 0;
         if (best > 0) {
             Path file = run.bestModelFile(best);
             try {
@@ -120,7 +121,7 @@ public final class Predictor {
         }
         ModelFiles.checkFits(graph, model, info.channels(), info.height(), info.width(), info.layout(),
                 info.classes().size(), "data.json");
-        String what = choice == ModelChoice.BEST && run.bestEpoch() == 0
+        String what = choice == ModelChoice.BEST && recordedBest == 0
                 ? "; the run records no best epoch" : "";
         return new Predictor(graph, info, warnings, model.getFileName() + " (the last completed epoch" + what + ")");
     }

@@ -186,8 +186,9 @@ public final class RunDirectory {
         if (Files.exists(modelFile()) || summary.map(s -> s.modelBytes() > 0).orElse(false)) {
             zips.add(modelFile());
         }
-        if (bestEpoch() > 0) {
-            zips.add(bestModelFile(bestEpoch()));
+        int best = bestEpoch();
+        if (best > 0) {
+            zips.add(bestModelFile(best));
         }
         for (Path zip : zips) {
             try {

@@ -247,9 +247,7 @@ public final class Trainer {
                 listener.progress(new TrainingListener.Progress(epoch, config.epochs(), batch,
                         trainBatches.batches(), loss, rate, Duration.ofMillis((long) (remaining / rate * 1000))));
             }
-            statisticsBatches.setEpoch(epoch);
-            Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch + 0x5eed);   // dropout, reproducibly
-            BatchNormStatistics.reestimate(graph, statisticsBatches, BatchNormStatistics.MAX_IMAGES);
+            reestimateStatistics(graph, statisticsBatches, config, epoch);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             trainedImages += images;
             trainedSeconds += seconds;
@@ -276,9 +274,7 @@ public final class Trainer {
         if (status == RunSummary.Status.COMPLETED && tuning.finish(graph)) {
             // the tuning changed the weights after the last epoch (a stage without fine-tuning epochs): the
             // batch-norm statistics follow the changed weights before the final validation
-            statisticsBatches.setEpoch(lastEpoch);
-            Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + lastEpoch + 0x5eed);
-            BatchNormStatistics.reestimate(graph, statisticsBatches, BatchNormStatistics.MAX_IMAGES);
+            reestimateStatistics(graph, statisticsBatches, config, lastEpoch);
             lastEval = evaluate(graph, valBatches);
             ModelFiles.write(graph, run.modelFile(), false);
             modelBytes = Files.size(run.modelFile());
@@ -294,6 +290,14 @@ public final class Trainer {
                 best.map(TrainingListener.EpochMetrics::top5).orElse(Double.NaN));
         run.writeSummary(summary);
         return summary;
+    }
+
+    /** The batch-norm statistics over {@code epoch}'s training images, with dropout seeded reproducibly. */
+    private static void reestimateStatistics(ComputationGraph graph, SampleBatches batches, TrainingConfig config,
+                                             int epoch) {
+        batches.setEpoch(epoch);
+        Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch + 0x5eed);
+        BatchNormStatistics.reestimate(graph, batches, BatchNormStatistics.MAX_IMAGES);
     }
 
     /**

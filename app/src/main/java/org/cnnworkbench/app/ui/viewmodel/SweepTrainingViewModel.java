@@ -136,7 +136,8 @@ public final class SweepTrainingViewModel {
         AtomicBoolean flag = begin(folder, "reading the sweep...");
         work.execute(() -> finish(folder, () -> {
             Opened opened = read(folder);
-            return SweepTrainer.resume(folder, live.listener(opened.setup(), folder, sweep, opened.recorded()), flag);
+            return SweepTrainer.run(folder, opened.setup(), null,
+                    live.listener(opened.setup(), folder, sweep, opened.recorded()), flag);
         }));
         return true;
     }
