@@ -25,6 +25,7 @@ import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.io.NodePosition;
 import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
 import org.cnnworkbench.engine.testing.FuzzCampaign.Outcome;
@@ -206,7 +207,7 @@ class WorkbenchFuzzTest {
                     vm.apply(Edits.disconnect(vm.document().get(), from, node.id()));
                     return "disconnect " + brief(from) + " -> " + brief(node.id());
                 }
-                KindDescriptor kind = kind(random);
+                LayerKind kind = kind(random);
                 vm.apply(Edits.insertOnEdge(vm.document().get(), kind, from, node.id(), new NodePosition(5, 5)));
                 return "insert " + kind.name() + " on " + brief(from) + " -> " + brief(node.id());
             }
@@ -216,7 +217,7 @@ class WorkbenchFuzzTest {
                 return "move " + brief(node.id());
             }
             case 9 -> {
-                KindDescriptor kind = kind(random);
+                LayerKind kind = kind(random);
                 vm.apply(Edits.addNode(vm.document().get(), kind, new NodePosition(0, 0)));
                 return "add " + kind.name();
             }
@@ -291,8 +292,8 @@ class WorkbenchFuzzTest {
         });
     }
 
-    private static KindDescriptor kind(Random random) {
-        List<KindDescriptor> kinds = new ArrayList<>(FRESH.kinds().all());
+    private static LayerKind kind(Random random) {
+        List<LayerKind> kinds = new ArrayList<>(FRESH.kinds().units());
         return kinds.get(random.nextInt(kinds.size()));
     }
 

@@ -26,10 +26,16 @@ final class NodeComputer {
         KindDescriptor kind = kinds.find(node.kind()).orElse(null);
         Params params = null;
         if (kind == null) {
-            String suggestion = Names.closest(node.kind(), kinds.names());
-            diagnostics.add(Diagnostic.error(id, "unknown kind '" + node.kind() + "'"
-                    + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
-                    + " (known kinds: " + String.join(", ", kinds.names()) + ")"));
+            if (!node.plugin().isEmpty()) {
+                diagnostics.add(Diagnostic.error(id, "kind '" + node.kind() + "' comes from the plugin '"
+                        + node.plugin() + "', which is not installed; the node is kept as it is and saved unchanged. "
+                        + "Put the plugin's jar in the plugins folder (see `workbench plugins`) and open the file again"));
+            } else {
+                String suggestion = Names.closest(node.kind(), kinds.names());
+                diagnostics.add(Diagnostic.error(id, "unknown kind '" + node.kind() + "'"
+                        + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "")
+                        + " (known kinds: " + String.join(", ", kinds.names()) + ")"));
+            }
         } else {
             Params.Resolution resolution = Params.resolve(kind.parameters(), node.params());
             resolution.problems().forEach(p -> diagnostics.add(Diagnostic.error(id, p)));

@@ -12,6 +12,8 @@ import org.cnnworkbench.engine.analysis.Diagnostic;
 import org.cnnworkbench.engine.analysis.NodeResult;
 import org.cnnworkbench.engine.analysis.SpecExpander;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.KindRegistry;
+import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.kinds.Params;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
@@ -81,7 +83,7 @@ public final class Dl4jConverter {
                     .toList();
             boolean terminal = !consumed.contains(node.id());
             int before = assembly.vertexCount();
-            KindMappings.mapping(node).add(assembly, node, params, inputShapes, result.output(), terminal);
+            mapping(analyzer.kinds(), node).add(assembly, node, params, inputShapes, result.output(), terminal);
             vertices.put(node.id(), assembly.verticesSince(before));
             if ("input".equals(node.kind())) {
                 inputs.add(node.id());
@@ -97,6 +99,15 @@ public final class Dl4jConverter {
         } catch (RuntimeException e) {
             throw new Dl4jConversionException(null, "DL4J refused the converted configuration: " + e.getMessage());
         }
+    }
+
+    private static Dl4jMapping mapping(KindRegistry kinds, Node node) throws Dl4jConversionException {
+        LayerKind unit = kinds.unit(node.kind()).orElseThrow();
+        return unit.bridge(Dl4jMapping.class).orElseThrow(() -> new Dl4jConversionException(node.id(), "kind '"
+                + node.kind() + "'" + (unit.plugin().isEmpty() ? "" : " (plugin '" + unit.plugin() + "')")
+                + " has no DL4J counterpart, so the network cannot be converted to DL4J; the convertible kinds are "
+                + String.join(", ", kinds.units().stream().filter(u -> u.bridge(Dl4jMapping.class).isPresent())
+                        .map(LayerKind::name).sorted().toList())));
     }
 
     private static void refuseIfInvalid(AnalysisReport report) throws Dl4jConversionException {

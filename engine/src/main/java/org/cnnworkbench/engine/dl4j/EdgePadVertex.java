@@ -20,7 +20,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Adds {@code bottom} rows and {@code right} columns to a feature map, in either layout: the first half of
- * Caffe's ceil pooling (KindMappings). The new cells hold either a constant {@code value} (zeros before an
+ * Caffe's ceil pooling (BuiltInDl4jMappings). The new cells hold either a constant {@code value} (zeros before an
  * average pooling) or, with {@code edge}, a copy of the nearest input cell (before a max pooling): a copy never
  * changes the maximum of a window that also covers the input's last row or column, which every window
  * reaching into the new cells does unless it contains no input cell at all; such a window (ceil rounding

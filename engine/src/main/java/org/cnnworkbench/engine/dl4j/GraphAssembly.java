@@ -20,7 +20,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
  * normalisation, LRN, the channel subsets of grouped convolutions, the channel merges ({@link #channelMerge})
  * and the softmax over channels; global pooling takes it from its input type.
  */
-final class GraphAssembly {
+final class GraphAssembly implements Dl4jGraph {
 
     /**
      * Activation layout of 4-D tensors: batch, height, width, channels. DL4J's oneDNN helpers (the fast CPU
@@ -59,7 +59,7 @@ final class GraphAssembly {
      * A merge vertex concatenating along the channel axis of {@code out}'s layout, which survives cloning the
      * configuration ({@link ChannelMergeVertex}: M2.1's own falls back to axis 1, the height in NHWC).
      */
-    static ChannelMergeVertex channelMerge(Shape out) {
+    static ChannelMergeVertex channelMergeVertex(Shape out) {
         return new ChannelMergeVertex(out instanceof Shape.FeatureMap && FORMAT == CNN2DFormat.NHWC ? 3 : 1);
     }
 
@@ -72,11 +72,13 @@ final class GraphAssembly {
      * A name for a vertex of a node's own making (such as {@code conv1/pad}): {@code wanted}, or, when a node or
      * another vertex already has that name, the first free {@code wanted~2}, {@code wanted~3}, ...
      */
-    String internalName(String wanted) {
+    @Override
+    public String internalName(String wanted) {
         return SpecExpander.freeName(wanted, names);
     }
 
-    void addInput(String id, Shape.FeatureMap shape) {
+    @Override
+    public void addInput(String id, Shape.FeatureMap shape) {
         added.add(id);
         builder.addInputs(id);
         inputTypes.add(InputType.convolutional(shape.height(), shape.width(), shape.channels(), FORMAT));
@@ -92,24 +94,43 @@ final class GraphAssembly {
         return List.copyOf(added.subList(from, added.size()));
     }
 
-    void addLayer(String id, Layer layer, List<String> inputs) {
+    @Override
+    public void addLayer(String id, Layer layer, List<String> inputs) {
         added.add(id);
         builder.addLayer(id, layer, inputs.toArray(String[]::new));
     }
 
-    void addLayer(String id, Layer layer, InputPreProcessor preProcessor, String input) {
+    @Override
+    public void addLayer(String id, Layer layer, InputPreProcessor preProcessor, String input) {
         added.add(id);
         builder.addLayer(id, layer, preProcessor, input);
     }
 
-    void addLayer(String id, Layer layer, String input) {
+    @Override
+    public void addLayer(String id, Layer layer, String input) {
         added.add(id);
         builder.addLayer(id, layer, input);
     }
 
-    void addVertex(String id, GraphVertex vertex, List<String> inputs) {
+    @Override
+    public void addVertex(String id, GraphVertex vertex, List<String> inputs) {
         added.add(id);
         builder.addVertex(id, vertex, inputs.toArray(String[]::new));
+    }
+
+    @Override
+    public CNN2DFormat format() {
+        return FORMAT;
+    }
+
+    @Override
+    public GraphVertex channelMerge(Shape out) {
+        return channelMergeVertex(out);
+    }
+
+    @Override
+    public InputPreProcessor flattening(Shape.FeatureMap input) {
+        return new ChannelsFirstFlattenPreProcessor(input.height(), input.width(), input.channels(), FORMAT);
     }
 
     void finish() {

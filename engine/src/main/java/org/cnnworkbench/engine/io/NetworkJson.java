@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.kinds.KindRegistry;
+import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.model.Node;
+import org.cnnworkbench.engine.plugin.Plugins;
 
 /**
  * Reads and writes network specs in the workbench's versioned JSON format (docs/spec-format.md):
@@ -45,7 +48,6 @@ public final class NetworkJson {
     public static final double MAX_COORDINATE = 1e7;
     private static final Set<String> TOP_LEVEL = Set.of("format", "version", "name", "description", "nodes",
             "layout");
-    private static final Set<String> RESERVED = Set.of("id", "kind", "inputs");
 
     private static final ObjectMapper MAPPER = new ObjectMapper(
             JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -123,11 +125,27 @@ public final class NetworkJson {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", node.id());
         map.put("kind", node.kind());
+        String plugin = provenance(node);
+        if (!plugin.isEmpty()) {
+            map.put("plugin", plugin);
+        }
         if (!node.inputs().isEmpty()) {
             map.put("inputs", node.inputs());
         }
         map.putAll(node.params());
         return map;
+    }
+
+    /**
+     * The plugin a node's kind comes from, as the file records it: the node's own record (kept as read, even when
+     * that plugin is not installed), else the installed kind's plugin; nothing for a built-in or unknown kind.
+     */
+    private static String provenance(Node node) {
+        if (!node.plugin().isEmpty()) {
+            return node.plugin();
+        }
+        return KindRegistry.standard().unit(node.kind()).map(LayerKind::plugin)
+                .filter(p -> !p.equals(Plugins.BUILT_IN)).orElse("");
     }
 
     private static final class Reader {
@@ -308,6 +326,11 @@ public final class NetworkJson {
             if (kind == null || !kind.isTextual()) {
                 throw new SpecFormatException(source, at, "node \"" + nodeId + "\" has no \"kind\" (e.g. \"conv\")");
             }
+            JsonNode plugin = json.get("plugin");
+            if (plugin != null && !(plugin.isTextual() && !plugin.textValue().isBlank())) {
+                throw new SpecFormatException(source, at, "\"plugin\" of node \"" + nodeId
+                        + "\" must be the id of the plugin its kind comes from (a non-empty text), not " + plugin);
+            }
             List<String> inputs = new ArrayList<>();
             JsonNode in = json.get("inputs");
             if (in != null && !in.isNull()) {
@@ -327,12 +350,13 @@ public final class NetworkJson {
             Iterator<Map.Entry<String, JsonNode>> it = json.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!RESERVED.contains(e.getKey())) {
+                if (!Node.RESERVED.contains(e.getKey())) {
                     params.put(e.getKey(), value(e.getValue(), nodeId, e.getKey(), at));
                 }
             }
             try {
-                return new Node(nodeId, kind.textValue(), inputs, params);
+                return new Node(nodeId, kind.textValue(), inputs, params,
+                        plugin == null ? "" : plugin.textValue());
             } catch (IllegalArgumentException e) {
                 throw new SpecFormatException(source, at, "node \"" + nodeId + "\": " + e.getMessage());
             }

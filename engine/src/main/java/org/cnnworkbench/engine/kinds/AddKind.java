@@ -4,9 +4,9 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
 /** Element-wise sum of equally shaped inputs, as in bypass (residual) connections. */
-final class AddKind extends BaseKind {
+public final class AddKind extends BaseKind {
 
-    AddKind() {
+    public AddKind() {
         super("add", Category.MERGE, "Element-wise sum of inputs of identical shape (bypass connections).",
                 Arity.atLeast(2));
     }

@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 import org.cnnworkbench.engine.model.Shape;
 
 /** Concatenation along the channel axis; all inputs need the same height and width. */
-final class ConcatKind extends BaseKind {
+public final class ConcatKind extends BaseKind {
 
-    ConcatKind() {
+    public ConcatKind() {
         super("concat", Category.MERGE,
                 "Stacks its inputs along the channel axis (they must share height and width).", Arity.atLeast(1));
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
 /** 2-D convolution with optional groups (as in AlexNet's two-GPU layers), bias and fused activation. */
-final class ConvKind extends BaseKind {
+public final class ConvKind extends BaseKind {
 
-    ConvKind() {
+    public ConvKind() {
         super("conv", Category.CONVOLUTION,
                 "2-D convolution: filters of kernel height x width over all input channels of their group.",
                 Arity.exactlyOne(),

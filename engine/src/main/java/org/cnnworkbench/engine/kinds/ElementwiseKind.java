@@ -9,7 +9,7 @@ import org.cnnworkbench.engine.model.Shape;
  * Kinds whose output has the shape of their single input: relu, lrn, batchnorm, dropout and softmax.
  * Each differs only in its parameters, its operations per element and its stored parameters.
  */
-final class ElementwiseKind extends BaseKind {
+public final class ElementwiseKind extends BaseKind {
 
     private final ToLongFunction<Params> opsPerElement;
     private final BiFunction<Params, Long, ParamCount> storedParams;
@@ -28,13 +28,13 @@ final class ElementwiseKind extends BaseKind {
         return ParamCount.NONE;
     }
 
-    static ElementwiseKind relu() {
+    public static ElementwiseKind relu() {
         return new ElementwiseKind("relu", Category.ACTIVATION, "Rectified linear unit: max(0, x) per element.",
                 p -> 1, ElementwiseKind::none, false);
     }
 
     /** Per element: {@code size} multiply-adds for the sum of squares, then scale, power and divide. */
-    static ElementwiseKind lrn() {
+    public static ElementwiseKind lrn() {
         return new ElementwiseKind("lrn", Category.NORMALIZATION,
                 "Local response normalization across neighbouring channels (AlexNet, Caffe LRN).",
                 p -> p.integer("size") + 3, ElementwiseKind::none, true,
@@ -45,7 +45,7 @@ final class ElementwiseKind extends BaseKind {
     }
 
     /** Stores per channel a scale and a shift (if affine) plus the running mean and variance. */
-    static ElementwiseKind batchnorm() {
+    public static ElementwiseKind batchnorm() {
         return new ElementwiseKind("batchnorm", Category.NORMALIZATION,
                 "Batch normalization per channel with learned scale and shift (affine) and running statistics.",
                 p -> 2, (p, channels) -> {
@@ -56,7 +56,7 @@ final class ElementwiseKind extends BaseKind {
                 ParamSpec.flag("affine", true, "whether a learned scale (gamma) and shift (beta) follow"));
     }
 
-    static ElementwiseKind dropout() {
+    public static ElementwiseKind dropout() {
         return new ElementwiseKind("dropout", Category.REGULARIZATION,
                 "Randomly zeroes a share of elements while training; the identity at inference.",
                 p -> 0, ElementwiseKind::none, false,
@@ -64,7 +64,7 @@ final class ElementwiseKind extends BaseKind {
     }
 
     /** Per element: exponential, sum and division. */
-    static ElementwiseKind softmax() {
+    public static ElementwiseKind softmax() {
         return new ElementwiseKind("softmax", Category.OUTPUT,
                 "Normalized exponential over the channels, giving class probabilities.",
                 p -> 3, ElementwiseKind::none, false);

@@ -4,9 +4,9 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
 /** Fully connected (inner product) layer; a C x H x W input is flattened implicitly, as in Caffe. */
-final class FcKind extends BaseKind {
+public final class FcKind extends BaseKind {
 
-    FcKind() {
+    public FcKind() {
         super("fc", Category.DENSE,
                 "Fully connected layer: every output unit sees every input element (Caffe InnerProduct).",
                 Arity.exactlyOne(),

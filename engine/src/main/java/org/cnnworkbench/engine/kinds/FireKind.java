@@ -14,9 +14,9 @@ import org.cnnworkbench.engine.model.Shape;
  *
  * <p>The formulas here are written out in closed form; tests check them against {@link #expand}.
  */
-final class FireKind extends BaseKind {
+public final class FireKind extends BaseKind {
 
-    FireKind() {
+    public FireKind() {
         super("fire", Category.MODULE,
                 "SqueezeNet Fire module: squeeze 1x1 -> expand 1x1 and 3x3, concatenated; optional bypass.",
                 Arity.exactlyOne(),

@@ -4,9 +4,9 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
 /** Turns a C x H x W volume into a vector of C*H*W features. */
-final class FlattenKind extends BaseKind {
+public final class FlattenKind extends BaseKind {
 
-    FlattenKind() {
+    public FlattenKind() {
         super("flatten", Category.RESHAPE, "Reshapes C x H x W into a flat vector of C*H*W features.",
                 Arity.exactlyOne());
     }

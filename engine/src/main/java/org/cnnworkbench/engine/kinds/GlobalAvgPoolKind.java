@@ -4,9 +4,9 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
 /** Averages each channel over its whole height x width, giving C x 1 x 1. */
-final class GlobalAvgPoolKind extends BaseKind {
+public final class GlobalAvgPoolKind extends BaseKind {
 
-    GlobalAvgPoolKind() {
+    public GlobalAvgPoolKind() {
         super("globalavgpool", Category.POOLING, "Average of each whole channel: C x H x W becomes C x 1 x 1.",
                 Arity.exactlyOne());
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
 /** The network's input data: one image of channels x height x width. */
-final class InputKind extends BaseKind {
+public final class InputKind extends BaseKind {
 
-    InputKind() {
+    public InputKind() {
         super("input", Category.INPUT, "Input data of channels x height x width (e.g. 3 x 227 x 227 RGB).",
                 Arity.none(),
                 ParamSpec.requiredInt("channels", 1, "channels of the input data, e.g. 3 for RGB"),

@@ -4,7 +4,7 @@ import java.util.List;
 import org.cnnworkbench.engine.model.Shape;
 
 /** Max or average pooling over a window, with Caffe's ceil rounding or the usual floor rounding. */
-final class PoolKind extends BaseKind {
+public final class PoolKind extends BaseKind {
 
     private final String operation;
 
@@ -21,11 +21,11 @@ final class PoolKind extends BaseKind {
         this.operation = operation;
     }
 
-    static PoolKind max() {
+    public static PoolKind max() {
         return new PoolKind("maxpool", "maximum");
     }
 
-    static PoolKind average() {
+    public static PoolKind average() {
         return new PoolKind("avgpool", "average");
     }
 

@@ -25,15 +25,18 @@ import java.util.Set;
  * @param kind the name of a registered kind, e.g. {@code conv} or {@code fire}
  * @param inputs ids of the upstream nodes, in order
  * @param params kind-specific parameters, in the order they were given
+ * @param plugin the id of the plugin that provides the kind, as a spec file records it for kinds that are not
+ *               built in (so that a file opened without that plugin can name what is missing); empty otherwise
  */
-public record Node(String id, String kind, List<String> inputs, Map<String, Object> params) {
+public record Node(String id, String kind, List<String> inputs, Map<String, Object> params, String plugin) {
 
     /** Keys of a node object in a spec file that are not parameters. */
-    private static final Set<String> RESERVED = Set.of("id", "kind", "inputs");
+    public static final Set<String> RESERVED = Set.of("id", "kind", "inputs", "plugin");
 
     public Node {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(plugin, "plugin");
         if (id.isBlank()) {
             throw new IllegalArgumentException("node id must not be blank");
         }
@@ -42,11 +45,16 @@ public record Node(String id, String kind, List<String> inputs, Map<String, Obje
         params.forEach((key, value) -> {
             if (RESERVED.contains(key)) {
                 throw new IllegalArgumentException("a parameter cannot be named '" + key
-                        + "': id, kind and inputs are the node's own fields in a spec file");
+                        + "': id, kind, inputs and plugin are the node's own fields in a spec file");
             }
             copy.put(Objects.requireNonNull(key), normalize(key, value, true));
         });
         params = Collections.unmodifiableMap(copy);
+    }
+
+    /** A node of a kind without a recorded plugin. */
+    public Node(String id, String kind, List<String> inputs, Map<String, Object> params) {
+        this(id, kind, inputs, params, "");
     }
 
     /** A node from plain Java values (ints are widened to longs). */
@@ -60,25 +68,30 @@ public record Node(String id, String kind, List<String> inputs, Map<String, Obje
     }
 
     public Node withId(String newId) {
-        return new Node(newId, kind, inputs, params);
+        return new Node(newId, kind, inputs, params, plugin);
     }
 
     public Node withInputs(List<String> newInputs) {
-        return new Node(id, kind, newInputs, params);
+        return new Node(id, kind, newInputs, params, plugin);
     }
 
     /** This node with one parameter set (added, or replaced in place). */
     public Node withParam(String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(params);
         copy.put(name, value);
-        return new Node(id, kind, inputs, copy);
+        return new Node(id, kind, inputs, copy, plugin);
     }
 
     /** This node without the parameter, so that the kind's default applies. */
     public Node withoutParam(String name) {
         Map<String, Object> copy = new LinkedHashMap<>(params);
         copy.remove(name);
-        return new Node(id, kind, inputs, copy);
+        return new Node(id, kind, inputs, copy, plugin);
+    }
+
+    /** This node recording that its kind comes from the plugin {@code pluginId} (empty: not recorded). */
+    public Node withPlugin(String pluginId) {
+        return new Node(id, kind, inputs, params, pluginId);
     }
 
     /** The raw value of a parameter as written, or {@code null} when absent. */

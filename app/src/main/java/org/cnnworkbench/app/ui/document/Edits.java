@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cnnworkbench.engine.io.NodePosition;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
@@ -27,17 +28,17 @@ public final class Edits {
     }
 
     /** A new node of {@code kind} at {@code at}, unconnected, with starting parameters. */
-    public static Change addNode(DocumentState state, KindDescriptor kind, NodePosition at) {
+    public static Change addNode(DocumentState state, LayerKind kind, NodePosition at) {
         NetworkSpec spec = state.spec();
         String id = NodeTemplates.freshId(spec, kind.name());
-        Node node = Node.of(id, kind.name(), List.of(), NodeTemplates.startingParams(kind));
+        Node node = NodeTemplates.newNode(kind, id, List.of());
         DocumentState after = new DocumentState(spec.withAddedNode(node), state.layout())
                 .withPositions(Map.of(id, at));
         return new Change("Add " + id, state, after, Set.of(id));
     }
 
     /** A new node of {@code kind} placed on the edge {@code from -> to}: {@code from -> new -> to}. */
-    public static Change insertOnEdge(DocumentState state, KindDescriptor kind, String from, String to,
+    public static Change insertOnEdge(DocumentState state, LayerKind kind, String from, String to,
                                       NodePosition at) {
         NetworkSpec spec = state.spec();
         Node target = node(spec, to);
@@ -45,7 +46,7 @@ public final class Edits {
             throw new IllegalArgumentException("there is no connection " + from + " -> " + to);
         }
         String id = NodeTemplates.freshId(spec, kind.name());
-        Node inserted = Node.of(id, kind.name(), List.of(from), NodeTemplates.startingParams(kind));
+        Node inserted = NodeTemplates.newNode(kind, id, List.of(from));
         NetworkSpec next = spec.withNode(target.withInputs(NodeTemplates.replace(target.inputs(), from, id)))
                 .withAddedNode(inserted);
         DocumentState after = new DocumentState(next, state.layout()).withPositions(Map.of(id, at));
@@ -202,7 +203,7 @@ public final class Edits {
                 continue;
             }
             List<String> inputs = n.inputs().stream().map(in -> copyOf.getOrDefault(in, in)).toList();
-            next = next.withAddedNode(new Node(fresh, n.kind(), inputs, n.params()));
+            next = next.withAddedNode(new Node(fresh, n.kind(), inputs, n.params(), n.plugin()));
             NodePosition at = state.position(n.id());
             if (at != null) {
                 positions.put(fresh, new NodePosition(at.x() + DUPLICATE_OFFSET, at.y() + DUPLICATE_OFFSET));

@@ -4,30 +4,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.kinds.ParamSpec;
 import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.model.Node;
+import org.cnnworkbench.engine.plugin.Plugins;
 
 /** Starting values for a node dropped from the palette, and fresh node ids. */
 public final class NodeTemplates {
 
-    /** Values for required parameters of the built-in kinds, as an architect would start. */
-    private static final Map<String, Map<String, Object>> STARTING_VALUES = Map.of(
-            "input", Map.of("channels", 3L, "height", 227L, "width", 227L),
-            "conv", Map.of("filters", 64L, "kernel", 3L),
-            "maxpool", Map.of("kernel", 3L, "stride", 2L),
-            "avgpool", Map.of("kernel", 3L, "stride", 2L),
-            "fc", Map.of("units", 1000L),
-            "fire", Map.of("s1x1", 16L, "e1x1", 64L, "e3x3", 64L));
-
     private NodeTemplates() {
     }
 
-    /** Parameters for a new node: its required ones, with starting values (or their minimum). */
-    public static Map<String, Object> startingParams(KindDescriptor kind) {
-        Map<String, Object> known = STARTING_VALUES.getOrDefault(kind.name(), Map.of());
+    /**
+     * A new node of {@code kind} with its starting parameters, recording the plugin of a kind that is not built
+     * in (so that the saved file names it).
+     */
+    public static Node newNode(LayerKind kind, String id, List<String> inputs) {
+        Node node = Node.of(id, kind.name(), inputs, startingParams(kind));
+        return Plugins.BUILT_IN.equals(kind.plugin()) ? node : node.withPlugin(kind.plugin());
+    }
+
+    /**
+     * Parameters for a new node: its required ones, with the palette template's starting values (or their
+     * minimum), and the template's optional ones.
+     */
+    public static Map<String, Object> startingParams(LayerKind kind) {
+        Map<String, Object> known = kind.palette().template();
         Map<String, Object> params = new LinkedHashMap<>();
-        for (ParamSpec p : kind.parameters()) {
+        for (ParamSpec p : kind.descriptor().parameters()) {
             if (p.required()) {
                 params.put(p.name(), known.getOrDefault(p.name(), (long) Math.max(1, p.min())));
             } else if (known.containsKey(p.name())) {

@@ -14,7 +14,8 @@ import javafx.scene.layout.VBox;
 import org.cnnworkbench.app.ui.viewmodel.PaletteViewModel;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.kinds.Category;
-import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.LayerKind;
+import org.cnnworkbench.engine.plugin.Plugins;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
@@ -27,7 +28,7 @@ public final class PaletteView extends VBox {
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("kinds"));
 
     public PaletteView(WorkbenchViewModel vm) {
-        this(new PaletteViewModel(vm.analyzer().kinds().all()));
+        this(new PaletteViewModel(vm.analyzer().kinds().units()));
     }
 
     public PaletteView(PaletteViewModel viewModel) {
@@ -68,7 +69,7 @@ public final class PaletteView extends VBox {
 
         KindCell() {
             setOnDragDetected(e -> {
-                if (getItem() instanceof KindDescriptor kind) {
+                if (getItem() instanceof LayerKind kind) {
                     Dragboard board = startDragAndDrop(TransferMode.COPY);
                     ClipboardContent content = new ClipboardContent();
                     content.putString(DragFormats.kind(kind.name()));
@@ -89,9 +90,10 @@ public final class PaletteView extends VBox {
                 setText(c.label());
                 setTooltip(null);
                 getStyleClass().add("palette-category");
-            } else if (item instanceof KindDescriptor k) {
-                setText(k.name());
-                setTooltip(new Tooltip(k.description()));
+            } else if (item instanceof LayerKind k) {
+                setText(k.palette().label());
+                setTooltip(new Tooltip(k.name() + ": " + k.descriptor().description()
+                        + (Plugins.BUILT_IN.equals(k.plugin()) ? "" : "\nFrom the plugin " + k.plugin())));
                 getStyleClass().add("palette-kind");
             }
         }

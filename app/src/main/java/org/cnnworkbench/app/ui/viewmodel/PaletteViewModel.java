@@ -11,26 +11,27 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.cnnworkbench.engine.kinds.Category;
-import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.LayerKind;
+import org.cnnworkbench.engine.plugin.Plugins;
 
 /**
  * The palette of kinds: every registered kind grouped by category, narrowed by a filter text that matches a
- * kind's name or description (case-insensitive, every word must match).
+ * kind's name, palette label or description (case-insensitive, every word must match).
  */
 public final class PaletteViewModel {
 
     /** The kinds of one category that pass the filter, in registration order. */
-    public record Group(Category category, List<KindDescriptor> kinds) {
+    public record Group(Category category, List<LayerKind> kinds) {
         public Group {
             kinds = List.copyOf(kinds);
         }
     }
 
-    private final Collection<KindDescriptor> kinds;
+    private final Collection<LayerKind> kinds;
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<List<Group>> groups = new ReadOnlyObjectWrapper<>(List.of());
 
-    public PaletteViewModel(Collection<KindDescriptor> kinds) {
+    public PaletteViewModel(Collection<LayerKind> kinds) {
         this.kinds = List.copyOf(kinds);
         filter.addListener((o, a, b) -> refresh());
         refresh();
@@ -51,11 +52,11 @@ public final class PaletteViewModel {
     }
 
     /** The kinds matching {@code query}, grouped by category (empty categories left out). */
-    public static List<Group> group(Collection<KindDescriptor> kinds, String query) {
-        Map<Category, List<KindDescriptor>> byCategory = new EnumMap<>(Category.class);
-        for (KindDescriptor k : kinds) {
+    public static List<Group> group(Collection<LayerKind> kinds, String query) {
+        Map<Category, List<LayerKind>> byCategory = new EnumMap<>(Category.class);
+        for (LayerKind k : kinds) {
             if (matches(k, query)) {
-                byCategory.computeIfAbsent(k.category(), c -> new ArrayList<>()).add(k);
+                byCategory.computeIfAbsent(k.descriptor().category(), c -> new ArrayList<>()).add(k);
             }
         }
         List<Group> result = new ArrayList<>();
@@ -63,12 +64,13 @@ public final class PaletteViewModel {
         return List.copyOf(result);
     }
 
-    /** Whether every word of {@code query} occurs in the kind's name, description or category. */
-    public static boolean matches(KindDescriptor kind, String query) {
+    /** Whether every word of {@code query} occurs in the kind's name, label, description, category or plugin. */
+    public static boolean matches(LayerKind kind, String query) {
         if (query == null || query.isBlank()) {
             return true;
         }
-        String haystack = (kind.name() + " " + kind.description() + " " + kind.category().label())
+        String haystack = (kind.name() + " " + kind.palette().label() + " " + kind.descriptor().description() + " "
+                + kind.descriptor().category().label() + " " + (Plugins.BUILT_IN.equals(kind.plugin()) ? "" : kind.plugin()))
                 .toLowerCase(Locale.ROOT);
         for (String word : query.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
             if (!haystack.contains(word)) {

@@ -26,31 +26,31 @@ class EditsTest {
 
     @Test
     void addedNodeHasAFreshIdStartingValuesAndItsPosition() {
-        Change c = Edits.addNode(chain, kinds.find("fire").orElseThrow(), new NodePosition(5, 6));
+        Change c = Edits.addNode(chain, kinds.unit("fire").orElseThrow(), new NodePosition(5, 6));
         Node fire = c.after().spec().node("fire1").orElseThrow();
         assertThat(fire.params()).containsEntry("s1x1", 16L).containsEntry("e1x1", 64L).containsEntry("e3x3", 64L);
         assertThat(fire.inputs()).isEmpty();
         assertThat(c.after().position("fire1")).isEqualTo(new NodePosition(5, 6));
         assertThat(c.before()).isEqualTo(chain);
-        assertThat(Edits.addNode(c.after(), kinds.find("fire").orElseThrow(), new NodePosition(0, 0))
+        assertThat(Edits.addNode(c.after(), kinds.unit("fire").orElseThrow(), new NodePosition(0, 0))
                 .after().spec().contains("fire2")).isTrue();
     }
 
     @Test
     void insertOnEdgePutsTheNewNodeBetweenBothEnds() {
-        Change c = Edits.insertOnEdge(chain, kinds.find("batchnorm").orElseThrow(), "conv1", "relu1",
+        Change c = Edits.insertOnEdge(chain, kinds.unit("batchnorm").orElseThrow(), "conv1", "relu1",
                 new NodePosition(0, 0));
         NetworkSpec s = c.after().spec();
         assertThat(s.node("batchnorm1").orElseThrow().inputs()).containsExactly("conv1");
         assertThat(s.node("relu1").orElseThrow().inputs()).containsExactly("batchnorm1");
         assertThat(Analyzer.standard().analyze(s).isValid()).isTrue();
         assertThrows(IllegalArgumentException.class, () -> Edits.insertOnEdge(chain,
-                kinds.find("relu").orElseThrow(), "data", "pool1", new NodePosition(0, 0)));
+                kinds.unit("relu").orElseThrow(), "data", "pool1", new NodePosition(0, 0)));
     }
 
     @Test
     void connectingASingleInputNodeReplacesItsInputAndAMergeNodeGainsOne() {
-        DocumentState withConcat = Edits.addNode(chain, kinds.find("concat").orElseThrow(), new NodePosition(0, 0))
+        DocumentState withConcat = Edits.addNode(chain, kinds.unit("concat").orElseThrow(), new NodePosition(0, 0))
                 .after();
         DocumentState a = Edits.connect(withConcat, kinds, "conv1", "concat1").after();
         DocumentState b = Edits.connect(a, kinds, "relu1", "concat1").after();

@@ -4,26 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.cnnworkbench.engine.kinds.Category;
-import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.junit.jupiter.api.Test;
 
 class PaletteViewModelTest {
 
-    private final PaletteViewModel palette = new PaletteViewModel(KindRegistry.standard().all());
+    private final PaletteViewModel palette = new PaletteViewModel(KindRegistry.standard().units());
 
     private List<String> names() {
-        return palette.groups().get().stream().flatMap(g -> g.kinds().stream()).map(KindDescriptor::name).toList();
+        return palette.groups().get().stream().flatMap(g -> g.kinds().stream()).map(LayerKind::name).toList();
     }
 
     @Test
     void withoutFilterEveryKindIsListedOnceUnderItsCategory() {
         assertThat(names()).containsExactlyInAnyOrderElementsOf(KindRegistry.standard().names());
         assertThat(palette.groups().get()).allSatisfy(g ->
-                assertThat(g.kinds()).allSatisfy(k -> assertThat(k.category()).isEqualTo(g.category())));
+                assertThat(g.kinds()).allSatisfy(k -> assertThat(k.descriptor().category()).isEqualTo(g.category())));
         assertThat(palette.groups().get()).anySatisfy(g -> {
             assertThat(g.category()).isEqualTo(Category.MODULE);
-            assertThat(g.kinds()).extracting(KindDescriptor::name).contains("fire");
+            assertThat(g.kinds()).extracting(LayerKind::name).contains("fire");
         });
     }
 
@@ -35,9 +35,15 @@ class PaletteViewModelTest {
     }
 
     @Test
+    void filterMatchesThePaletteLabel() {
+        palette.filter().set("max pooling");
+        assertThat(names()).containsExactly("maxpool");
+    }
+
+    @Test
     void filterMatchesTheDescription() {
-        KindDescriptor fire = KindRegistry.standard().find("fire").orElseThrow();
-        String word = fire.description().split("\\s+")[1];
+        LayerKind fire = KindRegistry.standard().unit("fire").orElseThrow();
+        String word = fire.descriptor().description().split("\\s+")[1];
         assertThat(PaletteViewModel.matches(fire, word)).isTrue();
         palette.filter().set("no kind is described like this");
         assertThat(palette.groups().get()).isEmpty();

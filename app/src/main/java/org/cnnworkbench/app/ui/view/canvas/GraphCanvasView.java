@@ -16,6 +16,7 @@ import org.cnnworkbench.app.ui.document.Edits;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.io.NodePosition;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.LayerKind;
 
 /**
  * The graph canvas: one {@link NodeCard} per node and one {@link EdgeView} per connection, laid out where the
@@ -199,7 +200,7 @@ public final class GraphCanvasView extends Region {
      * it at that point; the new node is selected. Returns its id, or null for an unknown kind.
      */
     public String dropKind(String kind, double canvasX, double canvasY) {
-        KindDescriptor descriptor = vm.analyzer().kinds().find(kind).orElse(null);
+        LayerKind descriptor = vm.analyzer().kinds().unit(kind).orElse(null);
         if (descriptor == null) {
             return null;
         }

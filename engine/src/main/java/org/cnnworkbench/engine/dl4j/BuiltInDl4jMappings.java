@@ -1,7 +1,6 @@
 package org.cnnworkbench.engine.dl4j;
 
 import java.util.List;
-import java.util.Map;
 import org.cnnworkbench.engine.kinds.IntPair;
 import org.cnnworkbench.engine.kinds.LayerException;
 import org.cnnworkbench.engine.kinds.LayerMath;
@@ -26,54 +25,53 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * One DL4J mapping per primitive kind, looked up by kind name. A kind missing here cannot be converted.
- * Each mapping adds the vertices of one node; the vertex that produces the node's output is named with the
- * node id, helper vertices {@code id/part}.
+ * The DL4J mappings of the built-in kinds, one public method each (the built-in plugin attaches them to their
+ * kinds as {@link Dl4jMapping}s). Each adds the vertices of one node; the vertex that produces the node's output
+ * is named with the node id, helper vertices {@code id/part}.
  */
-final class KindMappings {
+public final class BuiltInDl4jMappings {
 
-    /** Adds the DL4J vertices of one node. */
-    @FunctionalInterface
-    interface Mapping {
-        void add(GraphAssembly graph, Node node, Params p, List<Shape> in, Shape out, boolean terminal)
-                throws Dl4jConversionException;
+    private BuiltInDl4jMappings() {
     }
 
-    private static final Map<String, Mapping> MAPPINGS = Map.ofEntries(
-            Map.entry("input", (g, n, p, in, out, t) -> g.addInput(n.id(), (Shape.FeatureMap) out)),
-            Map.entry("conv", KindMappings::conv),
-            Map.entry("maxpool", (g, n, p, in, out, t) -> pool(g, n, p, in, out, PoolingType.MAX)),
-            Map.entry("avgpool", (g, n, p, in, out, t) -> pool(g, n, p, in, out, PoolingType.AVG)),
-            Map.entry("globalavgpool", KindMappings::globalAveragePool),
-            Map.entry("relu", (g, n, p, in, out, t) -> g.addLayer(n.id(),
-                    new ActivationLayer.Builder().activation(Activation.RELU).build(), n.inputs())),
-            Map.entry("lrn", KindMappings::lrn),
-            Map.entry("batchnorm", (g, n, p, in, out, t) -> g.addLayer(n.id(), new BatchNormalization.Builder()
-                    .eps(p.decimal("epsilon")).lockGammaBeta(!p.flag("affine")).dataFormat(GraphAssembly.FORMAT).build(), n.inputs())),
-            // DL4J's dropout takes the probability of RETAINING an element.
-            Map.entry("dropout", (g, n, p, in, out, t) -> g.addLayer(n.id(),
-                    new DropoutLayer.Builder(1.0 - p.decimal("rate")).build(), n.inputs())),
-            Map.entry("fc", KindMappings::fullyConnected),
-            Map.entry("softmax", KindMappings::softmax),
-            Map.entry("concat", (g, n, p, in, out, t) -> g.addVertex(n.id(), GraphAssembly.channelMerge(out), n.inputs())),
-            Map.entry("add", (g, n, p, in, out, t) -> g.addVertex(n.id(),
-                    new ElementWiseVertex(ElementWiseVertex.Op.Add), n.inputs())),
-            Map.entry("flatten", KindMappings::flatten));
-
-    private KindMappings() {
+    public static void input(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        g.addInput(n.id(), (Shape.FeatureMap) out);
     }
 
-    static Mapping mapping(Node node) throws Dl4jConversionException {
-        Mapping m = MAPPINGS.get(node.kind());
-        if (m == null) {
-            throw new Dl4jConversionException(node.id(), "kind '" + node.kind() + "' has no DL4J counterpart, so "
-                    + "the network cannot be converted to DL4J; the convertible kinds are "
-                    + String.join(", ", MAPPINGS.keySet().stream().sorted().toList()));
-        }
-        return m;
+    public static void maxPool(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal)
+            throws Dl4jConversionException {
+        pool(g, n, p, in, out, PoolingType.MAX);
     }
 
-    static Activation activation(Params p) {
+    public static void avgPool(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal)
+            throws Dl4jConversionException {
+        pool(g, n, p, in, out, PoolingType.AVG);
+    }
+
+    public static void relu(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        g.addLayer(n.id(), new ActivationLayer.Builder().activation(Activation.RELU).build(), n.inputs());
+    }
+
+    public static void batchnorm(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        g.addLayer(n.id(), new BatchNormalization.Builder().eps(p.decimal("epsilon")).lockGammaBeta(!p.flag("affine"))
+                .dataFormat(g.format()).build(), n.inputs());
+    }
+
+    /** Dropout; DL4J's dropout takes the probability of RETAINING an element. */
+    public static void dropout(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        g.addLayer(n.id(), new DropoutLayer.Builder(1.0 - p.decimal("rate")).build(), n.inputs());
+    }
+
+    public static void concat(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        g.addVertex(n.id(), g.channelMerge(out), n.inputs());
+    }
+
+    public static void add(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        g.addVertex(n.id(), new ElementWiseVertex(ElementWiseVertex.Op.Add), n.inputs());
+    }
+
+    /** The activation a kind's {@code activation} choice names, identity for none. */
+    public static Activation activation(Params p) {
         return switch (p.choice("activation")) {
             case "relu" -> Activation.RELU;
             case "sigmoid" -> Activation.SIGMOID;
@@ -92,7 +90,7 @@ final class KindMappings {
      * wrong gradients in NHWC when the layer has an activation (the weight and input gradients come out as
      * garbage; the linear case is exact), so a fused ReLU would make training fail silently on the fast path.
      */
-    private static void conv(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+    public static void conv(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         Activation activation = activation(p);
         String convId = activation == Activation.IDENTITY ? n.id() : g.internalName(n.id() + "/conv");
         long groups = p.integer("groups");
@@ -106,11 +104,11 @@ final class KindMappings {
                 String subset = g.internalName(n.id() + "/group" + (i + 1) + "/input");
                 String part = g.internalName(n.id() + "/group" + (i + 1));
                 g.addVertex(subset, new ChannelSubsetVertex(toInt(i * channelsPerGroup),
-                        toInt((i + 1) * channelsPerGroup - 1), GraphAssembly.FORMAT), n.inputs());
+                        toInt((i + 1) * channelsPerGroup - 1), g.format()), n.inputs());
                 g.addLayer(part, convLayer(p, filters / groups), subset);
                 parts.add(part);
             }
-            g.addVertex(convId, GraphAssembly.channelMerge(out), parts);
+            g.addVertex(convId, g.channelMerge(out), parts);
         }
         if (activation != Activation.IDENTITY) {
             g.addLayer(n.id(), new ActivationLayer.Builder().activation(activation).build(), convId);
@@ -143,7 +141,7 @@ final class KindMappings {
      * input + pad) and make an empty window 0 (docs/dl4j.md).
      * Only DL4J's symmetric padding {@code pad} remains, always smaller than the kernel, as oneDNN requires.
      */
-    private static void pool(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, PoolingType type)
+    private static void pool(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, PoolingType type)
             throws Dl4jConversionException {
         Shape.FeatureMap input = (Shape.FeatureMap) in.get(0);
         Shape.FeatureMap output = (Shape.FeatureMap) out;
@@ -160,7 +158,7 @@ final class KindMappings {
                 .stride(toInt(s.h()), toInt(s.w()))
                 .padding(toInt(pad.h()), toInt(pad.w()))
                 .convolutionMode(ConvolutionMode.Truncate)
-                .dataFormat(GraphAssembly.FORMAT)
+                .dataFormat(g.format())
                 .build();
         if (extraH == 0 && extraW == 0) {
             g.addLayer(n.id(), layer, n.inputs());
@@ -168,8 +166,8 @@ final class KindMappings {
         }
         String padded = g.internalName(n.id() + "/pad");
         g.addVertex(padded, type == PoolingType.MAX
-                ? EdgePadVertex.replicating(toInt(extraH), toInt(extraW), GraphAssembly.FORMAT)
-                : EdgePadVertex.constant(toInt(extraH), toInt(extraW), 0, GraphAssembly.FORMAT), n.inputs());
+                ? EdgePadVertex.replicating(toInt(extraH), toInt(extraW), g.format())
+                : EdgePadVertex.constant(toInt(extraH), toInt(extraW), 0, g.format()), n.inputs());
         g.addLayer(n.id(), layer, padded);
     }
 
@@ -178,14 +176,14 @@ final class KindMappings {
      * output in either layout, through oneDNN. (M2.1's {@code GlobalPoolingLayer} with
      * {@code collapseDimensions(false)} reshapes to {@code [n, c, 1, 1]} whatever the layout, which fails in NHWC.)
      */
-    private static void globalAveragePool(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out,
+    public static void globalAveragePool(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out,
                                           boolean terminal) {
         Shape.FeatureMap input = (Shape.FeatureMap) in.get(0);
         g.addLayer(n.id(), new SubsamplingLayer.Builder(PoolingType.AVG)
                 .kernelSize(toInt(input.height()), toInt(input.width()))
                 .stride(1, 1)
                 .convolutionMode(ConvolutionMode.Truncate)
-                .dataFormat(GraphAssembly.FORMAT)
+                .dataFormat(g.format())
                 .build(), n.inputs());
     }
 
@@ -203,7 +201,7 @@ final class KindMappings {
      * alpha / size. DL4J sums channels c - n/2 .. c + n/2 and fails when n/2 reaches the channel count, so the
      * half-window is clipped to channels - 1 (the same sums: no neighbour is further away than that).
      */
-    private static void lrn(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+    public static void lrn(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         long size = p.integer("size");
         long halfWindow = Math.min(size / 2, out.channels() - 1);
         g.addLayer(n.id(), new LocalResponseNormalization.Builder()
@@ -211,7 +209,7 @@ final class KindMappings {
                 .n(2 * halfWindow + 1)
                 .alpha(p.decimal("alpha") / size)
                 .beta(p.decimal("beta"))
-                .dataFormat(GraphAssembly.FORMAT)
+                .dataFormat(g.format())
                 .build(), n.inputs());
     }
 
@@ -221,13 +219,13 @@ final class KindMappings {
      * activation on a 4-D tensor normalises the last axis, not the channels, so a feature map always goes
      * through {@link CnnLossLayer}, which applies it per pixel over the channels.
      */
-    private static void softmax(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+    public static void softmax(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         if (GraphAssembly.isVectorSoftmax(n.kind(), out, terminal)) {
             g.addLayer(n.id(), new LossLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                    .activation(Activation.SOFTMAX).build(), flattening((Shape.FeatureMap) out), n.inputs().get(0));
+                    .activation(Activation.SOFTMAX).build(), g.flattening((Shape.FeatureMap) out), n.inputs().get(0));
         } else if (out instanceof Shape.FeatureMap) {
             g.addLayer(n.id(), new CnnLossLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                    .format(GraphAssembly.FORMAT).activation(Activation.SOFTMAX).build(), n.inputs());
+                    .format(g.format()).activation(Activation.SOFTMAX).build(), n.inputs());
         } else if (terminal) {
             g.addLayer(n.id(), new LossLayer.Builder(LossFunctions.LossFunction.MCXENT)
                     .activation(Activation.SOFTMAX).build(), n.inputs());
@@ -237,23 +235,19 @@ final class KindMappings {
     }
 
     /** A dense layer; a feature-map input is flattened in Caffe's C, H, W order in either layout. */
-    private static void fullyConnected(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+    public static void fullyConnected(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         DenseLayer layer = new DenseLayer.Builder()
                 .nOut(p.integer("units")).hasBias(p.flag("bias")).activation(activation(p)).build();
         if (in.get(0) instanceof Shape.FeatureMap fm) {
-            g.addLayer(n.id(), layer, flattening(fm), n.inputs().get(0));
+            g.addLayer(n.id(), layer, g.flattening(fm), n.inputs().get(0));
         } else {
             g.addLayer(n.id(), layer, n.inputs());
         }
     }
 
-    private static ChannelsFirstFlattenPreProcessor flattening(Shape.FeatureMap fm) {
-        return new ChannelsFirstFlattenPreProcessor(fm.height(), fm.width(), fm.channels(), GraphAssembly.FORMAT);
-    }
-
-    private static void flatten(GraphAssembly g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+    public static void flatten(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         if (in.get(0) instanceof Shape.FeatureMap fm) {
-            g.addVertex(n.id(), new PreprocessorVertex(flattening(fm)), n.inputs());
+            g.addVertex(n.id(), new PreprocessorVertex(g.flattening(fm)), n.inputs());
         } else {
             g.addLayer(n.id(), new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), n.inputs());
         }

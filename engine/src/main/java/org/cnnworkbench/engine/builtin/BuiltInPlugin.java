@@ -1,0 +1,87 @@
+package org.cnnworkbench.engine.builtin;
+
+import java.util.List;
+import java.util.Map;
+import org.cnnworkbench.engine.dl4j.BuiltInDl4jMappings;
+import org.cnnworkbench.engine.dl4j.Dl4jMapping;
+import org.cnnworkbench.engine.kinds.AddKind;
+import org.cnnworkbench.engine.kinds.ConcatKind;
+import org.cnnworkbench.engine.kinds.ConvKind;
+import org.cnnworkbench.engine.kinds.ElementwiseKind;
+import org.cnnworkbench.engine.kinds.FcKind;
+import org.cnnworkbench.engine.kinds.FireKind;
+import org.cnnworkbench.engine.kinds.FlattenKind;
+import org.cnnworkbench.engine.kinds.GlobalAvgPoolKind;
+import org.cnnworkbench.engine.kinds.InputKind;
+import org.cnnworkbench.engine.kinds.LayerKind;
+import org.cnnworkbench.engine.kinds.PoolKind;
+import org.cnnworkbench.engine.plugin.Plugins;
+import org.cnnworkbench.engine.plugin.WorkbenchPlugin;
+
+/**
+ * The workbench's own kinds, provided the way a plugin provides its kinds: each is one unit with its formulas,
+ * palette entry and DL4J mapping, and this list is the only place that names them. Found on the class path through
+ * {@code META-INF/services/org.cnnworkbench.engine.plugin.WorkbenchPlugin}.
+ */
+public final class BuiltInPlugin implements WorkbenchPlugin {
+
+    @Override
+    public String id() {
+        return Plugins.BUILT_IN;
+    }
+
+    @Override
+    public String name() {
+        return "Built-in kinds and exports";
+    }
+
+    @Override
+    public List<LayerKind> kinds() {
+        return List.of(
+                LayerKind.of(new InputKind())
+                        .withPalette("Input", Map.of("channels", 3L, "height", 227L, "width", 227L))
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::input),
+                LayerKind.of(new ConvKind())
+                        .withPalette("Convolution", Map.of("filters", 64L, "kernel", 3L))
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::conv),
+                LayerKind.of(PoolKind.max())
+                        .withPalette("Max pooling", Map.of("kernel", 3L, "stride", 2L))
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::maxPool),
+                LayerKind.of(PoolKind.average())
+                        .withPalette("Average pooling", Map.of("kernel", 3L, "stride", 2L))
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::avgPool),
+                LayerKind.of(new GlobalAvgPoolKind())
+                        .withPalette("Global average pooling", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::globalAveragePool),
+                LayerKind.of(ElementwiseKind.relu())
+                        .withPalette("ReLU", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::relu),
+                LayerKind.of(ElementwiseKind.lrn())
+                        .withPalette("Local response normalisation", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::lrn),
+                LayerKind.of(ElementwiseKind.batchnorm())
+                        .withPalette("Batch normalisation", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::batchnorm),
+                LayerKind.of(ElementwiseKind.dropout())
+                        .withPalette("Dropout", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::dropout),
+                LayerKind.of(new FcKind())
+                        .withPalette("Fully connected", Map.of("units", 1000L))
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::fullyConnected),
+                LayerKind.of(ElementwiseKind.softmax())
+                        .withPalette("Softmax", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::softmax),
+                LayerKind.of(new ConcatKind())
+                        .withPalette("Concatenate", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::concat),
+                LayerKind.of(new AddKind())
+                        .withPalette("Add", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::add),
+                LayerKind.of(new FlattenKind())
+                        .withPalette("Flatten", Map.of())
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::flatten),
+                // a composite: the converter expands it into primitives, so it needs no DL4J mapping of its own
+                LayerKind.of(new FireKind())
+                        .withPalette("Fire module", Map.of("s1x1", 16L, "e1x1", 64L, "e3x3", 64L)));
+    }
+}
