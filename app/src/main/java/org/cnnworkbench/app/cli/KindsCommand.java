@@ -3,6 +3,8 @@ package org.cnnworkbench.app.cli;
 import java.io.PrintWriter;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.cnnworkbench.engine.kinds.KindRegistry;
+import org.cnnworkbench.engine.kinds.LayerKind;
+import org.cnnworkbench.engine.plugin.Plugins;
 import org.cnnworkbench.engine.kinds.ParamSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,12 +30,13 @@ final class KindsCommand implements Runnable {
                     + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (KindDescriptor kind : kinds.all()) {
+        for (LayerKind unit : kinds.units()) {
+            KindDescriptor kind = unit.descriptor();
             if (only != null && !only.equals(kind.name())) {
                 continue;
             }
-            out.printf("%s  [%s, %s]%n    %s%n", kind.name(), kind.category().label(), kind.arity().describe(),
-                    kind.description());
+            out.printf("%s  [%s, %s%s]%n    %s%n", kind.name(), kind.category().label(), kind.arity().describe(),
+                    Plugins.BUILT_IN.equals(unit.plugin()) ? "" : ", plugin " + unit.plugin(), kind.description());
             for (ParamSpec p : kind.parameters()) {
                 out.printf("    %-10s %s; %s%s%n", p.name(), p.description(), p.accepted(),
                         p.required() ? "; required" : "; default " + p.defaultValue());

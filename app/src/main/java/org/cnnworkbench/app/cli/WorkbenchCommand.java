@@ -1,6 +1,11 @@
 package org.cnnworkbench.app.cli;
 
+import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.cnnworkbench.engine.plugin.Plugins;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +22,7 @@ import picocli.CommandLine.Spec;
                 SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
                 BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
                 InferCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
-                CompareModelsCommand.class, CommandLine.HelpCommand.class})
+                CompareModelsCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @Spec
@@ -31,6 +36,15 @@ public final class WorkbenchCommand implements Runnable {
         if (on) {
             ConsoleLogging.configure(true);
         }
+    }
+
+    /** Sets the plugin folders before anything loads the plugins (they are discovered once, at first use). */
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "a folder of plugin jars, instead of $" + Plugins.FOLDERS_ENV
+                    + " or ~/.cnn-workbench/plugins (repeat for several)")
+    void pluginFolder(List<Path> folders) {
+        System.setProperty(Plugins.FOLDERS_PROPERTY, folders.stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)));
     }
 
     @Override
@@ -67,12 +81,35 @@ public final class WorkbenchCommand implements Runnable {
     }
 
     /**
+     * One line on stderr per plugin that did not load (never fatal); {@code workbench plugins} lists them itself,
+     * and help and version need no plugins.
+     */
+    private static void warnAboutSkippedPlugins(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        Object command = last.commandSpec().userObject();
+        if (last.isUsageHelpRequested() || last.isVersionHelpRequested() || command instanceof WorkbenchCommand
+                || command instanceof PluginsCommand || command instanceof CommandLine.HelpCommand) {
+            return;
+        }
+        PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+        for (Plugins.Failed f : Plugins.installed().failed()) {
+            err.println("workbench: warning: skipped plugin " + (f.plugin().isEmpty() ? "" : "'" + f.plugin() + "' in ")
+                    + f.source() + ": " + f.reason() + " (see 'workbench plugins')");
+        }
+        err.flush();
+    }
+
+    /**
      * The last resort: an {@link Error} (out of memory, a stack overflow) that escapes a command becomes one
      * line and exit status 70, never a stack trace. Commands check their documented limits up front, so
      * reaching this means the machine is smaller than the input or the workbench has a bug.
      */
     private static int executeGuarded(CommandLine.ParseResult parseResult) {
         try {
+            warnAboutSkippedPlugins(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         } catch (OutOfMemoryError e) {
             return lastResort(parseResult, "out of memory (" + e.getMessage() + "): the input is too large for the "

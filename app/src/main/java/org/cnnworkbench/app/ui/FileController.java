@@ -27,6 +27,7 @@ import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.io.AtomicFiles;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.plugin.Plugins;
 import org.cnnworkbench.samples.SampleNetworks;
 
 /**
@@ -318,6 +319,17 @@ public final class FileController {
     /** At start-up: offers to restore the networks of windows that ended abnormally (see RecoveryController). */
     public CompletableFuture<Void> offerRecovery() {
         return recovery.offerAtStartup();
+    }
+
+    /** Tells the user which plugins were skipped at start-up and why (a broken plugin is never fatal). */
+    public void reportSkippedPlugins(List<Plugins.Failed> skipped) {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        notices.warning(skipped.size() == 1 ? "A plugin was not loaded" : skipped.size() + " plugins were not loaded",
+                skipped.stream().map(f -> f.source() + (f.plugin().isEmpty() ? "" : " (plugin '" + f.plugin() + "')")
+                        + ":\n    " + f.reason()).collect(java.util.stream.Collectors.joining("\n"))
+                        + "\n\nThe workbench works without them; 'workbench plugins' lists every plugin folder.");
     }
 
     /** File > Recover: the kept copies of unsaved work. */

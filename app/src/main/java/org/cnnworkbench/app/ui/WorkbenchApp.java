@@ -9,6 +9,7 @@ import org.cnnworkbench.app.ui.files.RecoveryStore;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.io.LoadedNetwork;
+import org.cnnworkbench.engine.plugin.Plugins;
 
 /** The desktop application: the main window with a network loaded. */
 public final class WorkbenchApp extends Application {
@@ -34,6 +35,7 @@ public final class WorkbenchApp extends Application {
         MainWindow window = new MainWindow(vm, files);
         window.show(stage, 1440, 900);
         files.offerRecovery();
+        files.reportSkippedPlugins(Plugins.installed().failed());
         Platform.runLater(() -> {
             window.canvas().zoomToFit();
             window.canvas().requestFocus();   // so that Delete, F and the arrows act on the graph at once
