@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.spi.ImageReaderSpi;
+import org.cnnworkbench.engine.plugin.Plugins;
 
 /**
  * The image files of a data set and their labels, found without decoding any image.
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
  *   <li>the ILSVRC2012 validation set: images {@code ILSVRC2012_val_00000001.JPEG} ... in one folder and a
  *       ground-truth file with one label per line, line n for image n ({@link #ilsvrcValidation}).</li>
  * </ul>
- * Image files are those ending in .jpeg, .jpg or .png, in any case.
+ * Image files are those ending in .jpeg, .jpg or .png, in any case, or in a suffix of an image reader that an
+ * installed plugin adds ({@code WorkbenchPlugin.imageReaders()}).
  *
  * <pre>{@code
  * ImageIndex train = ImageIndex.scanFolder(root.resolve("train"), ClassSubset.first(10), 100);
@@ -40,10 +43,20 @@ public record ImageIndex(List<String> classes, List<ImageEntry> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** Whether {@code file}'s name ends in .jpeg, .jpg or .png (any case). */
+    /** Whether {@code file}'s name ends in .jpeg, .jpg or .png, or a plugin image reader's suffix (any case). */
     public static boolean isImageFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jpeg") || name.endsWith(".jpg") || name.endsWith(".png");
+        if (name.endsWith(".jpeg") || name.endsWith(".jpg") || name.endsWith(".png")) {
+            return true;
+        }
+        for (ImageReaderSpi reader : Plugins.installed().imageReaders()) {
+            for (String suffix : reader.getFileSuffixes()) {
+                if (!suffix.isEmpty() && name.endsWith("." + suffix.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
