@@ -299,6 +299,32 @@ class MainWindowTest {
                 .isEqualTo(org.cnnworkbench.app.export.Exporters.available().ids());
     }
 
+    @Test
+    void theReportAndTheDl4jModelAreWrittenFromTheWindowAndAFailureIsTold(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        ExportController exports = files.exports();
+        var available = org.cnnworkbench.app.export.Exporters.available();
+        Path report = home.resolve("report");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.export(available.require("report"), report)).get()
+                .get(60, TimeUnit.SECONDS)).isTrue();   // the charts are drawn on this toolkit's thread
+        assertThat(report.resolve("report.md")).content().contains("1,248,424");
+        assertThat(javax.imageio.ImageIO.read(report.resolve("params.png").toFile()).getWidth()).isPositive();
+        Path zip = home.resolve("sq.zip");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.export(available.require("dl4j"), zip)).get()
+                .get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(zip).isNotEmptyFile();
+        closeShowingDialogs(robot);
+
+        Path taken = Files.writeString(home.resolve("taken"), "a file");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.export(available.require("report"), taken)).get()
+                .get(60, TimeUnit.SECONDS)).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane told = showingDialog(robot).orElseThrow();
+        assertThat(told.getHeaderText()).isEqualTo("Cannot export Report (Markdown + HTML) to taken");
+        assertThat(told.getContentText()).contains("is a file").doesNotContain("Exception");
+        closeShowingDialogs(robot);
+    }
+
     private static void closeShowingDialogs(FxRobot robot) {
         for (DialogPane d : robot.lookup(".dialog-pane").queryAllAs(DialogPane.class)) {
             if (d.getScene() != null && d.getScene().getWindow() != null && d.getScene().getWindow().isShowing()) {
