@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.cnnworkbench.app.report.NetworkReport;
@@ -98,7 +100,8 @@ public final class ReportExporter implements NetworkExporter {
         NetworkReport report = new NetworkReport(analysis, charts.stream().map(ReportCharts.Rendered::chart).toList());
 
         Files.createDirectories(dir.getParent());
-        Path temp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".");
+        Path temp = freshName(dir, ".tmp-");
+        Files.createDirectory(temp);   // not createTempDirectory: the report keeps the usual permissions (umask)
         try {
             for (ReportCharts.Rendered chart : charts) {
                 if (!ImageIO.write(chart.image(), "png", temp.resolve(chart.chart().file()).toFile())) {
@@ -119,8 +122,7 @@ public final class ReportExporter implements NetworkExporter {
             move(complete, dir);
             return;
         }
-        Path old = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".old.");
-        Files.delete(old);
+        Path old = freshName(dir, ".old-");
         move(dir, old);
         try {
             move(complete, dir);
@@ -129,6 +131,16 @@ public final class ReportExporter implements NetworkExporter {
             throw e;
         }
         deleteTree(old);
+    }
+
+    /** A name beside {@code dir} that nothing has: {@code .NAME.tmp-1234abcd}. */
+    private static Path freshName(Path dir, String kind) {
+        Path candidate;
+        do {
+            candidate = dir.resolveSibling("." + dir.getFileName() + kind
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+        } while (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS));
+        return candidate;
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -81,6 +81,11 @@ public final class ExportController {
 
     /** Asks where to write (a folder for a report) and exports the open network there. */
     void chooseAndExport(NetworkExporter exporter) {
+        if (exporter.needsTrainedRun()) {
+            notices.error("Cannot export " + exporter.label() + " from the editor", "It writes a trained model: "
+                    + "use 'workbench export SPEC --to " + exporter.id() + " --run RUN-DIR -o TARGET'.");
+            return;
+        }
         String name = vm.document().get().spec().name();
         Path target;
         if (exporter.writesDirectory()) {
