@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
                 SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
                 BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
                 InferCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
-                CompareModelsCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+                CompareModelsCommand.class, ExportCommand.class, PluginsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @Spec

@@ -38,11 +38,33 @@ public final class ReportView {
         this.batch = batch;
     }
 
+    /** One line of the totals: what it counts and its value ("parameters", "1,248,424  (weights ...)"). */
+    public record Total(String label, String value) {
+    }
+
     public void printTable(PrintWriter out) {
-        Totals t = report.totals();
         out.println(report.spec().name() + ": " + report.layers().size() + " nodes, "
                 + (report.isValid() ? "valid" : "INVALID (" + errorCount() + " errors, see stderr)"));
         out.println();
+        layerTable().print(out);
+        out.println();
+        out.println(totalsHeading());
+        for (Total t : totals()) {
+            out.println("  " + String.format(Locale.ROOT, "%-17s", t.label()) + t.value());
+        }
+    }
+
+    /** "Totals", noting when they cover only the layers that could be computed. */
+    public String totalsHeading() {
+        return "Totals" + (report.isValid() ? "" : " (of the layers that could be computed)");
+    }
+
+    /**
+     * The per-layer table of {@code analyze}: id, kind, output CxHxW, params, MACs, other ops, activations and
+     * the shares of the totals; a node that could not be computed shows its status and dashes.
+     */
+    public TextTable layerTable() {
+        Totals t = report.totals();
         TextTable table = new TextTable("id", "kind", "output CxHxW", "params", "MACs", "other ops",
                 "activations", "% params", "% MACs");
         for (NodeResult r : report.layers()) {
@@ -55,21 +77,30 @@ public final class ReportView {
                     TextTable.count(r.macs()), TextTable.count(r.otherOps()), TextTable.count(r.activations()),
                     percent(r.paramTotal(), t.paramTotal()), percent(r.macs(), t.macs()));
         }
-        table.print(out);
-        out.println();
-        out.println("Totals" + (report.isValid() ? "" : " (of the layers that could be computed)"));
-        out.printf(Locale.ROOT, "  parameters       %s  (weights %s, biases %s, statistics %s)%n",
+        return table;
+    }
+
+    /**
+     * The totals {@code analyze} prints, in its order: parameters (weights, biases, statistics), MACs, other ops,
+     * activations, model size at the chosen bits (and at 32), peak activation memory at the chosen batch.
+     */
+    public List<Total> totals() {
+        Totals t = report.totals();
+        List<Total> lines = new ArrayList<>();
+        lines.add(new Total("parameters", String.format(Locale.ROOT, "%s  (weights %s, biases %s, statistics %s)",
                 TextTable.count(t.paramTotal()), TextTable.count(t.params().weights()),
-                TextTable.count(t.params().biases()), TextTable.count(t.params().statistics()));
-        out.printf(Locale.ROOT, "  MACs             %s  (%.3f GMACs)%n", TextTable.count(t.macs()), t.macs() / 1e9);
-        out.printf(Locale.ROOT, "  other ops        %s%n", TextTable.count(t.otherOps()));
-        out.printf(Locale.ROOT, "  activations      %s%n", TextTable.count(t.activations()));
-        out.printf(Locale.ROOT, "  model size       %d-bit: %s%n", bits, TextTable.bytes(modelBytes(t, bits)));
+                TextTable.count(t.params().biases()), TextTable.count(t.params().statistics()))));
+        lines.add(new Total("MACs", String.format(Locale.ROOT, "%s  (%.3f GMACs)", TextTable.count(t.macs()),
+                t.macs() / 1e9)));
+        lines.add(new Total("other ops", TextTable.count(t.otherOps())));
+        lines.add(new Total("activations", TextTable.count(t.activations())));
+        lines.add(new Total("model size", bits + "-bit: " + TextTable.bytes(modelBytes(t, bits))));
         if (bits != 32) {
-            out.printf(Locale.ROOT, "                   32-bit: %s%n", TextTable.bytes(modelBytes(t, 32)));
+            lines.add(new Total("", "32-bit: " + TextTable.bytes(modelBytes(t, 32))));
         }
-        out.printf(Locale.ROOT, "  peak activations batch %d, 32-bit: %s%n", batch,
-                TextTable.bytes(report.peakActivationBytes(batch, 4)));
+        lines.add(new Total("peak activations", "batch " + batch + ", 32-bit: "
+                + TextTable.bytes(report.peakActivationBytes(batch, 4))));
+        return lines;
     }
 
     private long errorCount() {

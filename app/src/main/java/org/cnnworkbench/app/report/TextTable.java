@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A plain-text table with columns sized to their content; numbers are right-aligned. */
+/**
+ * A table with columns sized to their content, numbers right-aligned: as plain text, as Markdown or as HTML (one
+ * table, three renderings, so the command line and the exported report never disagree).
+ */
 public final class TextTable {
 
     private final String[] header;
@@ -21,15 +24,13 @@ public final class TextTable {
 
     public void print(PrintWriter out) {
         int[] width = new int[header.length];
-        boolean[] numeric = new boolean[header.length];
-        java.util.Arrays.fill(numeric, true);
+        boolean[] numeric = numericColumns();
         for (int c = 0; c < header.length; c++) {
             width[c] = header[c].length();
         }
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 width[c] = Math.max(width[c], row[c].length());
-                numeric[c] &= row[c].matches("[-0-9,.%]+|-");
             }
         }
         line(out, header, width, new boolean[header.length]);
@@ -41,6 +42,89 @@ public final class TextTable {
         for (String[] row : rows) {
             line(out, row, width, numeric);
         }
+    }
+
+    /**
+     * The table in GitHub-flavoured Markdown, numeric columns right-aligned; a cell's {@code |}, {@code \},
+     * backticks, brackets, angle brackets and asterisks are escaped, so any node id stays one literal cell.
+     */
+    public String toMarkdown() {
+        boolean[] numeric = numericColumns();
+        StringBuilder b = new StringBuilder();
+        markdownRow(b, header);
+        b.append('|');
+        for (boolean right : numeric) {
+            b.append(right ? "---:|" : "---|");
+        }
+        b.append('\n');
+        rows.forEach(row -> markdownRow(b, row));
+        return b.toString();
+    }
+
+    /** Text for Markdown outside code: the characters that would start markup are backslash-escaped. */
+    public static String escapeMarkdown(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            if ("\\|`*[]<>#".indexOf(ch) >= 0) {
+                b.append('\\');
+            }
+            b.append(ch == '\n' || ch == '\r' ? ' ' : ch);
+        }
+        return b.toString();
+    }
+
+    private static void markdownRow(StringBuilder b, String[] cells) {
+        b.append('|');
+        for (String cell : cells) {
+            b.append(' ').append(escapeMarkdown(cell)).append(" |");
+        }
+        b.append('\n');
+    }
+
+    /** The table as an HTML {@code <table>} with {@code class} {@code cssClass}; numeric cells get {@code class="num"}. */
+    public String toHtml(String cssClass) {
+        boolean[] numeric = numericColumns();
+        StringBuilder b = new StringBuilder("<table class=\"").append(escapeHtml(cssClass)).append("\">\n<thead><tr>");
+        for (int c = 0; c < header.length; c++) {
+            b.append(numeric[c] ? "<th class=\"num\">" : "<th>").append(escapeHtml(header[c])).append("</th>");
+        }
+        b.append("</tr></thead>\n<tbody>\n");
+        for (String[] row : rows) {
+            b.append("<tr>");
+            for (int c = 0; c < row.length; c++) {
+                b.append(numeric[c] ? "<td class=\"num\">" : "<td>").append(escapeHtml(row[c])).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        return b.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** Text for HTML element content or a quoted attribute value. */
+    public static String escapeHtml(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The columns whose every cell is a number, a percentage or "-" (right-aligned). */
+    private boolean[] numericColumns() {
+        boolean[] numeric = new boolean[header.length];
+        java.util.Arrays.fill(numeric, true);
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                numeric[c] &= row[c].matches("[-0-9,.%]+|-");
+            }
+        }
+        return numeric;
     }
 
     private static void line(PrintWriter out, String[] cells, int[] width, boolean[] right) {

@@ -9,29 +9,25 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
-import org.cnnworkbench.app.report.ReportView;
+import org.cnnworkbench.app.export.Exporters;
 import org.cnnworkbench.app.ui.document.DocumentState;
 import org.cnnworkbench.app.ui.files.Failures;
 import org.cnnworkbench.app.ui.files.RecentFiles;
 import org.cnnworkbench.app.ui.files.RecoveryStore;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
-import org.cnnworkbench.engine.io.AtomicFiles;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.plugin.Plugins;
 import org.cnnworkbench.samples.SampleNetworks;
 
 /**
- * Opening, saving, exporting and recent files; crash recovery is the {@link RecoveryController}'s. Reading and
+ * Opening, saving and recent files; crash recovery is the {@link RecoveryController}'s, exports the
+ * {@link ExportController}'s. Reading and
  * writing run on an I/O thread and report back on the UI thread, which never waits for the disk (except when the
  * user saves while closing). Whatever goes wrong on that thread (a malformed file, a full disk, an unexpected
  * exception) is told to the user and the operation finishes: nothing is left waiting. A file that cannot be read
@@ -45,6 +41,7 @@ public final class FileController {
     private final Executor ui;
     private final Notices notices;
     private final IoThread io;
+    private final ExportController exports;
     private boolean recentFailureTold;
     private boolean shutDown;
     private Window owner;
@@ -79,14 +76,26 @@ public final class FileController {
             public void warning(String header, String message) {
                 alert(Alert.AlertType.WARNING, header, message);
             }
+
+            @Override
+            public void info(String header, String message) {
+                alert(Alert.AlertType.INFORMATION, header, message);
+            }
         };
         this.io = new IoThread(ui, this.notices);
+        this.exports = new ExportController(vm, io, this.notices, Exporters.available());
         this.recovery = new RecoveryController(vm, recovery, io, ui, this.notices, askRestore, timer);
     }
 
     void setOwner(Window owner) {
         this.owner = owner;
         recovery.setOwner(owner);
+        exports.setOwner(owner);
+    }
+
+    /** File &gt; Export, which writes on this window's I/O thread and tells failures the same way. */
+    public ExportController exports() {
+        return exports;
     }
 
     public RecentFiles recent() {
@@ -237,63 +246,6 @@ public final class FileController {
         io.execute(() -> remember(saved));
         recovery.documentSaved();
         return true;
-    }
-
-    // --- export ---
-
-    public CompletableFuture<Boolean> exportJson(Path file) {
-        DocumentState state = vm.document().get();
-        return write(file, () -> NetworkJson.write(state.spec(), state.layout(), file));
-    }
-
-    public CompletableFuture<Boolean> exportCsv(Path file) {
-        if (vm.report().get() == null) {
-            return CompletableFuture.completedFuture(false);
-        }
-        String csv = new ReportView(vm.report().get(), vm.bits().get(), 1).toCsv();
-        return write(file, () -> AtomicFiles.writeString(file, csv));
-    }
-
-    /** A PNG of {@code node} (the canvas) as it is shown; the snapshot is taken now, the file written later. */
-    public CompletableFuture<Boolean> exportPng(Path file, Node node) {
-        WritableImage image = node.snapshot(null, null);
-        return write(file, () -> writePng(image, file));
-    }
-
-    static void writePng(WritableImage image, Path file) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", ".png");
-        try {
-            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    void chooseAndExport(String what, String extension,
-                         java.util.function.Function<Path, CompletableFuture<Boolean>> export) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + what);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, "*." + extension));
-        chooser.setInitialFileName(vm.document().get().spec().name() + "." + extension);
-        File chosen = chooser.showSaveDialog(owner);
-        if (chosen != null) {
-            export.apply(chosen.toPath());
-        }
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private CompletableFuture<Boolean> write(Path file, IoAction action) {
-        return io.submit(() -> {
-            action.run();
-            return true;
-        }, "Cannot write " + file.getFileName()).thenApply(Optional::isPresent);
     }
 
     // --- unsaved changes and recovery ---

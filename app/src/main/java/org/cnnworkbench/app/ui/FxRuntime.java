@@ -76,6 +76,30 @@ public final class FxRuntime {
         }
     }
 
+    /**
+     * Runs {@code work} on the JavaFX thread and returns its result: directly when called on that thread, else
+     * through {@link #call}, first starting the toolkit ({@link #start}) only if nobody has (the desktop
+     * application's toolkit is used as it is, so its exit policy stays untouched).
+     */
+    public static <T> T callOnToolkit(Supplier<T> work) {
+        if (Platform.isFxApplicationThread()) {
+            return work.get();
+        }
+        if (!toolkitRunning()) {
+            start();
+        }
+        return call(work);
+    }
+
+    private static boolean toolkitRunning() {
+        try {
+            Platform.runLater(() -> { });
+            return true;
+        } catch (IllegalStateException notStarted) {
+            return false;
+        }
+    }
+
     /** A single daemon thread for DL4J training, so one run at a time trains and the UI never waits for it. */
     public static Executor trainingThread() {
         return daemonThread("workbench-training");

@@ -132,11 +132,10 @@ public final class MainWindow {
         handlers.put(WorkbenchAction.RECOVER, files::showKeptCopies);
         handlers.put(WorkbenchAction.SAVE, files::save);
         handlers.put(WorkbenchAction.SAVE_AS, files::saveAs);
-        handlers.put(WorkbenchAction.EXPORT_JSON, () -> files.chooseAndExport("Network spec", "json",
-                files::exportJson));
-        handlers.put(WorkbenchAction.EXPORT_PNG, () -> files.chooseAndExport("PNG image", "png",
-                path -> files.exportPng(path, canvas)));
-        handlers.put(WorkbenchAction.EXPORT_CSV, () -> files.chooseAndExport("CSV table", "csv", files::exportCsv));
+        handlers.put(WorkbenchAction.EXPORT_PNG, () -> files.exports().chooseAndExport("PNG image", "png",
+                path -> files.exports().exportPng(path, canvas)));
+        handlers.put(WorkbenchAction.EXPORT_CSV, () -> files.exports().chooseAndExport("CSV table", "csv",
+                files.exports()::exportCsv));
         handlers.put(WorkbenchAction.QUIT, () -> {
             if (stage != null && training.confirmStop() && sweeps.confirmStop() && files.confirmDiscard()) {
                 files.shutdown();
@@ -237,8 +236,7 @@ public final class MainWindow {
         }
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
-        Menu export = new Menu("Export", null, item(WorkbenchAction.EXPORT_JSON), item(WorkbenchAction.EXPORT_PNG),
-                item(WorkbenchAction.EXPORT_CSV));
+        Menu export = files.exports().menu(item(WorkbenchAction.EXPORT_PNG), item(WorkbenchAction.EXPORT_CSV));
         Menu file = new Menu("File", null, item(WorkbenchAction.NEW), item(WorkbenchAction.OPEN), samples,
                 recentMenu, item(WorkbenchAction.RECOVER), new SeparatorMenuItem(), item(WorkbenchAction.SAVE),
                 item(WorkbenchAction.SAVE_AS), export, new SeparatorMenuItem(), item(WorkbenchAction.QUIT));

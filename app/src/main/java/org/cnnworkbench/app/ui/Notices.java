@@ -14,4 +14,8 @@ public interface Notices {
     default void warning(String header, String message) {
         error(header, message);
     }
+
+    /** Tells the user that something asked for is done (an export written, and where); nothing by default. */
+    default void info(String header, String message) {
+    }
 }

@@ -115,6 +115,6 @@ public final class Screenshots {
 
     private static void write(WritableImage image, Path out) throws IOException {
         Files.createDirectories(out.toAbsolutePath().getParent());
-        FileController.writePng(image, out.toAbsolutePath());
+        ExportController.writePng(image, out.toAbsolutePath());
     }
 }

@@ -13,7 +13,6 @@ public enum WorkbenchAction {
     RECOVER("Recover...", null),
     SAVE("Save", "Shortcut+S"),
     SAVE_AS("Save As...", "Shortcut+Shift+S"),
-    EXPORT_JSON("Network Spec (JSON)...", null),
     EXPORT_PNG("Canvas as PNG...", null),
     EXPORT_CSV("Layer Table as CSV...", null),
     QUIT("Quit", "Shortcut+Q"),

@@ -265,15 +265,72 @@ class MainWindowTest {
         Path json = home.resolve("export.json");
         Path csv = home.resolve("export.csv");
         Path png = home.resolve("export.png");
-        assertThat(WaitForAsyncUtils.asyncFx(() -> files.exportJson(json)).get().get(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> files.exportCsv(csv)).get().get(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> files.exportPng(png, window.canvas())).get()
+        ExportController exports = files.exports();
+        var jsonExporter = org.cnnworkbench.app.export.Exporters.available().require("json");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.export(jsonExporter, json)).get().get(5, TimeUnit.SECONDS))
+                .isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.exportCsv(csv)).get().get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.exportPng(png, window.canvas())).get()
                 .get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(org.cnnworkbench.engine.io.NetworkJson.read(json).spec()).isEqualTo(vm.document().get().spec());
+        assertThat(org.cnnworkbench.engine.io.NetworkJson.read(json).layout())
+                .isEqualTo(vm.document().get().layout());   // the canvas positions go with the exported spec
         assertThat(Files.readAllLines(csv)).hasSize(18).first().asString().startsWith("id,kind,status,channels");
         var image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo((int) Math.ceil(window.canvas().getWidth()));
         assertThat(vm.dirty().get()).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane told = showingDialog(robot).orElseThrow();   // each export says where it went
+        assertThat(told.getContentText()).startsWith("Wrote ");
+        closeShowingDialogs(robot);
+    }
+
+    @Test
+    void theExportSubmenuListsEveryExporterThenTheCanvasAndTableExports(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu export = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "menu-export".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(export.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()).containsExactly(
+                "Network spec (JSON)...", "DL4J model...", "Report (Markdown + HTML)...", null,
+                "Canvas as PNG...", "Layer Table as CSV...");
+        assertThat(export.getItems().stream().map(javafx.scene.control.MenuItem::getId).limit(3).toList())
+                .containsExactly("menu-export-json", "menu-export-dl4j", "menu-export-report");
+        assertThat(files.exports().exporters().stream().map(e -> e.id()).toList())
+                .isEqualTo(org.cnnworkbench.app.export.Exporters.available().ids());
+    }
+
+    @Test
+    void theReportAndTheDl4jModelAreWrittenFromTheWindowAndAFailureIsTold(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        ExportController exports = files.exports();
+        var available = org.cnnworkbench.app.export.Exporters.available();
+        Path report = home.resolve("report");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.export(available.require("report"), report)).get()
+                .get(60, TimeUnit.SECONDS)).isTrue();   // the charts are drawn on this toolkit's thread
+        assertThat(report.resolve("report.md")).content().contains("1,248,424");
+        assertThat(javax.imageio.ImageIO.read(report.resolve("params.png").toFile()).getWidth()).isPositive();
+        Path zip = home.resolve("sq.zip");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.export(available.require("dl4j"), zip)).get()
+                .get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(zip).isNotEmptyFile();
+        closeShowingDialogs(robot);
+
+        Path taken = Files.writeString(home.resolve("taken"), "a file");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> exports.export(available.require("report"), taken)).get()
+                .get(60, TimeUnit.SECONDS)).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane told = showingDialog(robot).orElseThrow();
+        assertThat(told.getHeaderText()).isEqualTo("Cannot export Report (Markdown + HTML) to taken");
+        assertThat(told.getContentText()).contains("is a file").doesNotContain("Exception");
+        closeShowingDialogs(robot);
+    }
+
+    private static void closeShowingDialogs(FxRobot robot) {
+        for (DialogPane d : robot.lookup(".dialog-pane").queryAllAs(DialogPane.class)) {
+            if (d.getScene() != null && d.getScene().getWindow() != null && d.getScene().getWindow().isShowing()) {
+                robot.interact(() -> d.getScene().getWindow().hide());
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.cnnworkbench.engine.dl4j.BuiltInDl4jMappings;
 import org.cnnworkbench.engine.dl4j.Dl4jMapping;
+import org.cnnworkbench.engine.dl4j.Dl4jModelExporter;
+import org.cnnworkbench.engine.io.JsonExporter;
 import org.cnnworkbench.engine.kinds.AddKind;
 import org.cnnworkbench.engine.kinds.ConcatKind;
 import org.cnnworkbench.engine.kinds.ConvKind;
@@ -15,6 +17,7 @@ import org.cnnworkbench.engine.kinds.GlobalAvgPoolKind;
 import org.cnnworkbench.engine.kinds.InputKind;
 import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.kinds.PoolKind;
+import org.cnnworkbench.engine.plugin.NetworkExporter;
 import org.cnnworkbench.engine.plugin.Plugins;
 import org.cnnworkbench.engine.plugin.WorkbenchPlugin;
 
@@ -33,6 +36,12 @@ public final class BuiltInPlugin implements WorkbenchPlugin {
     @Override
     public String name() {
         return "Built-in kinds and exports";
+    }
+
+    /** The spec file and the DL4J model; the prototxt exporter and the app's report come the same way. */
+    @Override
+    public List<NetworkExporter> exporters() {
+        return List.of(new JsonExporter(), new Dl4jModelExporter());
     }
 
     @Override

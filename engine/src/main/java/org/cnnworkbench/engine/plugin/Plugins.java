@@ -147,7 +147,12 @@ public final class Plugins {
     public static Plugins load(List<Path> folders) {
         Loading loading = new Loading();
         ClassLoader own = Plugins.class.getClassLoader();
-        for (WorkbenchPlugin plugin : ServiceLoader.load(WorkbenchPlugin.class, own)) {
+        List<WorkbenchPlugin> classPath = new ArrayList<>();
+        ServiceLoader.load(WorkbenchPlugin.class, own).forEach(classPath::add);
+        // the built-in plugin first, whatever the class path order: its kinds and exports lead every list
+        classPath.sort(java.util.Comparator.comparing(p -> !(p.getClass().getName()
+                .equals("org.cnnworkbench.engine.builtin.BuiltInPlugin"))));
+        for (WorkbenchPlugin plugin : classPath) {
             // the class path is the program's own: a failure there is a broken build, not a user's plugin
             Optional<String> problem = loading.add(plugin, "class path");
             if (problem.isPresent()) {

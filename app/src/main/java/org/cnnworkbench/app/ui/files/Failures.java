@@ -1,5 +1,6 @@
 package org.cnnworkbench.app.ui.files;
 
+import org.cnnworkbench.engine.plugin.ExportException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +15,7 @@ public final class Failures {
 
     public static String describe(Throwable e) {
         String message = e.getMessage();
-        if (e instanceof SpecFormatException) {
+        if (e instanceof SpecFormatException || e instanceof ExportException) {
             return message;
         }
         if (e instanceof NoSuchFileException f) {
