@@ -22,6 +22,7 @@ import org.cnnworkbench.app.ui.testing.MonocleDragState;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.analysis.Totals;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.samples.SampleNetworks;
@@ -331,6 +332,31 @@ class MainWindowTest {
                 robot.interact(() -> d.getScene().getWindow().hide());
             }
         }
+    }
+
+    /** A spec using a kind of a plugin that is not installed: shown, reported by plugin name, saved intact. */
+    @Test
+    void aNodeOfAMissingPluginIsShownNamedAndSavedUnchanged(FxRobot robot) throws Exception {
+        Path file = java.nio.file.Files.writeString(home.resolve("mobile.json"), """
+                {"format": "cnn-workbench-network", "version": 1, "name": "mobile", "nodes": [
+                  {"id": "data", "kind": "input", "channels": 3, "height": 32, "width": 32},
+                  {"id": "sep1", "kind": "dwsep", "plugin": "depthwise-separable", "inputs": ["data"],
+                   "filters": 64, "alpha": 0.5, "stride": 2},
+                  {"id": "pool", "kind": "globalavgpool", "inputs": ["sep1"]}]}
+                """);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> files.openFile(file)).get().get(5, TimeUnit.SECONDS)).isTrue();
+        awaitAnalysis();
+        assertThat(window.canvas().cardFor("sep1")).isNotNull();
+        assertThat(vm.problems()).anySatisfy(d -> {
+            assertThat(d.node()).isEqualTo("sep1");
+            assertThat(d.message()).contains("plugin 'depthwise-separable'", "not installed");
+        });
+        Path saved = home.resolve("saved.json");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> files.saveTo(saved)).get().get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(NetworkJson.read(saved).spec()).isEqualTo(NetworkJson.read(file).spec());
+        assertThat(java.nio.file.Files.readString(saved))
+                .contains("{\"id\":\"sep1\",\"kind\":\"dwsep\",\"plugin\":\"depthwise-separable\",\"inputs\":[\"data\"],"
+                        + "\"filters\":64,\"alpha\":0.5,\"stride\":2}");
     }
 
     @Test
