@@ -92,7 +92,7 @@ class MainWindowTest {
         assertThat(original).startsWith(expectedTotals(vm.document().get().spec())).contains("1,248,424 params");
 
         // Drag the Fire module from the palette onto an empty corner of the canvas.
-        Node fireItem = robot.from(robot.lookup("#palette")).lookup((TreeCell<?> c) -> "fire".equals(c.getText()))
+        Node fireItem = robot.from(robot.lookup("#palette")).lookup((TreeCell<?> c) -> "Fire module".equals(c.getText()))
                 .query();
         Bounds canvas = window.canvas().localToScreen(window.canvas().getBoundsInLocal());
         Point2D empty = new Point2D(canvas.getMaxX() - 60, canvas.getMaxY() - 40);

@@ -12,7 +12,7 @@ import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.cnnworkbench.app.ui.testing.MonocleDragState;
 import org.cnnworkbench.engine.kinds.Category;
-import org.cnnworkbench.engine.kinds.KindDescriptor;
+import org.cnnworkbench.engine.kinds.LayerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -52,24 +52,24 @@ class PaletteViewTest {
 
     @Test
     void showsFireUnderItsCategory(FxRobot robot) {
-        assertThat(robot.lookup("fire").tryQuery()).isPresent();
+        assertThat(robot.lookup("Fire module").tryQuery()).isPresent();
         TreeItem<Object> modules = tree(robot).getRoot().getChildren().stream()
                 .filter(c -> c.getValue() == Category.MODULE).findFirst().orElseThrow();
-        assertThat(modules.getChildren()).extracting(c -> ((KindDescriptor) c.getValue()).name()).contains("fire");
+        assertThat(modules.getChildren()).extracting(c -> ((LayerKind) c.getValue()).name()).contains("fire");
     }
 
     @Test
     void filteringKeepsOnlyMatchingKinds(FxRobot robot) {
         robot.clickOn("#palette-search").write("pool");
-        assertThat(robot.lookup("maxpool").tryQuery()).isPresent();
-        assertThat(robot.lookup("fire").tryQuery()).isEmpty();
+        assertThat(robot.lookup("Max pooling").tryQuery()).isPresent();
+        assertThat(robot.lookup("Fire module").tryQuery()).isEmpty();
         assertThat(tree(robot).getRoot().getChildren()).extracting(TreeItem::getValue)
                 .containsExactly(Category.POOLING);
     }
 
     @Test
     void draggingAKindCarriesItsName(FxRobot robot) {
-        robot.drag("fire").dropTo("#drop-target");
+        robot.drag("Fire module").dropTo("#drop-target");
         assertThat(dropped.get()).isEqualTo(DragFormats.kind("fire"));
     }
 }
