@@ -31,7 +31,7 @@ public final class NetworkReport {
             th, td { padding: 0.2em 0.7em; border-bottom: 1px solid #e4e4e4; text-align: left; }
             th { background: #f3f3f3; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
             tr:hover td { background: #fafafa; }
-            .valid { color: #1a7f37; } .invalid { color: #c62828; } .error { color: #c62828; } .warning { color: #9a6700; }
+            .valid { color: #1a7f37; } .invalid, .error { color: #c62828; } .warning { color: #9a6700; }
             figure { margin: 1em 0; } img { max-width: 100%; height: auto; border: 1px solid #eee; }
             footer { margin-top: 2em; font-size: 0.8em; color: #777; }
             """;
@@ -117,7 +117,8 @@ public final class NetworkReport {
                         .append("\"/><figcaption>").append(esc(c.title())).append("</figcaption></figure>\n");
             }
         }
-        h.append("<footer>Written by CNN Workbench (<code>workbench analyze</code> gives the same numbers).</footer>\n");
+        h.append("<footer>Written by CNN Workbench (<code>workbench analyze</code> gives the same numbers).")
+                .append("</footer>\n");
         return h.append("</body>\n</html>\n").toString();
     }
 

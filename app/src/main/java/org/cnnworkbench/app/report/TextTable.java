@@ -81,7 +81,7 @@ public final class TextTable {
         b.append('\n');
     }
 
-    /** The table as an HTML {@code <table>} with {@code class} {@code cssClass}; numeric cells get {@code class="num"}. */
+    /** The table as an HTML {@code <table>} of class {@code cssClass}; numeric cells get {@code class="num"}. */
     public String toHtml(String cssClass) {
         boolean[] numeric = numericColumns();
         StringBuilder b = new StringBuilder("<table class=\"").append(escapeHtml(cssClass)).append("\">\n<thead><tr>");
