@@ -13,6 +13,7 @@ import org.cnnworkbench.engine.kinds.IntPair;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.cnnworkbench.engine.kinds.Params;
+import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
 
 /**
@@ -24,9 +25,22 @@ import org.cnnworkbench.engine.model.Node;
  * without a {@code /concat} suffix when that name is free: the released SqueezeNet's {@code fire2/concat} becomes
  * {@code fire2}.
  */
-final class FireRecognition {
+public final class FireRecognition {
 
     private FireRecognition() {
+    }
+
+    /**
+     * The spec with every Fire pattern among its primitive nodes replaced by a fire node (what the importer does
+     * with {@link PrototxtImporter.Options#recogniseFire()}); the spec itself when it has none.
+     *
+     * <pre>{@code
+     * NetworkSpec collapsed = FireRecognition.recognise(SpecExpander.expand(squeezenet, kinds), kinds);
+     * }</pre>
+     */
+    public static NetworkSpec recognise(NetworkSpec spec, KindRegistry kinds) {
+        List<Node> nodes = apply(spec.nodes(), new HashMap<>(), kinds);
+        return nodes == spec.nodes() ? spec : new NetworkSpec(spec.name(), spec.description(), nodes);
     }
 
     /** The nodes with every Fire pattern replaced by a fire node; {@code locations} is updated to match. */

@@ -271,14 +271,29 @@ public final class ProtoMessage {
                 + expected);
     }
 
+    /** Equal when the fields have the same names and values in the same order; where they stand is ignored. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProtoMessage other && fields.equals(other.fields);
+        if (!(o instanceof ProtoMessage other) || fields.size() != other.fields.size()) {
+            return false;
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            Field a = fields.get(i);
+            Field b = other.fields.get(i);
+            if (!a.name().equals(b.name()) || !a.value().equals(b.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return fields.hashCode();
+        int hash = 1;
+        for (Field f : fields) {
+            hash = 31 * hash + f.name().hashCode() * 17 + f.value().hashCode();
+        }
+        return hash;
     }
 
     @Override
