@@ -107,14 +107,43 @@ public final class PrototxtImporter {
         for (CaffeLayer layer : layers) {
             run.importLayer(layer);
         }
-        List<Node> nodes = new ArrayList<>(run.nodes.values());
+        List<Node> nodes = new ArrayList<>();
+        run.nodes.values().forEach(n -> nodes.add(withoutDefaults(n)));
         Map<String, SourceLocation> locations = new LinkedHashMap<>(run.locations);
-        if (options.recogniseFire()) {
-            nodes = FireRecognition.apply(nodes, locations, kinds);
-        }
+        List<Node> result = options.recogniseFire() ? FireRecognition.apply(nodes, locations, kinds) : nodes;
         String name = root.text("name").filter(n -> !n.isBlank()).orElse(fallbackName);
-        NetworkSpec spec = new NetworkSpec(name, "Imported from " + source + " (Caffe prototxt)", nodes);
+        NetworkSpec spec = new NetworkSpec(name, "Imported from " + source + " (Caffe prototxt)", result);
         return new PrototxtImport(spec, source, locations, run.skipped, run.warnings);
+    }
+
+    /**
+     * The node without the parameters that equal its kind's defaults, so that an imported network reads like one
+     * written by hand and compares equal to it (a Caffe dropout_ratio of 0.5 is the dropout's default rate).
+     */
+    private Node withoutDefaults(Node node) {
+        Optional<KindDescriptor> kind = kinds.find(node.kind());
+        if (kind.isEmpty()) {
+            return node;
+        }
+        Node result = node;
+        for (ParamSpec p : kind.get().parameters()) {
+            Object value = node.param(p.name());
+            if (value != null && !p.required() && isDefault(p, value)) {
+                result = result.withoutParam(p.name());
+            }
+        }
+        return result;
+    }
+
+    private static boolean isDefault(ParamSpec p, Object value) {
+        Object fallback = p.defaultValue();
+        if (value instanceof Number n && fallback instanceof Number d) {
+            return n.doubleValue() == d.doubleValue() && (p.type() != ParamType.INT_PAIR || value instanceof Long);
+        }
+        if (value instanceof List<?> list && list.size() == 2 && fallback instanceof Number d) {
+            return list.stream().allMatch(v -> v instanceof Number n && n.doubleValue() == d.doubleValue());
+        }
+        return value.equals(fallback);
     }
 
     /** The layers in file order: the top-level inputs as Input layers, then the layer and layers blocks. */

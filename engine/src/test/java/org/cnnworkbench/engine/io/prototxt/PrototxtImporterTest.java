@@ -95,8 +95,7 @@ class PrototxtImporterTest {
 
         assertThat(spec.nodes()).extracting(Node::id).containsExactly("data", "conv1", "bn1", "relu1", "fc", "relu2");
         assertThat(spec.node("conv1").orElseThrow().params()).doesNotContainKey("activation");
-        assertThat(spec.node("bn1").orElseThrow().params()).containsEntry("affine", true)
-                .containsEntry("epsilon", 0.001);
+        assertThat(spec.node("bn1").orElseThrow().params()).isEqualTo(Map.of("epsilon", 0.001));
         assertThat(spec.node("relu1").orElseThrow().inputs()).containsExactly("bn1");
         assertThat(spec.node("fc").orElseThrow().inputs()).containsExactly("relu1");
         assertThat(spec.node("fc").orElseThrow().params()).containsEntry("activation", "tanh")
