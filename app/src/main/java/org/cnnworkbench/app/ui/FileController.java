@@ -27,6 +27,7 @@ import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.io.AtomicFiles;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.io.prototxt.PrototxtImporter;
 import org.cnnworkbench.samples.SampleNetworks;
 
 /**
@@ -100,14 +101,26 @@ public final class FileController {
 
     /**
      * Opens a spec file (read on the I/O thread); on failure shows why (with line and column) and keeps the
-     * current network. Completes with whether it was opened.
+     * current network. Completes with whether it was opened. A {@code .prototxt} is imported instead, as a new
+     * untitled document ({@link PrototxtImportController}).
      */
     public CompletableFuture<Boolean> openFile(Path file) {
+        if (PrototxtImporter.isPrototxt(file)) {
+            return openUntitled(() -> PrototxtImportController.read(file), "Cannot import " + file.getFileName());
+        }
         return open(() -> {
             LoadedNetwork loaded = NetworkJson.read(file);
             remember(file);
             return loaded;
         }, file, "Cannot open " + file.getFileName());
+    }
+
+    /**
+     * Opens what {@code reader} makes (an import) as a new untitled document, with its warnings told as for a
+     * file; on failure shows why and keeps the current network.
+     */
+    CompletableFuture<Boolean> openUntitled(IoThread.Task<LoadedNetwork> reader, String failure) {
+        return open(reader, null, failure);
     }
 
     public CompletableFuture<Boolean> openSample(String name) {
