@@ -1,6 +1,7 @@
 package org.cnnworkbench.engine.io.prototxt;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,12 +47,30 @@ public record PrototxtImport(NetworkSpec spec, String source, Map<String, Source
         warnings = List.copyOf(warnings);
     }
 
-    /** What was skipped and the warnings, one line each as {@link LoadedNetwork#warnings()} has them. */
+    /**
+     * What was skipped and the warnings, one line each as {@link LoadedNetwork#warnings()} has them, in the order
+     * of their lines in the file.
+     */
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
         skipped.forEach(s -> notes.add(s.describe(source)));
         notes.addAll(warnings);
+        notes.sort(Comparator.comparingLong(this::position));
         return notes;
+    }
+
+    /** Line and column of a note that starts {@code SOURCE:LINE:COLUMN:}, as one number; notes without last. */
+    private long position(String note) {
+        String prefix = source + ":";
+        if (!note.startsWith(prefix)) {
+            return Long.MAX_VALUE;
+        }
+        String[] parts = note.substring(prefix.length()).split(":", 3);
+        try {
+            return Long.parseLong(parts[0]) * 1_000_000L + Long.parseLong(parts[1]);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**
