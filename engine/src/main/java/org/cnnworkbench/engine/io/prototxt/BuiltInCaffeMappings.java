@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cnnworkbench.engine.io.SpecFormatException;
-import org.cnnworkbench.engine.kinds.IntPair;
 import org.cnnworkbench.engine.kinds.Params;
 import org.cnnworkbench.engine.model.Node;
 import org.cnnworkbench.engine.plugin.ExportException;
@@ -74,67 +73,11 @@ public final class BuiltInCaffeMappings {
      */
     public static CaffeMapping input() {
         return mapping(Set.of("Input", "Data", "ImageData", "MemoryData", "DummyData"),
-                BuiltInCaffeMappings::importInput,
+                CaffeInputLayers::importLayer,
                 (node, p, context) -> List.of(layer(node, "Input").with("input_param", ProtoMessage.builder()
                         .add("shape", ProtoMessage.builder().add("dim", 1L).add("dim", p.integer("channels"))
                                 .add("dim", p.integer("height")).add("dim", p.integer("width")).build())
                         .build())));
-    }
-
-    private static Optional<List<Node>> importInput(CaffeLayer layer, ImportContext context)
-            throws SpecFormatException {
-        Map<String, Object> params = new LinkedHashMap<>();
-        long crop = layer.param("transform_param").integer("crop_size", 0);
-        switch (layer.type()) {
-            case "Input", "DummyData" -> {
-                String block = layer.type().equals("Input") ? "input_param" : "dummy_data_param";
-                List<ProtoMessage> shapes = layer.param(block).messages("shape");
-                if (shapes.isEmpty()) {
-                    return context.decline("its " + block + " gives no shape { dim: ... }");
-                }
-                List<Long> dims = shapes.get(0).integers("dim");
-                if (dims.size() == 4 || dims.size() == 3) {
-                    List<Long> chw = dims.subList(dims.size() - 3, dims.size());
-                    params.put("channels", chw.get(0));
-                    params.put("height", chw.get(1));
-                    params.put("width", chw.get(2));
-                } else if (dims.size() == 2) {
-                    params.put("channels", dims.get(1));
-                    params.put("height", 1L);
-                    params.put("width", 1L);
-                    context.warn(layer, "its shape " + dims + " has no height and width; imported as "
-                            + dims.get(1) + "x1x1");
-                } else {
-                    return context.decline("its shape " + dims + " is not N x C x H x W");
-                }
-            }
-            case "MemoryData" -> {
-                ProtoMessage p = layer.param("memory_data_param");
-                params.put("channels", p.integer("channels", 0));
-                params.put("height", crop > 0 ? crop : p.integer("height", 0));
-                params.put("width", crop > 0 ? crop : p.integer("width", 0));
-            }
-            default -> {
-                // Data, ImageData: the images' size is in the database; the crop (or resize) fixes it
-                ProtoMessage p = layer.param("image_data_param");
-                boolean color = !layer.type().equals("ImageData") || p.bool("is_color", true);
-                params.put("channels", color ? 3L : 1L);
-                if (layer.type().equals("Data")) {
-                    context.warn(layer, "a Data layer reads its channels from its database; 3 (colour images) "
-                            + "assumed");
-                }
-                long height = crop > 0 ? crop : p.integer("new_height", 0);
-                long width = crop > 0 ? crop : p.integer("new_width", 0);
-                if (height > 0 && width > 0) {
-                    params.put("height", height);
-                    params.put("width", width);
-                } else {
-                    context.warn(layer, "it states no crop_size (transform_param), so the input's height and "
-                            + "width are unknown: set them on the input node");
-                }
-            }
-        }
-        return one(Node.of(context.newId(layer), "input", List.of(), params));
     }
 
     // --- convolution and fully connected ---
@@ -157,13 +100,13 @@ public final class BuiltInCaffeMappings {
             if (p.has("num_output")) {
                 params.put("filters", p.integer("num_output", 0));
             }
-            Optional<Object> kernel = window(p, "kernel_size", "kernel_h", "kernel_w");
+            Optional<Object> kernel = CaffeWindows.window(p, "kernel_size", "kernel_h", "kernel_w");
             if (kernel.isEmpty()) {
                 return context.decline("it gives no kernel_size (or kernel_h and kernel_w) of two dimensions");
             }
             params.put("kernel", kernel.get());
-            Optional<Object> stride = window(p, "stride", "stride_h", "stride_w");
-            Optional<Object> pad = window(p, "pad", "pad_h", "pad_w");
+            Optional<Object> stride = CaffeWindows.window(p, "stride", "stride_h", "stride_w");
+            Optional<Object> pad = CaffeWindows.window(p, "pad", "pad_h", "pad_w");
             stride.filter(s -> !s.equals(1L)).ifPresent(s -> params.put("stride", s));
             pad.filter(s -> !s.equals(0L)).ifPresent(s -> params.put("pad", s));
             long group = p.integer("group", 1);
@@ -179,12 +122,12 @@ public final class BuiltInCaffeMappings {
             if (!p.flag("bias")) {
                 b.add("bias_term", false);
             }
-            writeWindow(b, p.pair("pad"), "pad", "pad_h", "pad_w", 0);
-            writeWindow(b, p.pair("kernel"), "kernel_size", "kernel_h", "kernel_w", -1);
+            CaffeWindows.writeWindow(b, p.pair("pad"), "pad", "pad_h", "pad_w", 0);
+            CaffeWindows.writeWindow(b, p.pair("kernel"), "kernel_size", "kernel_h", "kernel_w", -1);
             if (p.integer("groups") != 1) {
                 b.add("group", p.integer("groups"));
             }
-            writeWindow(b, p.pair("stride"), "stride", "stride_h", "stride_w", 1);
+            CaffeWindows.writeWindow(b, p.pair("stride"), "stride", "stride_h", "stride_w", 1);
             List<CaffeLayer> layers = new ArrayList<>();
             layers.add(layer(node, "Convolution").with("convolution_param", b.build()));
             CaffeActivations.export(node, p, context).ifPresent(layers::add);
@@ -246,14 +189,14 @@ public final class BuiltInCaffeMappings {
                         + "pooling imports as globalavgpool)") : Optional.empty();
             }
             Map<String, Object> params = new LinkedHashMap<>();
-            Optional<Object> kernel = window(p, "kernel_size", "kernel_h", "kernel_w");
+            Optional<Object> kernel = CaffeWindows.window(p, "kernel_size", "kernel_h", "kernel_w");
             if (kernel.isEmpty()) {
                 return context.decline("it gives no kernel_size (or kernel_h and kernel_w)");
             }
             params.put("kernel", kernel.get());
-            window(p, "stride", "stride_h", "stride_w").filter(s -> !s.equals(1L))
+            CaffeWindows.window(p, "stride", "stride_h", "stride_w").filter(s -> !s.equals(1L))
                     .ifPresent(s -> params.put("stride", s));
-            window(p, "pad", "pad_h", "pad_w").filter(s -> !s.equals(0L)).ifPresent(s -> params.put("pad", s));
+            CaffeWindows.window(p, "pad", "pad_h", "pad_w").filter(s -> !s.equals(0L)).ifPresent(s -> params.put("pad", s));
             String rounding = p.enumValue("round_mode").orElse("CEIL");
             if (!rounding.equals("CEIL") && !rounding.equals("FLOOR")) {
                 return context.decline("round_mode: " + rounding + " is neither CEIL nor FLOOR");
@@ -262,9 +205,9 @@ public final class BuiltInCaffeMappings {
             return one(Node.of(context.newId(layer), kind, context.inputs(layer), params));
         }, (node, p, context) -> {
             ProtoMessage.Builder b = ProtoMessage.builder().addEnum("pool", pool);
-            writeWindow(b, p.pair("kernel"), "kernel_size", "kernel_h", "kernel_w", -1);
-            writeWindow(b, p.pair("stride"), "stride", "stride_h", "stride_w", 1);
-            writeWindow(b, p.pair("pad"), "pad", "pad_h", "pad_w", 0);
+            CaffeWindows.writeWindow(b, p.pair("kernel"), "kernel_size", "kernel_h", "kernel_w", -1);
+            CaffeWindows.writeWindow(b, p.pair("stride"), "stride", "stride_h", "stride_w", 1);
+            CaffeWindows.writeWindow(b, p.pair("pad"), "pad", "pad_h", "pad_w", 0);
             if (p.choice("rounding").equals("floor")) {
                 b.addEnum("round_mode", "FLOOR");
             }
@@ -427,46 +370,5 @@ public final class BuiltInCaffeMappings {
             }
             return one(Node.of(context.newId(layer), "flatten", context.inputs(layer)));
         }, (node, p, context) -> List.of(layer(node, "Flatten")));
-    }
-
-    // --- windows ---
-
-    /**
-     * A window size, stride or padding as a spec writes it: a number when square, else {@code [h, w]}; from the
-     * repeated field {@code both} (one value, or two: height and width) or the pair {@code h}, {@code w}.
-     * Empty when none is given or the layer is not two-dimensional.
-     */
-    static Optional<Object> window(ProtoMessage p, String both, String h, String w) throws SpecFormatException {
-        List<Long> values = p.integers(both);
-        long height;
-        long width;
-        if (p.has(h) || p.has(w)) {
-            if (!p.has(h) || !p.has(w)) {
-                return Optional.empty();
-            }
-            height = p.integer(h, 0);
-            width = p.integer(w, 0);
-        } else if (values.size() == 1) {
-            height = values.get(0);
-            width = values.get(0);
-        } else if (values.size() == 2) {
-            height = values.get(0);
-            width = values.get(1);
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of(height == width ? (Object) height : List.of(height, width));
-    }
-
-    /** Writes a window field, leaving it out when it equals {@code fallback} (none is left out for -1). */
-    private static void writeWindow(ProtoMessage.Builder b, IntPair pair, String both, String h, String w,
-                                    long fallback) {
-        if (pair.isSquare()) {
-            if (pair.h() != fallback) {
-                b.add(both, pair.h());
-            }
-        } else {
-            b.add(h, pair.h()).add(w, pair.w());
-        }
     }
 }
