@@ -153,14 +153,18 @@ public final class FileController {
         return io.submit(() -> SampleNetworks.load(name), "Cannot read sample " + name);
     }
 
-    /** Asks for a spec file and reads it without opening it; empty when cancelled or unreadable. */
+    /**
+     * Asks for a spec file (or a prototxt, imported) and reads it without opening it; empty when cancelled or
+     * unreadable.
+     */
     CompletableFuture<Optional<LoadedNetwork>> chooseNetwork(String title) {
-        File chosen = chooser(title).showOpenDialog(owner);
+        File chosen = openChooser(title).showOpenDialog(owner);
         if (chosen == null) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Path file = chosen.toPath();
-        return io.submit(() -> NetworkJson.read(file), "Cannot read " + file.getFileName());
+        return io.submit(() -> PrototxtImporter.isPrototxt(file) ? PrototxtImportController.read(file)
+                : NetworkJson.read(file), "Cannot read " + file.getFileName());
     }
 
     /** Puts a file first in the recent list (on the I/O thread); a failure is told once, never fails the caller. */
@@ -180,7 +184,7 @@ public final class FileController {
     }
 
     void chooseAndOpen() {
-        File chosen = chooser("Open Network").showOpenDialog(owner);
+        File chosen = openChooser("Open Network").showOpenDialog(owner);
         if (chosen != null && confirmDiscard()) {
             openFile(chosen.toPath());
         }
@@ -367,6 +371,13 @@ public final class FileController {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Network specs", "*.json"));
         recentFiles().stream().findFirst().map(Path::getParent).filter(Files::isDirectory)
                 .ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
+        return chooser;
+    }
+
+    /** A chooser of a network to read: spec files, and prototxt files (imported). */
+    private FileChooser openChooser(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Caffe prototxt (imported)", "*.prototxt"));
         return chooser;
     }
 
