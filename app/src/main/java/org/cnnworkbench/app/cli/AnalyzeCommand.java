@@ -26,7 +26,8 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE-OR-SAMPLE", description = "a spec file (.json) or a sample name (see 'samples')")
+    @Parameters(paramLabel = "FILE-OR-SAMPLE",
+            description = "a spec file (.json), a Caffe .prototxt or a sample name (see 'samples')")
     String network;
 
     @Option(names = "--format", defaultValue = "table",

@@ -28,10 +28,12 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "the first network: a spec file or a sample name")
+    @Parameters(index = "0", paramLabel = "A",
+            description = "the first network: a spec file, a .prototxt or a sample name")
     String first;
 
-    @Parameters(index = "1", paramLabel = "B", description = "the second network: a spec file or a sample name")
+    @Parameters(index = "1", paramLabel = "B",
+            description = "the second network: a spec file, a .prototxt or a sample name")
     String second;
 
     @Option(names = "--format", defaultValue = "table",

@@ -6,15 +6,19 @@ import java.nio.file.Path;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.io.SpecFormatException;
+import org.cnnworkbench.engine.io.prototxt.PrototxtImporter;
 import org.cnnworkbench.samples.SampleNetworks;
 
-/** Resolves a command-line argument that names either a spec file or a sample network. */
+/**
+ * Resolves a command-line argument that names a spec file, a Caffe prototxt ({@code .prototxt}: imported with
+ * the default options, its skipped layers and import warnings printed as warnings) or a sample network.
+ */
 final class NetworkSource {
 
     private NetworkSource() {
     }
 
-    /** The network, after its reader's warnings (one line each) went to {@code err}. */
+    /** The network, after its reader's warnings (one line each; a prototxt's skipped layers) went to {@code err}. */
     static LoadedNetwork load(String fileOrSample, PrintWriter err) {
         LoadedNetwork loaded = load(fileOrSample);
         loaded.warnings().forEach(w -> err.println("workbench: warning: " + w));
@@ -28,6 +32,9 @@ final class NetworkSource {
             if (Files.exists(path)) {
                 if (Files.isDirectory(path)) {
                     throw new UserException(fileOrSample + ": is a directory, not a network spec file");
+                }
+                if (PrototxtImporter.isPrototxt(path)) {
+                    return PrototxtImporter.standard().read(path).toLoadedNetwork();
                 }
                 return NetworkJson.read(path);
             }

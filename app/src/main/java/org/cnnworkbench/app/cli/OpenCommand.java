@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.cnnworkbench.app.ui.FxRuntime;
 import org.cnnworkbench.app.ui.WorkbenchApp;
 import org.cnnworkbench.engine.io.LoadedNetwork;
+import org.cnnworkbench.engine.io.prototxt.PrototxtImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,7 @@ final class OpenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "FILE-OR-SAMPLE", defaultValue = "squeezenet-v1.0",
-            description = "a spec file or a sample name (default: ${DEFAULT-VALUE})")
+            description = "a spec file, a Caffe .prototxt or a sample name (default: ${DEFAULT-VALUE})")
     String network;
 
     @Override
@@ -30,7 +31,9 @@ final class OpenCommand implements Callable<Integer> {
             throw new UserException("there is no display to open the window on (DISPLAY is not set); "
                     + "'workbench screenshot --network " + network + " --out window.png' renders it without one");
         }
-        Path file = Files.isRegularFile(Path.of(network)) ? Path.of(network) : null;
+        // an imported prototxt opens as a new untitled document: saving it writes a spec, never over the prototxt
+        Path file = Files.isRegularFile(Path.of(network)) && !PrototxtImporter.isPrototxt(Path.of(network))
+                ? Path.of(network) : null;
         try {
             WorkbenchApp.launch(loaded, file);
         } catch (UnsupportedOperationException | IllegalStateException e) {

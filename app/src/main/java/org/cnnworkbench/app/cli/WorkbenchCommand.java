@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Architect convolutional neural networks: compose layers and Fire modules and see what "
                 + "every layer costs.",
         subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class,
-                KindsCommand.class, ExpandCommand.class, CompareCommand.class, GenerateCommand.class,
+                KindsCommand.class, ExpandCommand.class, ImportCommand.class, CompareCommand.class,
+                GenerateCommand.class,
                 SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
                 BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
                 InferCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,

@@ -22,6 +22,7 @@ import org.cnnworkbench.app.ui.files.RecoveryStore;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.io.prototxt.PrototxtImporter;
 import org.cnnworkbench.engine.plugin.Plugins;
 import org.cnnworkbench.samples.SampleNetworks;
 
@@ -110,14 +111,26 @@ public final class FileController {
 
     /**
      * Opens a spec file (read on the I/O thread); on failure shows why (with line and column) and keeps the
-     * current network. Completes with whether it was opened.
+     * current network. Completes with whether it was opened. A {@code .prototxt} is imported instead, as a new
+     * untitled document ({@link PrototxtImportController}).
      */
     public CompletableFuture<Boolean> openFile(Path file) {
+        if (PrototxtImporter.isPrototxt(file)) {
+            return openUntitled(() -> PrototxtImportController.read(file), "Cannot import " + file.getFileName());
+        }
         return open(() -> {
             LoadedNetwork loaded = NetworkJson.read(file);
             remember(file);
             return loaded;
         }, file, "Cannot open " + file.getFileName());
+    }
+
+    /**
+     * Opens what {@code reader} makes (an import) as a new untitled document, with its warnings told as for a
+     * file; on failure shows why and keeps the current network.
+     */
+    CompletableFuture<Boolean> openUntitled(IoThread.Task<LoadedNetwork> reader, String failure) {
+        return open(reader, null, failure);
     }
 
     public CompletableFuture<Boolean> openSample(String name) {
@@ -150,14 +163,18 @@ public final class FileController {
         return io.submit(() -> SampleNetworks.load(name), "Cannot read sample " + name);
     }
 
-    /** Asks for a spec file and reads it without opening it; empty when cancelled or unreadable. */
+    /**
+     * Asks for a spec file (or a prototxt, imported) and reads it without opening it; empty when cancelled or
+     * unreadable.
+     */
     CompletableFuture<Optional<LoadedNetwork>> chooseNetwork(String title) {
-        File chosen = chooser(title).showOpenDialog(owner);
+        File chosen = openChooser(title).showOpenDialog(owner);
         if (chosen == null) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Path file = chosen.toPath();
-        return io.submit(() -> NetworkJson.read(file), "Cannot read " + file.getFileName());
+        return io.submit(() -> PrototxtImporter.isPrototxt(file) ? PrototxtImportController.read(file)
+                : NetworkJson.read(file), "Cannot read " + file.getFileName());
     }
 
     /** Puts a file first in the recent list (on the I/O thread); a failure is told once, never fails the caller. */
@@ -177,7 +194,7 @@ public final class FileController {
     }
 
     void chooseAndOpen() {
-        File chosen = chooser("Open Network").showOpenDialog(owner);
+        File chosen = openChooser("Open Network").showOpenDialog(owner);
         if (chosen != null && confirmDiscard()) {
             openFile(chosen.toPath());
         }
@@ -318,6 +335,13 @@ public final class FileController {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Network specs", "*.json"));
         recentFiles().stream().findFirst().map(Path::getParent).filter(Files::isDirectory)
                 .ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
+        return chooser;
+    }
+
+    /** A chooser of a network to read: spec files, and prototxt files (imported). */
+    private FileChooser openChooser(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Caffe prototxt (imported)", "*.prototxt"));
         return chooser;
     }
 

@@ -129,6 +129,8 @@ public final class MainWindow {
             }
         });
         handlers.put(WorkbenchAction.OPEN, files::chooseAndOpen);
+        PrototxtImportController imports = new PrototxtImportController(files, () -> stage);
+        handlers.put(WorkbenchAction.IMPORT, imports::chooseAndImport);
         handlers.put(WorkbenchAction.RECOVER, files::showKeptCopies);
         handlers.put(WorkbenchAction.SAVE, files::save);
         handlers.put(WorkbenchAction.SAVE_AS, files::saveAs);
@@ -237,7 +239,8 @@ public final class MainWindow {
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         Menu export = files.exports().menu(item(WorkbenchAction.EXPORT_PNG), item(WorkbenchAction.EXPORT_CSV));
-        Menu file = new Menu("File", null, item(WorkbenchAction.NEW), item(WorkbenchAction.OPEN), samples,
+        Menu file = new Menu("File", null, item(WorkbenchAction.NEW), item(WorkbenchAction.OPEN),
+                item(WorkbenchAction.IMPORT), samples,
                 recentMenu, item(WorkbenchAction.RECOVER), new SeparatorMenuItem(), item(WorkbenchAction.SAVE),
                 item(WorkbenchAction.SAVE_AS), export, new SeparatorMenuItem(), item(WorkbenchAction.QUIT));
         MenuItem undo = item(WorkbenchAction.UNDO);

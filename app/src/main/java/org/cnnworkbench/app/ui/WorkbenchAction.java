@@ -9,6 +9,8 @@ import javafx.scene.input.KeyCombination;
 public enum WorkbenchAction {
     NEW("New", "Shortcut+N"),
     OPEN("Open...", "Shortcut+O"),
+    /** A Caffe prototxt imported as a new untitled document. */
+    IMPORT("Import Caffe Prototxt...", null),
     /** Lists the kept copies of unsaved work that were not restored at start-up. */
     RECOVER("Recover...", null),
     SAVE("Save", "Shortcut+S"),

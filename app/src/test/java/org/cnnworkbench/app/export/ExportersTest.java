@@ -15,7 +15,7 @@ class ExportersTest {
     @Test
     void theBuiltInExportersAreFoundByIdInMenuOrder() {
         Exporters exporters = Exporters.available();
-        assertThat(exporters.ids()).containsExactly("json", "dl4j", "report");
+        assertThat(exporters.ids()).containsExactly("json", "dl4j", "prototxt", "report");
         assertThat(exporters.require("dl4j").label()).isEqualTo("DL4J model");
         assertThat(exporters.require("dl4j").fileExtension()).isEqualTo("zip");
         assertThat(exporters.require("report").writesDirectory()).isTrue();
@@ -25,7 +25,7 @@ class ExportersTest {
     void anUnknownIdIsRefusedListingTheValidOnes() {
         assertThatThrownBy(() -> Exporters.available().require("onnx"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("there is no export 'onnx'; use one of: json, dl4j, report");
+                .hasMessage("there is no export 'onnx'; use one of: json, dl4j, prototxt, report");
     }
 
     @Test

@@ -83,6 +83,41 @@ class FileControllerTest {
     }
 
     @Test
+    void anImportedPrototxtOpensUntitledAndItsSkippedLayersAreTold() throws Exception {
+        WorkbenchViewModel vm = openNin();
+        FileController files = controller(vm);
+        Path prototxt = Files.writeString(home.resolve("tiny.prototxt"), """
+                name: "tiny"
+                input: "data"
+                input_shape { dim: 1 dim: 3 dim: 32 dim: 32 }
+                layer { name: "up" type: "Deconvolution" bottom: "data" top: "up" }
+                layer { name: "conv1" type: "Convolution" bottom: "data" top: "conv1"
+                        convolution_param { num_output: 8 kernel_size: 3 } }
+                """);
+
+        assertThat(new PrototxtImportController(files, () -> null).importFile(prototxt).get(10, TimeUnit.SECONDS))
+                .isTrue();
+
+        assertThat(vm.document().get().spec().name()).isEqualTo("tiny");
+        assertThat(vm.file().get()).isNull();
+        assertThat(told).singleElement().asString().startsWith("Opened tiny with a warning: ")
+                .contains("tiny.prototxt:4:1: skipped layer 'up' (Deconvolution)");
+    }
+
+    @Test
+    void openingAPrototxtImportsIt() throws Exception {
+        WorkbenchViewModel vm = openNin();
+        FileController files = controller(vm);
+        Path prototxt = Files.writeString(home.resolve("bad.prototxt"), "layer { name: \"x\"\n");
+
+        assertThat(files.openFile(prototxt).get(10, TimeUnit.SECONDS)).isFalse();
+
+        assertThat(told).singleElement().asString().startsWith("Cannot import bad.prototxt: ")
+                .contains("malformed prototxt");
+        assertThat(vm.document().get().spec().name()).isEqualTo("nin");
+    }
+
+    @Test
     void anOpenThatFailsInAnUnexpectedWayIsToldAndFinishes() throws Exception {
         WorkbenchViewModel vm = openNin();
         FileController files = controller(vm);
