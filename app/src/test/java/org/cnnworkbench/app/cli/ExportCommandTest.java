@@ -50,6 +50,26 @@ class ExportCommandTest {
         assertThat(NetworkJson.read(copy).layout()).isEqualTo(NetworkJson.read(spec).layout()).hasSize(2);
     }
 
+    /** workbench export --to prototxt, then workbench import of that file: the same network. */
+    @Test
+    void prototxtExportImportsBackAsTheSameNetwork() throws Exception {
+        Path prototxt = dir.resolve("sq.prototxt");
+        Run r = CommandLineTest.run("export", "squeezenet-v1.0", "--to", "prototxt", "-o", prototxt.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(Files.readString(prototxt)).contains("type: \"Convolution\"", "name: \"fire2/squeeze1x1\"");
+        Path back = dir.resolve("sq.json");
+        Run imported = CommandLineTest.run("import", prototxt.toString(), "-o", back.toString());
+        assertThat(imported.exit()).isZero();
+        var original = SampleNetworks.load("squeezenet-v1.0").spec();
+        var again = NetworkJson.read(back).spec();
+        assertThat(again.nodes().stream().map(n -> n.id() + ":" + n.kind()).toList())
+                .isEqualTo(original.nodes().stream().map(n -> n.id() + ":" + n.kind()).toList());
+        Run analyze = CommandLineTest.run("analyze", prototxt.toString());
+        assertThat(analyze.exit()).isZero();
+        assertThat(analyze.out()).contains("1,248,424");
+    }
+
     @Test
     void dl4jWithoutARunIsTheConvertedGraphWithFreshWeights() throws Exception {
         Path spec = Files.writeString(dir.resolve("tiny.json"), TINY);
@@ -112,7 +132,7 @@ class ExportCommandTest {
         Run unknown = CommandLineTest.run("export", "nin", "--to", "onnx", "-o", dir.resolve("x").toString());
         assertThat(unknown.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).isEqualTo("workbench: error: --to: there is no export 'onnx'; use one of: json, "
-                + "dl4j, report\n");
+                + "dl4j, prototxt, report\n");
 
         Run epochWithoutRun = CommandLineTest.run("export", "nin", "--to", "dl4j", "--use-epoch", "last", "-o",
                 dir.resolve("x.zip").toString());

@@ -292,10 +292,10 @@ class MainWindowTest {
         javafx.scene.control.Menu export = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
                 .filter(i -> "menu-export".equals(i.getId())).findFirst().orElseThrow();
         assertThat(export.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()).containsExactly(
-                "Network spec (JSON)...", "DL4J model...", "Report (Markdown + HTML)...", null,
+                "Network spec (JSON)...", "DL4J model...", "Caffe prototxt...", "Report (Markdown + HTML)...", null,
                 "Canvas as PNG...", "Layer Table as CSV...");
-        assertThat(export.getItems().stream().map(javafx.scene.control.MenuItem::getId).limit(3).toList())
-                .containsExactly("menu-export-json", "menu-export-dl4j", "menu-export-report");
+        assertThat(export.getItems().stream().map(javafx.scene.control.MenuItem::getId).limit(4).toList())
+                .containsExactly("menu-export-json", "menu-export-dl4j", "menu-export-prototxt", "menu-export-report");
         assertThat(files.exports().exporters().stream().map(e -> e.id()).toList())
                 .isEqualTo(org.cnnworkbench.app.export.Exporters.available().ids());
     }
