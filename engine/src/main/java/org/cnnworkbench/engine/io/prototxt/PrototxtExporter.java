@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.analysis.NodeResult;
 import org.cnnworkbench.engine.analysis.SpecExpander;
 import org.cnnworkbench.engine.io.AtomicFiles;
 import org.cnnworkbench.engine.kinds.KindRegistry;
@@ -17,6 +20,7 @@ import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.kinds.Params;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
+import org.cnnworkbench.engine.model.Shape;
 import org.cnnworkbench.engine.plugin.ExportException;
 import org.cnnworkbench.engine.plugin.ExportRequest;
 import org.cnnworkbench.engine.plugin.NetworkExporter;
@@ -68,10 +72,22 @@ public final class PrototxtExporter implements NetworkExporter {
             }
             resolve(node, unit.get());
         }
-        List<Node> ordered = topological(SpecExpander.expand(spec, kinds));
+        NetworkSpec expanded = SpecExpander.expand(spec, kinds);
+        List<Node> ordered = topological(expanded);
         Set<String> names = new HashSet<>();
         ordered.forEach(n -> names.add(n.id()));
-        ExportContext context = wanted -> SpecExpander.freeName(wanted, names);
+        AnalysisReport analysis = new Analyzer(kinds).analyze(expanded);
+        ExportContext context = new ExportContext() {
+            @Override
+            public String layerName(String wanted) {
+                return SpecExpander.freeName(wanted, names);
+            }
+
+            @Override
+            public Optional<Shape> outputShape(String nodeId) {
+                return analysis.result(nodeId).map(NodeResult::output);
+            }
+        };
         ProtoMessage.Builder net = ProtoMessage.builder().addText("name", spec.name());
         for (Node node : ordered) {
             LayerKind unit = kinds.unit(node.kind()).orElseThrow(() -> new ExportException("node '" + node.id()

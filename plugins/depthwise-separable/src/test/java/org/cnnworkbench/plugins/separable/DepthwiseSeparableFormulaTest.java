@@ -8,6 +8,10 @@ import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.analysis.NodeResult;
 import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.io.prototxt.PrototxtExporter;
+import org.cnnworkbench.engine.io.prototxt.PrototxtImport;
+import org.cnnworkbench.engine.io.prototxt.PrototxtImporter;
+import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
@@ -90,6 +94,25 @@ class DepthwiseSeparableFormulaTest {
         assertThat(report.totals().paramTotal()).isEqualTo(4_253_864L);
         assertThat(report.totals().macs()).isEqualTo(568_740_352L);
         assertThat(report.result("pool6").orElseThrow().output()).isEqualTo(new Shape.FeatureMap(1024, 1, 1));
+    }
+
+    /**
+     * Written to Caffe prototxt through the plugin's CaffeMapping (grouped 3x3 + 1x1 convolutions with BatchNorm,
+     * Scale and ReLU) and imported back with the built-in kinds only: the same parameters and multiply-adds.
+     */
+    @Test
+    void mobileNetExportsToPrototxtAndImportsBackWithTheSameCounts() throws Exception {
+        NetworkSpec spec = NetworkJson.read(MobileNet.json(1.0), "mobilenet").spec();
+        String prototxt = PrototxtExporter.toText(spec, plugins.kinds());
+        assertThat(prototxt).contains("name: \"sep2/dw\"", "group: 32", "type: \"Scale\"");
+        KindRegistry builtIn = Plugins.load(List.of()).kinds();
+        PrototxtImport imported = new PrototxtImporter(builtIn, PrototxtImporter.Options.DEFAULT)
+                .read(prototxt, "mobilenet.prototxt", "mobilenet");
+        assertThat(imported.skipped()).isEmpty();
+        AnalysisReport report = new Analyzer(builtIn).analyze(imported.spec());
+        assertThat(report.isValid()).as(report.diagnostics().toString()).isTrue();
+        assertThat(report.totals().paramTotal()).isEqualTo(4_253_864L);
+        assertThat(report.totals().macs()).isEqualTo(568_740_352L);
     }
 
     /** 0.5 MobileNet-224 (Table 6): 149 million Mult-Adds and 1.3 million parameters, as the paper rounds them. */
