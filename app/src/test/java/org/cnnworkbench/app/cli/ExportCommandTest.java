@@ -18,16 +18,9 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
-    private static final String TINY = """
-            {"format": "cnn-workbench-network", "version": 1, "name": "tiny", "nodes": [
-              {"id": "data", "kind": "input", "channels": 1, "height": 28, "width": 28},
-              {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 8, "kernel": 3, "stride": 2},
-              {"id": "relu1", "kind": "relu", "inputs": ["conv1"]},
-              {"id": "conv2", "kind": "conv", "inputs": ["relu1"], "filters": 10, "kernel": 1},
-              {"id": "pool", "kind": "globalavgpool", "inputs": ["conv2"]},
-              {"id": "prob", "kind": "softmax", "inputs": ["pool"]}],
-             "layout": {"data": [0, 0], "conv1": [0, 120]}}
-            """;
+    /** TrainCommandsTest's tiny network with a saved layout. */
+    private static final String TINY = TrainCommandsTest.TINY.strip().replaceFirst("]}$",
+            "],\n \"layout\": {\"data\": [0, 0], \"conv1\": [0, 120]}}\n");
     /** 8 x (1 x 3 x 3) + 8, then 10 x 8 + 10. */
     private static final long TINY_PARAMS = 80 + 90;
 
