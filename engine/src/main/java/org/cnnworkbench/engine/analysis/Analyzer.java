@@ -24,7 +24,10 @@ import org.cnnworkbench.engine.model.Node;
  */
 public final class Analyzer {
 
-    private static final Analyzer STANDARD = new Analyzer(KindRegistry.standard());
+    /** Made at the first {@link #standard()}, not when the class loads: the plugin folders may be set until then. */
+    private static final class Standard {
+        static final Analyzer INSTANCE = new Analyzer(KindRegistry.standard());
+    }
 
     private final KindRegistry kinds;
     private final NodeComputer computer;
@@ -34,9 +37,9 @@ public final class Analyzer {
         this.computer = new NodeComputer(kinds);
     }
 
-    /** An analyzer over the built-in kinds. */
+    /** An analyzer over the standard kinds: the built-in ones and those of the installed plugins. */
     public static Analyzer standard() {
-        return STANDARD;
+        return Standard.INSTANCE;
     }
 
     public KindRegistry kinds() {
