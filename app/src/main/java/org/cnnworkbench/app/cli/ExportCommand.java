@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 /** {@code workbench export}: a network written by one of the exporters (docs/exports.md). */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a network in another form: --to json (the workbench spec), dl4j (a DL4J model zip: "
-                + "fresh weights, or with --run a training run's trained model), report (a folder with report.md, "
-                + "report.html and the per-layer charts as PNGs). See docs/exports.md.",
+                + "fresh weights, or with --run a training run's trained model), prototxt (a Caffe deploy "
+                + "prototxt), report (a folder with report.md, report.html and the per-layer charts as PNGs), or "
+                + "the export of an installed plugin ('workbench plugins' lists them). See docs/exports.md.",
                 "Exit status: 0 written, 2 bad input (unknown --to, unreadable spec, a network the format cannot "
                         + "express, a run of another network)."})
 final class ExportCommand implements Callable<Integer> {
@@ -36,12 +37,13 @@ final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "FILE-OR-SAMPLE",
-            description = "a spec file (.json) or a sample name (see 'samples'); with --run it may be left out "
+            description = "a spec file (.json), a Caffe .prototxt or a sample name (see 'samples'); with --run it "
+                    + "may be left out "
                     + "(the run's spec.json)")
     String network;
 
     @Option(names = "--to", required = true, paramLabel = "ID",
-            description = "the export: json, dl4j, report")
+            description = "the export: json, dl4j, prototxt, report, or a plugin's")
     String to;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "TARGET",

@@ -106,7 +106,7 @@ public final class ExportController {
             if (chosen == null) {
                 return;
             }
-            target = chosen.toPath();
+            target = withExtension(chosen.toPath(), exporter.fileExtension());
         }
         export(exporter, target);
     }
@@ -159,13 +159,22 @@ public final class ExportController {
         chooser.setInitialFileName(vm.document().get().spec().name() + "." + extension);
         File chosen = chooser.showSaveDialog(owner);
         if (chosen != null) {
-            export.apply(chosen.toPath());
+            export.apply(withExtension(chosen.toPath(), extension));
         }
+    }
+
+    /**
+     * {@code file}, or {@code file.extension} when its name has no extension (a name typed into a file dialog
+     * without one, which GTK's dialog does not complete), so that the file is recognised by its kind later.
+     */
+    static Path withExtension(Path file, String extension) {
+        return extension.isEmpty() || file.getFileName().toString().contains(".") ? file
+                : file.resolveSibling(file.getFileName() + "." + extension);
     }
 
     /** Writes {@code image} as a PNG under a temporary name, then renames it to {@code file}. */
     static void writePng(WritableImage image, Path file) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", ".png");
+        Path temp = AtomicFiles.newTempBeside(file);
         try {
             if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {
                 throw new IOException("no PNG writer available");

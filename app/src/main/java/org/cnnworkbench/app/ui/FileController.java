@@ -359,8 +359,7 @@ public final class FileController {
     }
 
     private static Path withJsonExtension(Path file) {
-        return file.getFileName().toString().contains(".") ? file
-                : file.resolveSibling(file.getFileName() + ".json");
+        return ExportController.withExtension(file, "json");
     }
 
     /** Shows an error dialog over the main window (on the UI thread). */

@@ -27,4 +27,11 @@ class ExportControllerTest {
         assertThat(ExportController.reportFolder(documents, "squeezenet v1.0/x"))
                 .isEqualTo(documents.resolve("squeezenet_v1.0_x-report"));
     }
+
+    @Test
+    void aNameTypedWithoutExtensionGetsTheExportersOne() {
+        assertThat(ExportController.withExtension(Path.of("/tmp/net"), "prototxt")).isEqualTo(Path.of("/tmp/net.prototxt"));
+        assertThat(ExportController.withExtension(Path.of("/tmp/net.txt"), "prototxt")).isEqualTo(Path.of("/tmp/net.txt"));
+        assertThat(ExportController.withExtension(Path.of("/tmp/report"), "")).isEqualTo(Path.of("/tmp/report"));
+    }
 }

@@ -48,7 +48,7 @@ final class DepthwiseSeparableCaffe implements CaffeMapping {
         if (!p.flag("bias")) {
             pw.add("bias_term", false);
         }
-        layers.add(CaffeLayer.of(context.layerName(node.id()), "Convolution", List.of(depthwise), List.of(node.id()))
+        layers.add(CaffeLayer.of(node.id(), "Convolution", List.of(depthwise), List.of(node.id()))
                 .with("convolution_param", pw.build()));
         normaliseAndActivate(layers, node.id(), p, context);
         return layers;
