@@ -351,6 +351,12 @@ class MainWindowTest {
             assertThat(d.node()).isEqualTo("sep1");
             assertThat(d.message()).contains("plugin 'depthwise-separable'", "not installed");
         });
+        // its counts are unknown, not zero
+        var row = robot.lookup((javafx.scene.control.TableRow<?> r) -> r.getItem() instanceof
+                org.cnnworkbench.app.ui.viewmodel.LayerRow l && l.id().equals("sep1"))
+                .queryAs(javafx.scene.control.TableRow.class);
+        assertThat(robot.from(row).lookup(".numeric-cell").queryAllAs(javafx.scene.control.TableCell.class))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.getText()).isEqualTo("-"));
         Path saved = home.resolve("saved.json");
         assertThat(WaitForAsyncUtils.asyncFx(() -> files.saveTo(saved)).get().get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(NetworkJson.read(saved).spec()).isEqualTo(NetworkJson.read(file).spec());

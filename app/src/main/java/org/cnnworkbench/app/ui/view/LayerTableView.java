@@ -130,7 +130,7 @@ public final class LayerTableView extends TableView<LayerRow> {
         return column;
     }
 
-    /** A right-aligned number. */
+    /** A right-aligned number; "-" for a node that could not be computed (its counts are unknown, not zero). */
     private static final class NumberCell<T> extends TableCell<LayerRow, T> {
         private final Function<T, String> format;
 
@@ -142,7 +142,12 @@ public final class LayerTableView extends TableView<LayerRow> {
         @Override
         protected void updateItem(T value, boolean empty) {
             super.updateItem(value, empty);
-            setText(empty || value == null ? null : format.apply(value));
+            LayerRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || value == null) {
+                setText(null);
+            } else {
+                setText(row != null && !"ok".equals(row.status()) ? "-" : format.apply(value));
+            }
         }
     }
 
