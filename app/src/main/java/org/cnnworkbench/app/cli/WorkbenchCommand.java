@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "every layer costs.",
         subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class,
                 KindsCommand.class, ExpandCommand.class, ImportCommand.class, CompareCommand.class,
-                GenerateCommand.class,
+                GenerateCommand.class, EvalKittiCommand.class,
                 SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
                 BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
                 InferCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
