@@ -98,10 +98,10 @@ final class EvalKittiCommand implements Callable<Integer> {
                 percent(e.meanAp(KittiDifficulty.MODERATE, metric)), percent(e.meanAp(KittiDifficulty.HARD, metric)));
         table.print(out);
         out.println();
-        out.printf(Locale.ROOT, "%,d images; %s; mAP is the mean over the evaluated classes; the KITTI leaderboard "
-                + "ranks by Moderate.%n", e.frames(), metric == ApMetric.R40
+        out.printf(Locale.ROOT, "%,d images; %s.%n", e.frames(), metric == ApMetric.R40
                 ? "AP_R40: precision at 40 recall positions (the leaderboard's AP since 2019-10-08)"
                 : "AP_11: precision at 11 recall positions (the leaderboard's AP before 2019-10-08)");
+        out.println("mAP is the mean over the evaluated classes; the KITTI leaderboard ranks by Moderate.");
         if (!notEvaluated.isEmpty()) {
             out.println("Not evaluated (no detections of the class, as in the devkit): "
                     + String.join(", ", notEvaluated) + ".");
