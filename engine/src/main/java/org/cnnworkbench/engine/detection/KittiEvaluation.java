@@ -22,9 +22,9 @@ public record KittiEvaluation(int frames, Map<KittiClass, ClassResult> classes) 
             curves = Map.copyOf(curves);
         }
 
-        /** Whether the class had any detection, so that the devkit evaluates it. */
+        /** Whether the devkit evaluates the class: it has a detection whose box has left >= 0. */
         public boolean evaluated() {
-            return detections > 0;
+            return !curves.isEmpty();
         }
 
         /** The AP (0..1) at {@code difficulty}, or empty when the class was not evaluated. */

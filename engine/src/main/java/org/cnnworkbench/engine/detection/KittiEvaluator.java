@@ -29,16 +29,26 @@ public final class KittiEvaluator {
     private KittiEvaluator() {
     }
 
-    /** Every class at every difficulty; a class without a single detection is not evaluated. */
+    /**
+     * Every class at every difficulty; a class without a single detection whose box has left >= 0 is not
+     * evaluated (as in the devkit, where a box of -1s marks a 3D-only result).
+     */
     public static KittiEvaluation evaluate(List<KittiFrame> frames) {
         Map<KittiClass, KittiEvaluation.ClassResult> results = new EnumMap<>(KittiClass.class);
         for (KittiClass c : KittiClass.values()) {
             int detections = 0;
+            boolean evaluated = false;
             for (KittiFrame frame : frames) {
-                detections += (int) frame.detections().stream().filter(d -> d.is(c.label())).count();
+                for (KittiObject d : frame.detections()) {
+                    if (d.is(c.label())) {
+                        detections++;
+                        // the devkit's loadDetections: only a box with left >= 0 makes the class evaluated
+                        evaluated |= d.box().left() >= 0;
+                    }
+                }
             }
             Map<KittiDifficulty, KittiEvaluation.Curve> curves = new EnumMap<>(KittiDifficulty.class);
-            if (detections > 0) {
+            if (evaluated) {
                 for (KittiDifficulty d : KittiDifficulty.values()) {
                     curves.put(d, curve(frames, c, d));
                 }

@@ -273,6 +273,17 @@ class KittiEvaluatorTest {
     }
 
     @Test
+    void onlyADetectionWithLeftAtLeastZeroMakesAClassEvaluated() {
+        // the devkit's loadDetections sets eval_image only for a box with x1 >= 0 (-1 boxes mark 3D-only results)
+        KittiObject car = truth("Car", 0);
+        KittiObject outside = detection("Car", new KittiObject.Box(-1, -1, -1, -1), 0.9);
+        KittiFrame frame = new KittiFrame("000000.txt", List.of(car), List.of(outside));
+        assertThat(KittiEvaluator.evaluate(List.of(frame)).of(KittiClass.CAR).evaluated()).isFalse();
+        KittiFrame both = new KittiFrame("000000.txt", List.of(car), List.of(outside, on(car, 0.5)));
+        assertThat(KittiEvaluator.evaluate(List.of(both)).of(KittiClass.CAR).evaluated()).isTrue();
+    }
+
+    @Test
     void classNamesCompareIgnoringCase() {
         List<KittiObject> det = new ArrayList<>();
         List<KittiObject> gt = new ArrayList<>();
