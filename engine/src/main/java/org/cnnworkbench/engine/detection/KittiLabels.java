@@ -66,7 +66,8 @@ public final class KittiLabels {
     /** The objects in {@code text}; {@code source} names it in messages. */
     public static List<KittiObject> parse(String source, String text, Kind kind) throws KittiFormatException {
         List<KittiObject> objects = new ArrayList<>();
-        String[] lines = text.split("\r?\n|\r", -1);
+        // a byte-order mark would otherwise become part of the first type ("\uFEFFCar" is no Car)
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 objects.add(parseLine(source, i + 1, lines[i], kind));

@@ -40,6 +40,7 @@ class KittiLabelsTest {
         KittiObject d = KittiLabels.parse("r.txt", CAR.replace(' ', '\t') + " 0.93\r\n", KittiLabels.Kind.RESULTS)
                 .get(0);
         assertThat(d.score()).hasValue(0.93);
+        assertThat(KittiLabels.parse("r.txt", "\uFEFF" + CAR, KittiLabels.Kind.LABELS).get(0).type()).isEqualTo("Car");
         assertThat(d.box().height()).isCloseTo(26.79, org.assertj.core.api.Assertions.within(1e-9));
     }
 
