@@ -104,7 +104,8 @@ public final class KittiLabels {
         Fields f = new Fields(source, line, fields, columns);
         String type = fields.get(0);
         double truncated = f.number(1);
-        int occluded = f.integer(2);
+        // the devkit reads a result's occlusion as a float and ignores it: any number is accepted there
+        int occluded = kind == Kind.LABELS ? f.integer(2) : (int) f.number(2);
         double alpha = f.number(3);
         double left = f.number(4);
         double top = f.number(5);

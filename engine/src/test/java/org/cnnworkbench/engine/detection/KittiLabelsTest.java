@@ -67,6 +67,12 @@ class KittiLabelsTest {
     }
 
     @Test
+    void aResultMayGiveOcclusionAsAnyNumberAsTheDevkitIgnoresIt() throws Exception {
+        String result = "Car 0.00 0.00 -10 587.01 173.33 614.12 200.12 -1 -1 -1 -1000 -1000 -1000 -10 0.5";
+        assertThat(KittiLabels.parse("r.txt", result, KittiLabels.Kind.RESULTS).get(0).occluded()).isZero();
+    }
+
+    @Test
     void aResultLineWithoutScoreSaysSo() {
         assertThatThrownBy(() -> KittiLabels.parse("p.txt", CAR, KittiLabels.Kind.RESULTS))
                 .hasMessage("p.txt:1:1: expected 16 fields for a result line (15 label fields and a score), found 15 "
