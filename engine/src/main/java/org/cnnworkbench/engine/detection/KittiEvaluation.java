@@ -39,6 +39,16 @@ public record KittiEvaluation(int frames, Map<KittiClass, ClassResult> classes) 
      * number of ground-truth objects that count at this difficulty (the recall denominator).
      */
     public record Curve(double[] precision, int groundTruth) {
+
+        public Curve {
+            precision = precision.clone();
+        }
+
+        /** A copy: the curve stays as computed. */
+        @Override
+        public double[] precision() {
+            return precision.clone();
+        }
     }
 
     public ClassResult of(KittiClass kittiClass) {
