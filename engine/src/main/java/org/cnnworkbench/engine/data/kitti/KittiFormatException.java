@@ -1,0 +1,37 @@
+package org.cnnworkbench.engine.data.kitti;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A KITTI label line that is not one: wrong number of fields, a field that is not a number, or a value out of its
+ * range. The message is one line, {@code FILE:LINE: problem}, naming the field.
+ */
+public final class KittiFormatException extends IOException {
+
+    private final transient Path file;
+    private final int line;
+    private final String problem;
+
+    public KittiFormatException(Path file, int line, String problem) {
+        super(file + ":" + line + ": " + problem);
+        this.file = file;
+        this.line = line;
+        this.problem = problem;
+    }
+
+    /** The label file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The line number, from 1. */
+    public int line() {
+        return line;
+    }
+
+    /** What is wrong, without the file and line. */
+    public String problem() {
+        return problem;
+    }
+}
