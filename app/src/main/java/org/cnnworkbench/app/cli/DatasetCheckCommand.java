@@ -49,6 +49,11 @@ final class DatasetCheckCommand implements Callable<Integer> {
             description = "train another type as a class, e.g. Van=Car (repeat or separate with commas)")
     List<String> mappings = new ArrayList<>();
 
+    @Option(names = "--scale-levels", description = "judge the Easy/Moderate/Hard heights (40/25/25 px at KITTI's 375 "
+            + "rows) scaled to the images' height, e.g. halved for 188 rows (default: the devkit's pixels, as "
+            + "eval-kitti judges)")
+    boolean scaleLevels;
+
     @Option(names = "--no-verify", description = "read only the images' headers instead of decoding them")
     boolean noVerify;
 
@@ -57,7 +62,7 @@ final class DatasetCheckCommand implements Callable<Integer> {
         KittiCheck.Report report;
         try {
             KittiCheck.Options options = new KittiCheck.Options(KittiClassMap.parse(classes, mappings), stride,
-                    anchors.stream().map(DatasetCheckCommand::anchor).toList(), !noVerify);
+                    anchors.stream().map(DatasetCheckCommand::anchor).toList(), !noVerify, scaleLevels);
             report = KittiCheck.run(dir, options);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserException(e.getMessage());
@@ -66,11 +71,10 @@ final class DatasetCheckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %d images, %d labelled and readable (%dx%d); stride %d, %s%n", report.root(),
                 report.images(), report.labelled(), report.width(), report.height(), stride,
                 anchors.isEmpty() ? "anchors not checked" : "anchors " + String.join(",", anchors));
-        if (report.height() > 0 && report.height() != 375) {
-            out.printf(Locale.ROOT, "difficulty heights scaled by %.2f (image height %d / KITTI's 375): Easy >= %.1f px, "
-                    + "Moderate and Hard >= %.1f px%n", report.heightScale(), report.height(),
-                    40 * report.heightScale(), 25 * report.heightScale());
-        }
+        out.printf(Locale.ROOT, "levels: box height > %.1f px Easy, > %.1f px Moderate and Hard%s%n",
+                40 * report.heightScale(), 25 * report.heightScale(), report.heightScale() == 1 ? " (the devkit's)"
+                        : String.format(Locale.ROOT, " (the devkit's scaled by %.2f = %d / 375 rows)",
+                                report.heightScale(), report.height()));
         TextTable table = new TextTable("type", "trained as", "objects", "easy", "moderate", "hard", "< stride",
                 "no anchor", "learnable", "height min", "median", "max");
         for (KittiCheck.TypeRow r : report.types()) {

@@ -30,7 +30,7 @@ class KittiCommandsTest {
         assertThat(check.err()).isEmpty();
         assertThat(check.exit()).isEqualTo(ExitCodes.OK);
         assertThat(check.out()).startsWith(out.resolve("training") + ": 8 images, 8 labelled and readable (621x188)")
-                .contains("difficulty heights scaled by 0.50").containsPattern("Person_sitting\\s+-\\s+0")
+                .contains("levels: box height > 40.0 px Easy, > 25.0 px Moderate and Hard (the devkit's)").containsPattern("Person_sitting\\s+-\\s+0")
                 .contains("DontCare", "no problems found");
     }
 
@@ -45,10 +45,11 @@ class KittiCommandsTest {
         Files.delete(out.resolve("training/label_2/000001.txt"));
 
         Run check = CommandLineTest.run("dataset", "check", out.resolve("training").toString(), "--stride", "4096",
-                "--anchors", "40x30,16x40", "--map", "Van=Car", "--no-verify");
+                "--anchors", "40x30,16x40", "--map", "Van=Car", "--no-verify", "--scale-levels");
         assertThat(check.err()).isEmpty();
         assertThat(check.exit()).isEqualTo(ExitCodes.DATA_PROBLEMS);
         assertThat(check.out()).contains("stride 4096, anchors 40x30,16x40")
+                .contains("(the devkit's scaled by 0.27 = 100 / 375 rows)")
                 .contains("malformed: " + label + ":" + line + ": expected 15 fields (16 with a score), found 3")
                 .contains("image without a label file: " + out.resolve("training/image_2/000001.png"))
                 .contains("has no learnable objects").containsPattern("Van\\s+Car");

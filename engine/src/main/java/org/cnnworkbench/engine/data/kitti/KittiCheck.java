@@ -21,7 +21,7 @@ import org.cnnworkbench.engine.data.ImageDecoder;
  *
  * <pre>{@code
  * KittiCheck.Report r = KittiCheck.run(Path.of("kitti"), new KittiCheck.Options(KittiClassMap.standard(), 16,
- *         List.of(new KittiCheck.Anchor(32, 32)), true));
+ *         List.of(new KittiCheck.Anchor(32, 32)), true, false));
  * r.problems().forEach(System.out::println);
  * }</pre>
  */
@@ -53,8 +53,11 @@ public final class KittiCheck {
      * @param stride  the network's output stride in image pixels (one grid cell is stride x stride)
      * @param anchors the anchor shapes in image pixels; empty: not checked
      * @param decode  decode every image (finds corrupt ones); otherwise only their headers are read
+     * @param scaleLevels judge the difficulty heights scaled by image height / 375 (for images smaller than
+     *                KITTI's); otherwise in the devkit's pixels, as {@code eval-kitti} does
      */
-    public record Options(KittiClassMap classes, int stride, List<Anchor> anchors, boolean decode) {
+    public record Options(KittiClassMap classes, int stride, List<Anchor> anchors, boolean decode,
+            boolean scaleLevels) {
 
         public Options {
             anchors = List.copyOf(anchors);
@@ -102,7 +105,7 @@ public final class KittiCheck {
         KittiDataset data = KittiDataset.open(dir, KittiDataset.OnMalformed.SKIP_IMAGE);
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (KittiFormatException e : data.malformed()) {
+        for (KittiLabelFormatException e : data.malformed()) {
             if (problems.size() < 20) {
                 problems.add("malformed: " + e.getMessage());
             }
@@ -156,7 +159,7 @@ public final class KittiCheck {
         if (unreadable.size() > 10) {
             problems.add("... and " + (unreadable.size() - 10) + " more unreadable images");
         }
-        double scale = height == 0 ? 1 : height / KittiDifficulty.KITTI_IMAGE_HEIGHT;
+        double scale = height == 0 || !options.scaleLevels() ? 1 : height / KittiLevel.KITTI_IMAGE_HEIGHT;
         List<TypeRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<KittiLabel>> e : byType.entrySet()) {
             rows.add(row(e.getKey(), e.getValue(), options, scale));
@@ -200,9 +203,9 @@ public final class KittiCheck {
             if (l.isDontCare()) {
                 continue;
             }
-            boolean isHard = KittiDifficulty.HARD.admits(l, scale);
-            easy += KittiDifficulty.EASY.admits(l, scale) ? 1 : 0;
-            moderate += KittiDifficulty.MODERATE.admits(l, scale) ? 1 : 0;
+            boolean isHard = KittiLevel.HARD.admits(l, scale);
+            easy += KittiLevel.EASY.admits(l, scale) ? 1 : 0;
+            moderate += KittiLevel.MODERATE.admits(l, scale) ? 1 : 0;
             hard += isHard ? 1 : 0;
             boolean small = l.boxWidth() < options.stride() && l.boxHeight() < options.stride();
             boolean unmatched = !options.anchors().isEmpty() && options.anchors().stream()

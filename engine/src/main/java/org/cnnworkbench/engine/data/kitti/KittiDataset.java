@@ -35,7 +35,7 @@ public final class KittiDataset {
     public enum OnMalformed {
         /** Leave the image out, report the line and count the image. */
         SKIP_IMAGE,
-        /** Stop with the first malformed line (a {@link KittiFormatException}). */
+        /** Stop with the first malformed line (a {@link KittiLabelFormatException}). */
         STOP
     }
 
@@ -52,11 +52,11 @@ public final class KittiDataset {
     private final List<KittiSample> samples;
     private final List<Path> imagesWithoutLabels;
     private final List<Path> labelsWithoutImages;
-    private final List<KittiFormatException> malformed;
+    private final List<KittiLabelFormatException> malformed;
     private final int skippedImages;
 
     private KittiDataset(Path root, List<KittiSample> samples, List<Path> imagesWithoutLabels,
-            List<Path> labelsWithoutImages, List<KittiFormatException> malformed, int skippedImages) {
+            List<Path> labelsWithoutImages, List<KittiLabelFormatException> malformed, int skippedImages) {
         this.root = root;
         this.samples = List.copyOf(samples);
         this.imagesWithoutLabels = List.copyOf(imagesWithoutLabels);
@@ -81,7 +81,7 @@ public final class KittiDataset {
      * Lists the images and parses every label file.
      *
      * @throws DatasetMissingException if there is no {@code image_2} or {@code label_2} folder
-     * @throws KittiFormatException    with {@code STOP}, at the first malformed line
+     * @throws KittiLabelFormatException    with {@code STOP}, at the first malformed line
      */
     public static KittiDataset open(Path dir, OnMalformed onMalformed) throws IOException {
         Path root = trainingFolder(dir);
@@ -94,7 +94,7 @@ public final class KittiDataset {
         Map<String, Path> labels = list(labelDir, p -> p.getFileName().toString().endsWith(".txt"));
         List<KittiSample> samples = new ArrayList<>();
         List<Path> imagesWithoutLabels = new ArrayList<>();
-        List<KittiFormatException> malformed = new ArrayList<>();
+        List<KittiLabelFormatException> malformed = new ArrayList<>();
         int skipped = 0;
         for (Map.Entry<String, Path> image : images.entrySet()) {
             Path labelFile = labels.get(image.getKey());
@@ -102,13 +102,13 @@ public final class KittiDataset {
                 imagesWithoutLabels.add(image.getValue());
                 continue;
             }
-            List<KittiFormatException> problems;
+            List<KittiLabelFormatException> problems;
             List<KittiLabel> parsed = List.of();
             try {
                 KittiLabelFile.Parsed p = KittiLabelFile.read(labelFile);
                 problems = p.problems();
                 parsed = p.labels();
-            } catch (KittiFormatException e) {
+            } catch (KittiLabelFormatException e) {
                 problems = List.of(e);
             }
             if (!problems.isEmpty()) {
@@ -160,7 +160,7 @@ public final class KittiDataset {
     }
 
     /** Every malformed line (or unreadable label file), with file and line. */
-    public List<KittiFormatException> malformed() {
+    public List<KittiLabelFormatException> malformed() {
         return malformed;
     }
 

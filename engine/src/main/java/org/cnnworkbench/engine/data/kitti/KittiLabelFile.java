@@ -24,7 +24,7 @@ public final class KittiLabelFile {
     public static final long MAX_BYTES = 1L << 20;
 
     /** The lines that parsed, and one exception (file and line) for each that did not. */
-    public record Parsed(Path file, List<KittiLabel> labels, List<KittiFormatException> problems) {
+    public record Parsed(Path file, List<KittiLabel> labels, List<KittiLabelFormatException> problems) {
 
         public Parsed {
             labels = List.copyOf(labels);
@@ -43,23 +43,23 @@ public final class KittiLabelFile {
     /**
      * Parses every line of {@code file}, collecting the malformed ones.
      *
-     * @throws KittiFormatException (line 0) if the file is larger than {@link #MAX_BYTES} or not UTF-8 text
+     * @throws KittiLabelFormatException (line 0) if the file is larger than {@link #MAX_BYTES} or not UTF-8 text
      * @throws IOException          if it cannot be read
      */
     public static Parsed read(Path file) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new KittiFormatException(file, 0, size + " bytes, more than the limit of " + MAX_BYTES
+            throw new KittiLabelFormatException(file, 0, size + " bytes, more than the limit of " + MAX_BYTES
                     + " for a label file");
         }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            throw new KittiFormatException(file, 0, "is not a UTF-8 text file (is it binary?)");
+            throw new KittiLabelFormatException(file, 0, "is not a UTF-8 text file (is it binary?)");
         }
         List<KittiLabel> labels = new ArrayList<>();
-        List<KittiFormatException> problems = new ArrayList<>();
+        List<KittiLabelFormatException> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -68,7 +68,7 @@ public final class KittiLabelFile {
             try {
                 labels.add(KittiLabel.parse(line));
             } catch (IllegalArgumentException e) {
-                problems.add(new KittiFormatException(file, i + 1, e.getMessage()));
+                problems.add(new KittiLabelFormatException(file, i + 1, e.getMessage()));
             }
         }
         return new Parsed(file, labels, problems);

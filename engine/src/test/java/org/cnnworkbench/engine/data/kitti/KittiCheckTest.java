@@ -19,7 +19,7 @@ class KittiCheckTest {
     }
 
     private static KittiCheck.Options options(int stride, List<KittiCheck.Anchor> anchors) {
-        return new KittiCheck.Options(KittiClassMap.standard(), stride, anchors, true);
+        return new KittiCheck.Options(KittiClassMap.standard(), stride, anchors, true, true);
     }
 
     @Test
@@ -78,7 +78,8 @@ class KittiCheckTest {
         assertThat(wide.problems()).anyMatch(p -> p.startsWith("class Pedestrian has no learnable objects"));
 
         KittiCheck.Report none = KittiCheck.run(root, new KittiCheck.Options(
-                KittiClassMap.parse(List.of("Car", "Tram"), List.of()), 16, List.of(), false));
+                KittiClassMap.parse(List.of("Car", "Tram"), List.of()), 16, List.of(), false, false));
+        assertThat(none.heightScale()).isEqualTo(1.0);
         assertThat(none.problems()).contains("class Tram has no objects: the network cannot learn it");
     }
 

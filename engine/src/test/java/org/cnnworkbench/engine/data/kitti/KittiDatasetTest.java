@@ -53,7 +53,7 @@ class KittiDatasetTest {
                 "1 label file without an image: 000009.txt");
 
         assertThatThrownBy(() -> KittiDataset.open(root, KittiDataset.OnMalformed.STOP))
-                .isInstanceOf(KittiFormatException.class).hasMessageStartingWith(label + ":" + line + ": ");
+                .isInstanceOf(KittiLabelFormatException.class).hasMessageStartingWith(label + ":" + line + ": ");
     }
 
     @Test

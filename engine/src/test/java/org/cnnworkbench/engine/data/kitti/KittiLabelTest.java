@@ -89,7 +89,7 @@ class KittiLabelTest {
                 file + ":3: expected 15 fields (16 with a score), found 5",
                 file + ":5: field 14 (z): '4x' is not a number");
         assertThat(p.problems().get(1).line()).isEqualTo(5);
-        assertThatThrownBy(() -> KittiLabelFile.readStrict(file)).isInstanceOf(KittiFormatException.class)
+        assertThatThrownBy(() -> KittiLabelFile.readStrict(file)).isInstanceOf(KittiLabelFormatException.class)
                 .hasMessage(file + ":3: expected 15 fields (16 with a score), found 5");
     }
 
@@ -97,7 +97,7 @@ class KittiLabelTest {
     void aBinaryFileIsOneLine() throws Exception {
         Path file = dir.resolve("000001.txt");
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-        assertThatThrownBy(() -> KittiLabelFile.read(file)).isInstanceOf(KittiFormatException.class)
+        assertThatThrownBy(() -> KittiLabelFile.read(file)).isInstanceOf(KittiLabelFormatException.class)
                 .hasMessage(file + ":0: is not a UTF-8 text file (is it binary?)");
     }
 

@@ -7,13 +7,13 @@ import java.nio.file.Path;
  * A KITTI label line that is not one: wrong number of fields, a field that is not a number, or a value out of its
  * range. The message is one line, {@code FILE:LINE: problem}, naming the field.
  */
-public final class KittiFormatException extends IOException {
+public final class KittiLabelFormatException extends IOException {
 
     private final transient Path file;
     private final int line;
     private final String problem;
 
-    public KittiFormatException(Path file, int line, String problem) {
+    public KittiLabelFormatException(Path file, int line, String problem) {
         super(file + ":" + line + ": " + problem);
         this.file = file;
         this.line = line;

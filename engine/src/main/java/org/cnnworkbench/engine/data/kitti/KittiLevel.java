@@ -2,11 +2,11 @@ package org.cnnworkbench.engine.data.kitti;
 
 /**
  * The difficulty levels of the KITTI object benchmark, as the devkit defines them for 1242 x 375 images: an object
- * counts at a level when its box is at least {@code minHeight} pixels high, it is at most {@code maxOccluded}
- * occluded and at most {@code maxTruncated} truncated. The levels nest: every Easy object is Moderate, every
+ * counts at a level when its box is more than {@code minHeight} pixels high (the devkit ignores a box of exactly
+ * the minimum), it is at most {@code maxOccluded} occluded and at most {@code maxTruncated} truncated. The levels nest: every Easy object is Moderate, every
  * Moderate one Hard; an object below Hard is not evaluated.
  */
-public enum KittiDifficulty {
+public enum KittiLevel {
     EASY(40, 0, 0.15),
     MODERATE(25, 1, 0.30),
     HARD(25, 2, 0.50);
@@ -18,7 +18,7 @@ public enum KittiDifficulty {
     private final int maxOccluded;
     private final double maxTruncated;
 
-    KittiDifficulty(double minHeight, int maxOccluded, double maxTruncated) {
+    KittiLevel(double minHeight, int maxOccluded, double maxTruncated) {
         this.minHeight = minHeight;
         this.maxOccluded = maxOccluded;
         this.maxTruncated = maxTruncated;
@@ -37,11 +37,11 @@ public enum KittiDifficulty {
     }
 
     /**
-     * Whether {@code label} counts at this level; {@code heightScale} scales the minimum height (1 for KITTI's own
-     * images, image height / 375 for others).
+     * Whether {@code label} counts at this level; {@code heightScale} scales the minimum height (1: the devkit's
+     * pixels, as {@code eval-kitti} judges; image height / 375 to judge smaller images as if they were KITTI's).
      */
     public boolean admits(KittiLabel label, double heightScale) {
-        return !label.isDontCare() && label.boxHeight() >= minHeight * heightScale
+        return !label.isDontCare() && label.boxHeight() > minHeight * heightScale
                 && label.occluded() >= 0 && label.occluded() <= maxOccluded
                 && label.truncated() >= 0 && label.truncated() <= maxTruncated;
     }
