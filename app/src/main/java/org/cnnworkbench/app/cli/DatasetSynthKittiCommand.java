@@ -30,7 +30,8 @@ final class DatasetSynthKittiCommand implements Runnable {
     @Option(names = "--images", required = true, paramLabel = "N", description = "how many images (1..100000)")
     int images;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "the seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "the seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--width", defaultValue = "621", paramLabel = "W",

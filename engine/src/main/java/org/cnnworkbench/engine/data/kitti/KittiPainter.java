@@ -86,65 +86,81 @@ final class KittiPainter {
         }
     }
 
+    /** Draws an object of {@code type} in the box; with a {@code mask} colour every part is drawn in it. */
+    static void object(Graphics2D g, String type, long seed, Color mask, double x, double y, double w, double h) {
+        Random r = new Random(seed);
+        switch (type) {
+            case "Car" -> car(g, r, mask, x, y, w, h);
+            case "Pedestrian" -> pedestrian(g, r, mask, x, y, w, h);
+            default -> cyclist(g, r, mask, x, y, w, h);
+        }
+    }
+
     /** A car in the box (x, y, w, h): body, a narrower cabin with windows, two dark wheels. */
-    static void car(Graphics2D g, Random r, double x, double y, double w, double h) {
+    static void car(Graphics2D g, Random r, Color mask, double x, double y, double w, double h) {
         Color paint = hsb(r.nextFloat(), 0.2f + 0.7f * r.nextFloat(), 0.3f + 0.6f * r.nextFloat());
         double bodyTop = y + 0.38 * h;
-        g.setColor(paint);
+        paint(g, mask, paint);
         g.fill(new Rectangle2D.Double(x, bodyTop, w, 0.47 * h));
         Polygon cabin = new Polygon(new int[] {(int) (x + 0.12 * w), (int) (x + 0.25 * w), (int) (x + 0.78 * w),
             (int) (x + 0.9 * w)}, new int[] {(int) bodyTop + 1, (int) y, (int) y, (int) bodyTop + 1}, 4);
         g.fill(cabin);
-        g.setColor(new Color(60, 80, 100));
+        paint(g, mask, new Color(60, 80, 100));
         g.fill(new Rectangle2D.Double(x + 0.27 * w, y + 0.08 * h, 0.48 * w, 0.26 * h));
-        g.setColor(new Color(20, 20, 20));
+        paint(g, mask, new Color(20, 20, 20));
         double wheel = Math.min(0.3 * h, 0.22 * w);
         g.fill(new Ellipse2D.Double(x + 0.1 * w, y + h - wheel, wheel, wheel));
         g.fill(new Ellipse2D.Double(x + 0.9 * w - wheel, y + h - wheel, wheel, wheel));
-        g.setColor(new Color(250, 240, 180));
+        paint(g, mask, new Color(250, 240, 180));
         g.fill(new Rectangle2D.Double(x + 0.02 * w, bodyTop + 0.08 * h, 0.06 * w, 0.07 * h));
         g.fill(new Rectangle2D.Double(x + 0.92 * w, bodyTop + 0.08 * h, 0.06 * w, 0.07 * h));
     }
 
     /** A pedestrian in the box: head, torso, arms and two legs. */
-    static void pedestrian(Graphics2D g, Random r, double x, double y, double w, double h) {
+    static void pedestrian(Graphics2D g, Random r, Color mask, double x, double y, double w, double h) {
         Color clothes = hsb(r.nextFloat(), 0.3f + 0.6f * r.nextFloat(), 0.2f + 0.7f * r.nextFloat());
         Color trousers = hsb(r.nextFloat(), 0.2f + 0.5f * r.nextFloat(), 0.1f + 0.5f * r.nextFloat());
         double cx = x + w / 2;
         double head = Math.min(0.14 * h, 0.7 * w);
-        g.setColor(new Color(200 + r.nextInt(40), 150 + r.nextInt(60), 110 + r.nextInt(60)));
+        paint(g, mask, new Color(200 + r.nextInt(40), 150 + r.nextInt(60), 110 + r.nextInt(60)));
         g.fill(new Ellipse2D.Double(cx - head / 2, y, head, head));
-        g.setColor(clothes);
+        paint(g, mask, clothes);
         g.fill(new Rectangle2D.Double(x + 0.2 * w, y + head, 0.6 * w, 0.4 * h));
         g.fill(new Rectangle2D.Double(x, y + head, 0.16 * w, 0.35 * h));
         g.fill(new Rectangle2D.Double(x + 0.84 * w, y + head, 0.16 * w, 0.35 * h));
-        g.setColor(trousers);
+        paint(g, mask, trousers);
         double stride = 0.05 * w * (r.nextDouble() - 0.5);
         g.fill(new Rectangle2D.Double(x + 0.22 * w + stride, y + head + 0.4 * h, 0.24 * w, h - head - 0.4 * h));
         g.fill(new Rectangle2D.Double(x + 0.54 * w - stride, y + head + 0.4 * h, 0.24 * w, h - head - 0.4 * h));
     }
 
     /** A cyclist in the box: two wheels, a frame and a rider leaning over it. */
-    static void cyclist(Graphics2D g, Random r, double x, double y, double w, double h) {
+    static void cyclist(Graphics2D g, Random r, Color mask, double x, double y, double w, double h) {
         double wheel = Math.min(0.42 * h, 0.45 * w);
         float stroke = (float) Math.max(1, wheel / 8);
         g.setStroke(new BasicStroke(stroke));
-        g.setColor(new Color(15, 15, 15));
+        paint(g, mask, new Color(15, 15, 15));
         g.draw(new Ellipse2D.Double(x + stroke / 2, y + h - wheel, wheel - stroke, wheel - stroke));
         g.draw(new Ellipse2D.Double(x + w - wheel + stroke / 2, y + h - wheel, wheel - stroke, wheel - stroke));
-        g.setColor(hsb(r.nextFloat(), 0.8f, 0.8f));
+        paint(g, mask, hsb(r.nextFloat(), 0.8f, 0.8f));
         double axleY = y + h - wheel / 2;
         g.drawLine((int) (x + wheel / 2), (int) axleY, (int) (x + w / 2), (int) (y + 0.55 * h));
         g.drawLine((int) (x + w / 2), (int) (y + 0.55 * h), (int) (x + w - wheel / 2), (int) axleY);
         g.drawLine((int) (x + wheel / 2), (int) axleY, (int) (x + w - wheel / 2), (int) axleY);
         Color clothes = hsb(r.nextFloat(), 0.4f + 0.5f * r.nextFloat(), 0.3f + 0.6f * r.nextFloat());
         double head = Math.min(0.14 * h, 0.3 * w);
-        g.setColor(new Color(200 + r.nextInt(40), 150 + r.nextInt(60), 110 + r.nextInt(60)));
+        paint(g, mask, new Color(200 + r.nextInt(40), 150 + r.nextInt(60), 110 + r.nextInt(60)));
         g.fill(new Ellipse2D.Double(x + 0.55 * w, y, head, head));
-        g.setColor(clothes);
+        paint(g, mask, clothes);
         g.fill(new Polygon(new int[] {(int) (x + 0.5 * w), (int) (x + 0.7 * w), (int) (x + 0.6 * w),
             (int) (x + 0.38 * w)}, new int[] {(int) (y + head), (int) (y + head), (int) (y + 0.58 * h),
             (int) (y + 0.58 * h)}, 4));
+    }
+
+    /** Sets the colour, or the mask colour when drawing a mask (the colour is still computed, so the random draws
+     * and thus the shape stay the same). */
+    private static void paint(Graphics2D g, Color mask, Color colour) {
+        g.setColor(mask != null ? mask : colour);
     }
 
     private static Color hsb(float hue, float saturation, float brightness) {

@@ -26,8 +26,9 @@ import javax.imageio.ImageIO;
  * projected with KITTI's camera (focal length 721.5 px at 1242 x 375, scaled to the image), so alpha, dimensions,
  * location and rotation_y are consistent with the 2D box. Boxes are clipped to the image and {@code truncated} is
  * the fraction of the projected box outside it; objects are drawn far to near and {@code occluded} follows the
- * share of the box covered by nearer boxes (under 10%: 0, under 50%: 1, else 2; objects more than 90% hidden are
- * left out). Distant objects (beyond 50 m) are drawn in clusters and labelled as one DontCare region each. The
+ * share of the object's drawn pixels that nearer objects cover (under 10%: 0, under 50%: 1, else 2; objects more
+ * than 90% hidden are left out). Distant objects (beyond 50 m) are drawn in clusters and labelled as one DontCare
+ * region each. The
  * same seed always gives the same files.
  *
  * <pre>{@code
@@ -73,7 +74,7 @@ public final class KittiSynth {
     }
 
     private record Placed(String type, double[] dims, double x, double y, double z, double ry, double[] full,
-            double[] clipped) {
+            double[] clipped, long paintSeed) {
     }
 
     private KittiSynth() {
@@ -151,18 +152,15 @@ public final class KittiSynth {
         drawOrder.sort(Comparator.comparingDouble((Placed p) -> p.z()).reversed());
         for (Placed p : drawOrder) {
             double[] b = p.full();
-            switch (p.type()) {
-                case "Car" -> KittiPainter.car(g, r, b[0], b[1], b[2] - b[0], b[3] - b[1]);
-                case "Pedestrian" -> KittiPainter.pedestrian(g, r, b[0], b[1], b[2] - b[0], b[3] - b[1]);
-                default -> KittiPainter.cyclist(g, r, b[0], b[1], b[2] - b[0], b[3] - b[1]);
-            }
+            KittiPainter.object(g, p.type(), p.paintSeed(), null, b[0], b[1], b[2] - b[0], b[3] - b[1]);
         }
         g.dispose();
         KittiPainter.noise(image, r, r.nextInt(13));
         List<KittiLabel> labels = new ArrayList<>();
-        int[] owner = owners(objects, width, height);
+        double[] visible = visibleFractions(objects, width, height);
         for (int i = 0; i < objects.size(); i++) {
-            labels.add(label(objects.get(i), occluded(objects.get(i), i, owner, width), width, height));
+            double covered = 1 - visible[i];
+            labels.add(label(objects.get(i), covered < 0.1 ? 0 : covered < 0.5 ? 1 : 2, width, height));
         }
         labels.addAll(dontCares(distant, width, height));
         return new Scene(image, labels);
@@ -221,19 +219,19 @@ public final class KittiSynth {
         if (outside > 0.75) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Placed(type, dims, x, y, z, ry, box, clipped));
+        return java.util.Optional.of(new Placed(type, dims, x, y, z, ry, box, clipped, r.nextLong()));
     }
 
-    /** Leaves out objects more than 90% hidden by nearer ones, until none is. */
+    /** Leaves out objects more than 90% hidden by nearer ones, until none is; sorted far to near. */
     private static List<Placed> visible(List<Placed> objects, int width, int height) {
         List<Placed> kept = new ArrayList<>(objects);
         kept.sort(Comparator.comparingDouble((Placed p) -> p.z()).reversed());
         boolean changed = true;
         while (changed) {
             changed = false;
-            int[] owner = owners(kept, width, height);
+            double[] visible = visibleFractions(kept, width, height);
             for (int i = 0; i < kept.size(); i++) {
-                if (visibleFraction(kept.get(i), i, owner, width) < 0.1) {
+                if (visible[i] < 0.1) {
                     kept.remove(i);
                     changed = true;
                     break;
@@ -243,39 +241,54 @@ public final class KittiSynth {
         return kept;
     }
 
-    /** For each pixel the index of the nearest object whose box covers it (objects sorted far to near), or -1. */
-    private static int[] owners(List<Placed> farToNear, int width, int height) {
-        int[] owner = new int[width * height];
-        java.util.Arrays.fill(owner, -1);
+    /**
+     * For each object (sorted far to near) the share of its drawn pixels inside the image that no nearer object
+     * covers: the silhouettes are drawn as in the scene, each in its own colour, without antialiasing.
+     */
+    private static double[] visibleFractions(List<Placed> farToNear, int width, int height) {
+        BufferedImage mask = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] own = new int[farToNear.size()];
         for (int i = 0; i < farToNear.size(); i++) {
-            double[] b = farToNear.get(i).clipped();
-            for (int y = (int) b[1]; y <= (int) b[3]; y++) {
-                for (int x = (int) b[0]; x <= (int) b[2]; x++) {
-                    owner[y * width + x] = i;
-                }
-            }
+            clear(mask);
+            draw(mask, farToNear.get(i), i);
+            own[i] = count(mask)[i + 1];
         }
-        return owner;
+        clear(mask);
+        for (int i = 0; i < farToNear.size(); i++) {
+            draw(mask, farToNear.get(i), i);
+        }
+        int[] shown = count(mask);
+        double[] fraction = new double[farToNear.size()];
+        for (int i = 0; i < fraction.length; i++) {
+            fraction[i] = own[i] == 0 ? 0 : (double) shown[i + 1] / own[i];
+        }
+        return fraction;
     }
 
-    private static double visibleFraction(Placed p, int index, int[] owner, int width) {
-        double[] b = p.clipped();
-        int own = 0;
-        int all = 0;
-        for (int y = (int) b[1]; y <= (int) b[3]; y++) {
-            for (int x = (int) b[0]; x <= (int) b[2]; x++) {
-                all++;
-                if (owner[y * width + x] == index) {
-                    own++;
-                }
-            }
-        }
-        return all == 0 ? 0 : (double) own / all;
+    private static void draw(BufferedImage mask, Placed p, int index) {
+        Graphics2D g = mask.createGraphics();
+        double[] b = p.full();
+        KittiPainter.object(g, p.type(), p.paintSeed(), new java.awt.Color(index + 1), b[0], b[1], b[2] - b[0],
+                b[3] - b[1]);
+        g.dispose();
     }
 
-    private static int occluded(Placed p, int index, int[] owner, int width) {
-        double covered = 1 - visibleFraction(p, index, owner, width);
-        return covered < 0.1 ? 0 : covered < 0.5 ? 1 : 2;
+    private static void clear(BufferedImage mask) {
+        int[] data = ((java.awt.image.DataBufferInt) mask.getRaster().getDataBuffer()).getData();
+        java.util.Arrays.fill(data, 0);
+    }
+
+    /** Pixels per colour value (index + 1), 0 for the background. */
+    private static int[] count(BufferedImage mask) {
+        int[] data = ((java.awt.image.DataBufferInt) mask.getRaster().getDataBuffer()).getData();
+        int[] counts = new int[256];
+        for (int v : data) {
+            int id = v & 0xFFFFFF;
+            if (id < counts.length) {
+                counts[id]++;
+            }
+        }
+        return counts;
     }
 
     private static KittiLabel label(Placed p, int occluded, int width, int height) {
