@@ -4,8 +4,7 @@ package org.cnnworkbench.engine.data.kitti;
  * The difficulty levels of the KITTI object benchmark, as the devkit defines them for 1242 x 375 images: an object
  * counts at a level when its box is more than {@code minHeight} pixels high (the devkit ignores a box of exactly
  * the minimum), it is at most {@code maxOccluded} occluded and at most {@code maxTruncated} truncated. The levels
- * nest: every Easy object is Moderate, every
- * Moderate one Hard; an object below Hard is not evaluated.
+ * nest: every Easy object is Moderate, every Moderate one Hard; an object below Hard is not evaluated.
  */
 public enum KittiLevel {
     EASY(40, 0, 0.15),

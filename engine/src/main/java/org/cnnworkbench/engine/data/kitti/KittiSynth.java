@@ -28,8 +28,7 @@ import javax.imageio.ImageIO;
  * the fraction of the projected box outside it; objects are drawn far to near and {@code occluded} follows the
  * share of the object's drawn pixels that nearer objects cover (under 10%: 0, under 50%: 1, else 2; objects more
  * than 90% hidden are left out). Distant objects (beyond 50 m) are drawn in clusters and labelled as one DontCare
- * region each. The
- * same seed always gives the same files.
+ * region each. The same seed always gives the same files.
  *
  * <pre>{@code
  * KittiSynth.Summary s = KittiSynth.generate(Path.of("synth"), new KittiSynth.Options(20, 1, 621, 188));
