@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.data.kitti.KittiCheck;
 import org.cnnworkbench.engine.data.kitti.KittiClassMap;
+import org.cnnworkbench.engine.data.kitti.KittiDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,6 +55,11 @@ final class DatasetCheckCommand implements Callable<Integer> {
             + "eval-kitti judges)")
     boolean scaleLevels;
 
+    @Option(names = "--stop-on-malformed",
+            description = "stop at the first malformed label line (exit status 2) instead of listing them all and "
+                    + "leaving their images out")
+    boolean stopOnMalformed;
+
     @Option(names = "--no-verify", description = "read only the images' headers instead of decoding them")
     boolean noVerify;
 
@@ -62,7 +68,8 @@ final class DatasetCheckCommand implements Callable<Integer> {
         KittiCheck.Report report;
         try {
             KittiCheck.Options options = new KittiCheck.Options(KittiClassMap.parse(classes, mappings), stride,
-                    anchors.stream().map(DatasetCheckCommand::anchor).toList(), !noVerify, scaleLevels);
+                    anchors.stream().map(DatasetCheckCommand::anchor).toList(), !noVerify, scaleLevels,
+                    stopOnMalformed ? KittiDataset.OnMalformed.STOP : KittiDataset.OnMalformed.SKIP_IMAGE);
             report = KittiCheck.run(dir, options);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserException(e.getMessage());

@@ -53,6 +53,12 @@ class KittiCommandsTest {
                 .contains("malformed: " + label + ":" + line + ": expected 15 fields (16 with a score), found 3")
                 .contains("image without a label file: " + out.resolve("training/image_2/000001.png"))
                 .contains("has no learnable objects").containsPattern("Van\\s+Car");
+
+        Run stop = CommandLineTest.run("dataset", "check", out.toString(), "--stop-on-malformed");
+        assertThat(stop.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stop.out()).isEmpty();
+        assertThat(stop.err()).isEqualTo("workbench: error: " + label + ":" + line
+                + ": expected 15 fields (16 with a score), found 3\n");
     }
 
     @Test

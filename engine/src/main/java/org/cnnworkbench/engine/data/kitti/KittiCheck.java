@@ -21,7 +21,7 @@ import org.cnnworkbench.engine.data.ImageDecoder;
  *
  * <pre>{@code
  * KittiCheck.Report r = KittiCheck.run(Path.of("kitti"), new KittiCheck.Options(KittiClassMap.standard(), 16,
- *         List.of(new KittiCheck.Anchor(32, 32)), true, false));
+ *         List.of(new KittiCheck.Anchor(32, 32)), true, false, KittiDataset.OnMalformed.SKIP_IMAGE));
  * r.problems().forEach(System.out::println);
  * }</pre>
  */
@@ -55,9 +55,10 @@ public final class KittiCheck {
      * @param decode  decode every image (finds corrupt ones); otherwise only their headers are read
      * @param scaleLevels judge the difficulty heights scaled by image height / 375 (for images smaller than
      *                KITTI's); otherwise in the devkit's pixels, as {@code eval-kitti} does
+     * @param onMalformed {@code SKIP_IMAGE}: list malformed lines and go on; {@code STOP}: throw the first
      */
     public record Options(KittiClassMap classes, int stride, List<Anchor> anchors, boolean decode,
-            boolean scaleLevels) {
+            boolean scaleLevels, KittiDataset.OnMalformed onMalformed) {
 
         public Options {
             anchors = List.copyOf(anchors);
@@ -100,9 +101,13 @@ public final class KittiCheck {
     private KittiCheck() {
     }
 
-    /** Checks {@code dir} (a KITTI root or its {@code training} folder). */
+    /**
+     * Checks {@code dir} (a KITTI root or its {@code training} folder).
+     *
+     * @throws KittiLabelFormatException with {@code STOP}, at the first malformed line
+     */
     public static Report run(Path dir, Options options) throws IOException {
-        KittiDataset data = KittiDataset.open(dir, KittiDataset.OnMalformed.SKIP_IMAGE);
+        KittiDataset data = KittiDataset.open(dir, options.onMalformed());
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (KittiLabelFormatException e : data.malformed()) {

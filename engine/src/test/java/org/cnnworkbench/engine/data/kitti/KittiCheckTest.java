@@ -1,6 +1,7 @@
 package org.cnnworkbench.engine.data.kitti;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ class KittiCheckTest {
     }
 
     private static KittiCheck.Options options(int stride, List<KittiCheck.Anchor> anchors) {
-        return new KittiCheck.Options(KittiClassMap.standard(), stride, anchors, true, true);
+        return new KittiCheck.Options(KittiClassMap.standard(), stride, anchors, true, true,
+                KittiDataset.OnMalformed.SKIP_IMAGE);
     }
 
     @Test
@@ -62,6 +64,10 @@ class KittiCheckTest {
         assertThat(r.problems()).anyMatch(p -> p.startsWith("unreadable image: " + images.resolve("000003.png")));
         assertThat(r.problems()).anyMatch(p -> p.startsWith("box outside its 621x188 image or empty: 000004: Van"));
         assertThat(r.types().get(1).objects()).isOne();   // the Van is counted though not trained
+
+        assertThatThrownBy(() -> KittiCheck.run(root, new KittiCheck.Options(KittiClassMap.standard(), 16, List.of(),
+                false, false, KittiDataset.OnMalformed.STOP))).isInstanceOf(KittiLabelFormatException.class)
+                .hasMessageEndingWith(": field 4 (alpha): 'zero' is not a number");
     }
 
     @Test
@@ -78,7 +84,8 @@ class KittiCheckTest {
         assertThat(wide.problems()).anyMatch(p -> p.startsWith("class Pedestrian has no learnable objects"));
 
         KittiCheck.Report none = KittiCheck.run(root, new KittiCheck.Options(
-                KittiClassMap.parse(List.of("Car", "Tram"), List.of()), 16, List.of(), false, false));
+                KittiClassMap.parse(List.of("Car", "Tram"), List.of()), 16, List.of(), false, false,
+                KittiDataset.OnMalformed.SKIP_IMAGE));
         assertThat(none.heightScale()).isEqualTo(1.0);
         assertThat(none.problems()).contains("class Tram has no objects: the network cannot learn it");
     }
