@@ -94,6 +94,33 @@ class KittiLabelTest {
     }
 
     @Test
+    void damagedLinesParseOrFailWithOneLineNamingTheProblem() {
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = " \t0123456789.-+eExNaInfity_Car\u0000\u00e9";
+        int refused = 0;
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder line = new StringBuilder(random.nextBoolean() ? CAR : DONT_CARE);
+            for (int edits = 1 + random.nextInt(4); edits > 0 && line.length() > 0; edits--) {
+                int at = random.nextInt(line.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> line.deleteCharAt(at);
+                    case 1 -> line.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    default -> line.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            try {
+                KittiLabel l = KittiLabel.parse(line.toString());
+                assertThat(KittiLabel.parse(l.format())).isEqualTo(KittiLabel.parse(KittiLabel.parse(l.format())
+                        .format()));
+            } catch (IllegalArgumentException e) {
+                refused++;
+                assertThat(e.getMessage()).isNotBlank().doesNotContain("\n", "\u0000");
+            }
+        }
+        assertThat(refused).isBetween(100, 2_990);
+    }
+
+    @Test
     void aBinaryFileIsOneLine() throws Exception {
         Path file = dir.resolve("000001.txt");
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
