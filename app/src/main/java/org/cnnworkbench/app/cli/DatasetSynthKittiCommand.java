@@ -47,6 +47,9 @@ final class DatasetSynthKittiCommand implements Runnable {
 
     @Override
     public void run() {
+        if (fullSize && (width != KittiSynth.DEFAULT_WIDTH || height != KittiSynth.DEFAULT_HEIGHT)) {
+            throw new UserException("--full-size is 1242x375; give it or --width/--height, not both");
+        }
         KittiSynth.Summary summary;
         try {
             KittiSynth.Options options = fullSize ? new KittiSynth.Options(images, seed, 1242, 375)

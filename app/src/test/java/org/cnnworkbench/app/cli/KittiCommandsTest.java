@@ -80,6 +80,11 @@ class KittiCommandsTest {
                 "--images", "1", "--width", "10");
         assertThat(size.err()).isEqualTo("workbench: error: the image size must be 32..4096 pixels a side, not 10x188\n");
 
+        Run both = CommandLineTest.run("dataset", "synth-kitti", "--out", dir.resolve("o").toString(),
+                "--images", "1", "--full-size", "--height", "100");
+        assertThat(both.err()).isEqualTo("workbench: error: --full-size is 1242x375; give it or --width/--height, "
+                + "not both\n");
+
         Files.writeString(Files.createDirectories(dir.resolve("full")).resolve("x"), "x");
         Run full = CommandLineTest.run("dataset", "synth-kitti", "--out", dir.resolve("full").toString(),
                 "--images", "1");
