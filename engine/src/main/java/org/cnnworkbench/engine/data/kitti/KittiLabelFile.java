@@ -43,20 +43,25 @@ public final class KittiLabelFile {
     /**
      * Parses every line of {@code file}, collecting the malformed ones.
      *
-     * @throws KittiLabelFormatException (line 0) if the file is larger than {@link #MAX_BYTES} or not UTF-8 text
-     * @throws IOException          if it cannot be read
+     * @throws KittiLabelFormatException (line 0) if the file is larger than {@link #MAX_BYTES}, not UTF-8 text or
+     *                                    cannot be read
      */
-    public static Parsed read(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_BYTES) {
-            throw new KittiLabelFormatException(file, 0, size + " bytes, more than the limit of " + MAX_BYTES
-                    + " for a label file");
-        }
+    public static Parsed read(Path file) throws KittiLabelFormatException {
         List<String> lines;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new KittiLabelFormatException(file, 0, size + " bytes, more than the limit of " + MAX_BYTES
+                        + " for a label file");
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new KittiLabelFormatException(file, 0, "is not a UTF-8 text file (is it binary?)");
+        } catch (KittiLabelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new KittiLabelFormatException(file, 0, "cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         List<KittiLabel> labels = new ArrayList<>();
         List<KittiLabelFormatException> problems = new ArrayList<>();
@@ -75,7 +80,7 @@ public final class KittiLabelFile {
     }
 
     /** Parses {@code file}, stopping at the first malformed line. */
-    public static List<KittiLabel> readStrict(Path file) throws IOException {
+    public static List<KittiLabel> readStrict(Path file) throws KittiLabelFormatException {
         Parsed parsed = read(file);
         if (!parsed.ok()) {
             throw parsed.problems().get(0);

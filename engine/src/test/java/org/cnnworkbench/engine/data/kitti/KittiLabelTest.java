@@ -125,7 +125,7 @@ class KittiLabelTest {
         Path file = dir.resolve("000001.txt");
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         assertThatThrownBy(() -> KittiLabelFile.read(file)).isInstanceOf(KittiLabelFormatException.class)
-                .hasMessage(file + ":0: is not a UTF-8 text file (is it binary?)");
+                .hasMessage(file + ": is not a UTF-8 text file (is it binary?)");
     }
 
     @Test
