@@ -26,6 +26,9 @@ class KittiSynthTest {
         for (Path f : files) {
             assertThat(Files.readAllBytes(b.resolve(a.relativize(f)))).isEqualTo(Files.readAllBytes(f));
         }
+        // image i depends on the seed and i only, not on how many images are drawn
+        assertThat(KittiLabelFile.format(KittiSynth.scene(11, 3, 200, 80).labels()))
+                .isEqualTo(Files.readString(a.resolve("training/label_2/000003.txt")));
         Path c = KittiSynth.generate(dir.resolve("c"), new KittiSynth.Options(5, 12, 200, 80)).out();
         assertThat(Files.readAllBytes(c.resolve("training/image_2/000000.png")))
                 .isNotEqualTo(Files.readAllBytes(a.resolve("training/image_2/000000.png")));
