@@ -4,10 +4,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench dataset}: the training data - Fashion-MNIST and ImageNet-style image folders. */
+/** {@code workbench dataset}: the training data - Fashion-MNIST, ImageNet-style image folders and KITTI. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = "Inspect data sets and write Fashion-MNIST as an image folder (docs/data.md).",
-        subcommands = {DatasetInfoCommand.class, DatasetExportCommand.class})
+        description = "Inspect data sets, write Fashion-MNIST as an image folder, draw and check KITTI-format "
+                + "detection data (docs/data.md, docs/kitti-data.md).",
+        subcommands = {DatasetInfoCommand.class, DatasetExportCommand.class, DatasetSynthKittiCommand.class,
+            DatasetCheckCommand.class})
 final class DatasetCommand implements Runnable {
 
     @Spec

@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The network was analysed but has errors (the report is still printed). */
     public static final int INVALID_NETWORK = 1;
+    /** {@code dataset check} found problems in the data (the report is still printed). */
+    public static final int DATA_PROBLEMS = 1;
     /** Bad input: unknown option, missing or malformed file, unknown sample. */
     public static final int BAD_INPUT = 2;
     /** Training stopped because the loss became NaN, infinite or exploded. */

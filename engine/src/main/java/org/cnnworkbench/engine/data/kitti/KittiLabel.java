@@ -1,0 +1,163 @@
+package org.cnnworkbench.engine.data.kitti;
+
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+
+/**
+ * One object of a KITTI object-benchmark label file (one line): the 15 standard fields and, in result files, a
+ * 16th, the score.
+ *
+ * <pre>
+ * type truncated occluded alpha left top right bottom height width length x y z rotation_y [score]
+ * Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59
+ * DontCare -1 -1 -10 503.89 169.71 590.61 190.13 -1 -1 -1 -1000 -1000 -1000 -10
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code truncated}: 0 (in the image) .. 1 (leaving it), the fraction outside the image; -1 for DontCare</li>
+ *   <li>{@code occluded}: 0 fully visible, 1 partly occluded, 2 largely occluded, 3 unknown; -1 for DontCare</li>
+ *   <li>{@code alpha}: observation angle, -pi..pi (-10 for DontCare)</li>
+ *   <li>box: left, top, right, bottom in pixels (0-based)</li>
+ *   <li>dimensions: height, width, length in metres; location x, y, z in camera coordinates (metres);
+ *       {@code rotationY} around the camera's Y axis, -pi..pi</li>
+ * </ul>
+ *
+ * @param score the detection score of a result file, or NaN in a ground-truth label
+ */
+public record KittiLabel(String type, double truncated, int occluded, double alpha, double left, double top,
+        double right, double bottom, double height, double width, double length, double x, double y, double z,
+        double rotationY, double score) {
+
+    /** The type of a region that is not evaluated (objects too far, too small or unlabelled). */
+    public static final String DONT_CARE = "DontCare";
+
+    /** The field names in file order, as they are named in messages. */
+    public static final String[] FIELDS = {"type", "truncated", "occluded", "alpha", "left", "top", "right",
+        "bottom", "height", "width", "length", "x", "y", "z", "rotation_y", "score"};
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+    /** A ground-truth label (no score). */
+    public static KittiLabel of(String type, double truncated, int occluded, double alpha, double left, double top,
+            double right, double bottom, double height, double width, double length, double x, double y, double z,
+            double rotationY) {
+        return new KittiLabel(type, truncated, occluded, alpha, left, top, right, bottom, height, width, length,
+                x, y, z, rotationY, Double.NaN);
+    }
+
+    /** A DontCare region with the devkit's placeholder values for everything but the box. */
+    public static KittiLabel dontCare(double left, double top, double right, double bottom) {
+        return of(DONT_CARE, -1, -1, -10, left, top, right, bottom, -1, -1, -1, -1000, -1000, -1000, -10);
+    }
+
+    /** Whether this is a DontCare region. */
+    public boolean isDontCare() {
+        return DONT_CARE.equals(type);
+    }
+
+    /** The score of a result line, if it has one. */
+    public OptionalDouble scoreIfAny() {
+        return Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(score);
+    }
+
+    /** The box's height in pixels ({@code bottom - top}), the measure of KITTI's difficulty levels. */
+    public double boxHeight() {
+        return bottom - top;
+    }
+
+    /** The box's width in pixels. */
+    public double boxWidth() {
+        return right - left;
+    }
+
+    /** This label with another type (for a class mapping such as Van to Car). */
+    public KittiLabel withType(String newType) {
+        return new KittiLabel(newType, truncated, occluded, alpha, left, top, right, bottom, height, width, length,
+                x, y, z, rotationY, score);
+    }
+
+    /**
+     * The line as the KITTI devkit writes it: two decimals for every number but {@code occluded}, and for
+     * DontCare the devkit's placeholders ({@code -1 -1 -10 ... -1 -1 -1 -1000 -1000 -1000 -10}).
+     */
+    public String format() {
+        StringBuilder b = new StringBuilder(type);
+        if (isDontCare()) {
+            b.append(" -1 -1 -10");
+            appendFixed(b, left, top, right, bottom);
+            b.append(" -1 -1 -1 -1000 -1000 -1000 -10");
+        } else {
+            appendFixed(b, truncated);
+            b.append(' ').append(occluded);
+            appendFixed(b, alpha, left, top, right, bottom, height, width, length, x, y, z, rotationY);
+        }
+        if (!Double.isNaN(score)) {
+            appendFixed(b, score);
+        }
+        return b.toString();
+    }
+
+    private static void appendFixed(StringBuilder b, double... values) {
+        for (double v : values) {
+            b.append(' ').append(String.format(Locale.ROOT, "%.2f", v));
+        }
+    }
+
+    /**
+     * Parses one line: 15 fields separated by white space, or 16 with a score.
+     *
+     * @throws IllegalArgumentException with the field and the problem (no file or line; {@link KittiLabelFile}
+     *                                  adds them)
+     */
+    public static KittiLabel parse(String line) {
+        String[] f = line.strip().split("\\s+");
+        if (f.length != 15 && f.length != 16) {
+            throw new IllegalArgumentException("expected 15 fields (16 with a score), found " + f.length);
+        }
+        if (!TYPE.matcher(f[0]).matches()) {
+            throw new IllegalArgumentException("field 1 (type): '" + shorten(f[0]) + "' is not a class name");
+        }
+        double[] v = new double[16];
+        v[15] = Double.NaN;
+        for (int i = 1; i < f.length; i++) {
+            if (i == 2) {
+                if (!INTEGER.matcher(f[i]).matches()) {
+                    throw new IllegalArgumentException("field 3 (occluded): '" + shorten(f[i])
+                            + "' is not an integer (0, 1, 2, 3 or -1)");
+                }
+            } else if (!NUMBER.matcher(f[i]).matches()) {
+                throw new IllegalArgumentException("field " + (i + 1) + " (" + FIELDS[i] + "): '" + shorten(f[i])
+                        + "' is not a number");
+            }
+            v[i] = Double.parseDouble(f[i]);
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException("field " + (i + 1) + " (" + FIELDS[i] + "): '" + shorten(f[i])
+                        + "' is out of range");
+            }
+        }
+        if (v[2] < -1 || v[2] > 3) {
+            throw new IllegalArgumentException("field 3 (occluded): " + f[2] + " is not 0, 1, 2, 3 (or -1)");
+        }
+        if (v[1] != -1 && (v[1] < 0 || v[1] > 1)) {
+            throw new IllegalArgumentException("field 2 (truncated): " + f[1] + " is not between 0 and 1 (or -1)");
+        }
+        if (v[6] < v[4] || v[7] < v[5]) {
+            throw new IllegalArgumentException("box " + f[4] + " " + f[5] + " " + f[6] + " " + f[7]
+                    + ": right must not be left of left, bottom not above top");
+        }
+        return new KittiLabel(f[0], v[1], (int) v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
+                v[13], v[14], v[15]);
+    }
+
+    private static String shorten(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 40; i++) {
+            char c = s.charAt(i);
+            b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return s.length() > 40 ? b + "..." : b.toString();
+    }
+}

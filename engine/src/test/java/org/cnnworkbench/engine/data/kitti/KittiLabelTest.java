@@ -1,0 +1,144 @@
+package org.cnnworkbench.engine.data.kitti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KittiLabelTest {
+
+    static final String CAR = "Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59";
+    static final String DONT_CARE = "DontCare -1 -1 -10 503.89 169.71 590.61 190.13 -1 -1 -1 -1000 -1000 -1000 -10";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void parsesAllFifteenFields() {
+        KittiLabel l = KittiLabel.parse(CAR);
+        assertThat(l.type()).isEqualTo("Car");
+        assertThat(l.truncated()).isEqualTo(0.0);
+        assertThat(l.occluded()).isZero();
+        assertThat(l.alpha()).isEqualTo(-1.58);
+        assertThat(new double[] {l.left(), l.top(), l.right(), l.bottom()})
+                .containsExactly(587.01, 173.33, 614.12, 200.12);
+        assertThat(new double[] {l.height(), l.width(), l.length()}).containsExactly(1.65, 1.67, 3.64);
+        assertThat(new double[] {l.x(), l.y(), l.z()}).containsExactly(-0.65, 1.71, 46.70);
+        assertThat(l.rotationY()).isEqualTo(-1.59);
+        assertThat(l.scoreIfAny()).isEmpty();
+        assertThat(l.boxHeight()).isCloseTo(26.79, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void writesTheDevkitFormatBackByteForByte() {
+        assertThat(KittiLabel.parse(CAR).format()).isEqualTo(CAR);
+        assertThat(KittiLabel.parse(DONT_CARE).format()).isEqualTo(DONT_CARE);
+        assertThat(KittiLabel.parse("  Pedestrian\t0.00 0 -0.20 712.40 143.00 810.73 307.92 1.89 0.48 1.20 1.84 1.47 "
+                + "8.41 0.01  ").format())
+                .isEqualTo("Pedestrian 0.00 0 -0.20 712.40 143.00 810.73 307.92 1.89 0.48 1.20 1.84 1.47 8.41 0.01");
+    }
+
+    @Test
+    void dontCareHasThePlaceholders() {
+        KittiLabel d = KittiLabel.parse(DONT_CARE);
+        assertThat(d.isDontCare()).isTrue();
+        assertThat(d.truncated()).isEqualTo(-1);
+        assertThat(d.occluded()).isEqualTo(-1);
+        assertThat(d.z()).isEqualTo(-1000);
+        assertThat(KittiLabel.dontCare(503.89, 169.71, 590.61, 190.13)).isEqualTo(d);
+    }
+
+    @Test
+    void aSixteenthFieldIsTheScore() {
+        KittiLabel l = KittiLabel.parse(CAR + " 0.93");
+        assertThat(l.scoreIfAny()).hasValue(0.93);
+        assertThat(l.format()).isEqualTo(CAR + " 0.93");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70; expected 15 fields (16 with a score), found 14",
+        "Car 0.00 0 -1.58 587.01 x 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59; field 6 (top): 'x' is not a number",
+        "Car 0.00 0.5 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59; field 3 (occluded): '0.5' is not an integer (0, 1, 2, 3 or -1)",
+        "Car 0.00 4 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59; field 3 (occluded): 4 is not 0, 1, 2, 3 (or -1)",
+        "Car 1.50 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59; field 2 (truncated): 1.50 is not between 0 and 1 (or -1)",
+        "Car 0.00 0 NaN 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59; field 4 (alpha): 'NaN' is not a number",
+        "Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 1e400 -1.59; field 14 (z): '1e400' is out of range",
+        "Car 0.00 0 -1.58 614.12 173.33 587.01 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59; box 614.12 173.33 587.01 200.12: right must not be left of left, bottom not above top",
+        "3Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59; field 1 (type): '3Car' is not a class name",
+    })
+    void malformedLinesNameTheField(String line, String problem) {
+        assertThatThrownBy(() -> KittiLabel.parse(line)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(problem);
+    }
+
+    @Test
+    void aFileReportsEveryMalformedLineWithFileAndLine() throws Exception {
+        Path file = dir.resolve("000007.txt");
+        Files.writeString(file, CAR + "\n\n" + "Car 0.00 0 -1.58 587.01\n" + DONT_CARE + "\n"
+                + CAR.replace("46.70", "4x") + "\n");
+        KittiLabelFile.Parsed p = KittiLabelFile.read(file);
+        assertThat(p.labels()).hasSize(2);
+        assertThat(p.problems()).extracting(Throwable::getMessage).containsExactly(
+                file + ":3: expected 15 fields (16 with a score), found 5",
+                file + ":5: field 14 (z): '4x' is not a number");
+        assertThat(p.problems().get(1).line()).isEqualTo(5);
+        assertThatThrownBy(() -> KittiLabelFile.readStrict(file)).isInstanceOf(KittiLabelFormatException.class)
+                .hasMessage(file + ":3: expected 15 fields (16 with a score), found 5");
+    }
+
+    @Test
+    void damagedLinesParseOrFailWithOneLineNamingTheProblem() {
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = " \t0123456789.-+eExNaInfity_Car\u0000\u00e9";
+        int refused = 0;
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder line = new StringBuilder(random.nextBoolean() ? CAR : DONT_CARE);
+            for (int edits = 1 + random.nextInt(4); edits > 0 && line.length() > 0; edits--) {
+                int at = random.nextInt(line.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> line.deleteCharAt(at);
+                    case 1 -> line.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    default -> line.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            try {
+                KittiLabel l = KittiLabel.parse(line.toString());
+                assertThat(KittiLabel.parse(l.format())).isEqualTo(KittiLabel.parse(KittiLabel.parse(l.format())
+                        .format()));
+            } catch (IllegalArgumentException e) {
+                refused++;
+                assertThat(e.getMessage()).isNotBlank().doesNotContain("\n", "\u0000");
+            }
+        }
+        assertThat(refused).isBetween(100, 2_990);
+    }
+
+    @Test
+    void aBinaryFileIsOneLine() throws Exception {
+        Path file = dir.resolve("000001.txt");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertThatThrownBy(() -> KittiLabelFile.read(file)).isInstanceOf(KittiLabelFormatException.class)
+                .hasMessage(file + ": is not a UTF-8 text file (is it binary?)");
+    }
+
+    @Test
+    void writeAndReadGiveTheSameLabels() throws Exception {
+        List<KittiLabel> labels = List.of(KittiLabel.parse(CAR), KittiLabel.parse(DONT_CARE),
+                KittiLabel.of("Cyclist", 0.3, 2, 1.2345, 1, 2, 30.5, 80.25, 1.7, 0.6, 1.8, 2.5, 1.6, 12.0, 1.5));
+        Path file = dir.resolve("x.txt");
+        KittiLabelFile.write(file, labels);
+        String text = Files.readString(file);
+        assertThat(text).isEqualTo(CAR + "\n" + DONT_CARE + "\n"
+                + "Cyclist 0.30 2 1.23 1.00 2.00 30.50 80.25 1.70 0.60 1.80 2.50 1.60 12.00 1.50\n");
+        List<KittiLabel> back = KittiLabelFile.readStrict(file);
+        assertThat(back.subList(0, 2)).isEqualTo(labels.subList(0, 2));
+        assertThat(KittiLabelFile.format(back)).isEqualTo(text);
+    }
+}
