@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.cnnworkbench.app.report.TextTable;
+import org.cnnworkbench.engine.data.kitti.KittiLabelFormatException;
 import org.cnnworkbench.engine.detection.ApMetric;
 import org.cnnworkbench.engine.detection.KittiClass;
 import org.cnnworkbench.engine.detection.KittiDifficulty;
 import org.cnnworkbench.engine.detection.KittiEvaluation;
 import org.cnnworkbench.engine.detection.KittiEvaluator;
 import org.cnnworkbench.engine.detection.KittiFolders;
-import org.cnnworkbench.engine.detection.KittiFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +67,7 @@ final class EvalKittiCommand implements Callable<Integer> {
         KittiFolders.Loaded loaded;
         try {
             loaded = KittiFolders.load(gt, pred);
-        } catch (KittiFolders.FolderException | KittiFormatException e) {
+        } catch (KittiFolders.FolderException | KittiLabelFormatException e) {
             throw new UserException(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,7 @@
 package org.cnnworkbench.engine.detection;
 
+import org.cnnworkbench.engine.data.kitti.KittiLabel;
+
 /**
  * The devkit's difficulty levels. Ground truth is outside a level when its occlusion or truncation exceeds the
  * maximum (strict {@code >}) or its box height is at most the minimum ({@code <=}); a detection whose height,
@@ -39,13 +41,13 @@ public enum KittiDifficulty {
     }
 
     /** Whether ground truth of the evaluated class is too small, occluded or truncated for this level. */
-    boolean excludes(KittiObject truth) {
+    boolean excludes(KittiLabel truth) {
         return truth.occluded() > maxOcclusion || truth.truncated() > maxTruncation
-                || truth.box().height() <= minHeight;
+                || truth.boxHeight() <= minHeight;
     }
 
     /** Whether a detection is too small for this level: its height, truncated to an integer, is below the minimum. */
-    boolean tooSmall(KittiObject detection) {
-        return (int) Math.abs(detection.box().bottom() - detection.box().top()) < minHeight;
+    boolean tooSmall(KittiLabel detection) {
+        return (int) Math.abs(detection.bottom() - detection.top()) < minHeight;
     }
 }

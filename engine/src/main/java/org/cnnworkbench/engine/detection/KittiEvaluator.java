@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.cnnworkbench.engine.data.kitti.KittiLabel;
 
 /**
  * The 2D-box evaluation of the official KITTI object devkit ({@code cpp/evaluate_object.cpp}), quirks included,
@@ -19,9 +20,7 @@ public final class KittiEvaluator {
     /** Points of the precision curve: recall 0, 1/40, ..., 1. */
     public static final int SAMPLE_POINTS = 41;
 
-    private static final String DONT_CARE = "DontCare";
-
-    // the devkit's ignored_gt and ignored_det values
+        // the devkit's ignored_gt and ignored_det values
     private static final int COUNTED = 0;
     private static final int IGNORED = 1;
     private static final int OTHER = -1;
@@ -39,11 +38,11 @@ public final class KittiEvaluator {
             int detections = 0;
             boolean evaluated = false;
             for (KittiFrame frame : frames) {
-                for (KittiObject d : frame.detections()) {
+                for (KittiLabel d : frame.detections()) {
                     if (d.is(c.label())) {
                         detections++;
                         // the devkit's loadDetections: only a box with left >= 0 makes the class evaluated
-                        evaluated |= d.box().left() >= 0;
+                        evaluated |= d.left() >= 0;
                     }
                 }
             }
@@ -113,17 +112,17 @@ public final class KittiEvaluator {
     }
 
     /** One frame after the devkit's {@code cleanData}. */
-    private record Cleaned(List<KittiObject> truth, int[] ignoredTruth, List<KittiObject> dontCare,
-                           List<KittiObject> detections, int[] ignoredDetection, int counted) {
+    private record Cleaned(List<KittiLabel> truth, int[] ignoredTruth, List<KittiLabel> dontCare,
+                           List<KittiLabel> detections, int[] ignoredDetection, int counted) {
     }
 
     private static Cleaned clean(KittiFrame frame, KittiClass c, KittiDifficulty difficulty) {
-        List<KittiObject> truth = frame.truth();
+        List<KittiLabel> truth = frame.truth();
         int[] ignoredTruth = new int[truth.size()];
         int counted = 0;
-        List<KittiObject> dontCare = new ArrayList<>();
+        List<KittiLabel> dontCare = new ArrayList<>();
         for (int i = 0; i < truth.size(); i++) {
-            KittiObject g = truth.get(i);
+            KittiLabel g = truth.get(i);
             boolean sameClass = g.is(c.label());
             boolean neighbour = !sameClass && c.neighbour().map(g::is).orElse(false);
             boolean outsideLevel = difficulty.excludes(g);
@@ -135,14 +134,14 @@ public final class KittiEvaluator {
             } else {
                 ignoredTruth[i] = OTHER;
             }
-            if (g.is(DONT_CARE)) {
+            if (g.is(KittiLabel.DONT_CARE)) {
                 dontCare.add(g);
             }
         }
-        List<KittiObject> detections = frame.detections();
+        List<KittiLabel> detections = frame.detections();
         int[] ignoredDetection = new int[detections.size()];
         for (int j = 0; j < detections.size(); j++) {
-            KittiObject d = detections.get(j);
+            KittiLabel d = detections.get(j);
             // the devkit tests the height first: a small detection of ANY class is "ignored", not "other"
             ignoredDetection[j] = difficulty.tooSmall(d) ? IGNORED : d.is(c.label()) ? COUNTED : OTHER;
         }
@@ -160,7 +159,7 @@ public final class KittiEvaluator {
      * {@code threshold}) the free detection of largest overlap, a counted detection before an ignored one.
      */
     private static Stats statistics(Cleaned f, KittiClass c, boolean computeFp, double threshold) {
-        List<KittiObject> det = f.detections;
+        List<KittiLabel> det = f.detections;
         boolean[] assigned = new boolean[det.size()];
         boolean[] belowThreshold = new boolean[det.size()];
         if (computeFp) {
@@ -174,7 +173,7 @@ public final class KittiEvaluator {
             if (f.ignoredTruth[i] == OTHER) {
                 continue;
             }
-            KittiObject.Box gt = f.truth.get(i).box();
+            KittiLabel gt = f.truth.get(i);
             int detIdx = -1;
             double validDetection = NO_DETECTION;
             double maxIou = 0;
@@ -183,7 +182,7 @@ public final class KittiEvaluator {
                 if (f.ignoredDetection[j] == OTHER || assigned[j] || belowThreshold[j]) {
                     continue;
                 }
-                double overlap = det.get(j).box().iou(gt);
+                double overlap = det.get(j).iou(gt);
                 double score = det.get(j).scoreOrThrow();
                 if (!computeFp && overlap > c.minOverlap() && score > validDetection) {
                     detIdx = j;
@@ -218,12 +217,12 @@ public final class KittiEvaluator {
                 }
             }
             // detections mostly inside a DontCare region are not false positives
-            for (KittiObject dc : f.dontCare) {
+            for (KittiLabel dc : f.dontCare) {
                 for (int j = 0; j < det.size(); j++) {
                     if (assigned[j] || f.ignoredDetection[j] != COUNTED || belowThreshold[j]) {
                         continue;
                     }
-                    if (det.get(j).box().coveredBy(dc.box()) > c.minOverlap()) {
+                    if (det.get(j).coveredBy(dc) > c.minOverlap()) {
                         assigned[j] = true;
                         fp--;
                     }

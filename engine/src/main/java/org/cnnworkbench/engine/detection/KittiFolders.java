@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.cnnworkbench.engine.data.kitti.KittiLabel;
+import org.cnnworkbench.engine.data.kitti.KittiLabelFile;
+import org.cnnworkbench.engine.data.kitti.KittiLabelFormatException;
 
 /**
  * Pairs a ground-truth folder ({@code label_2/}) with a result folder by file name ({@code 000042.txt}): a
@@ -35,7 +38,7 @@ public final class KittiFolders {
     private KittiFolders() {
     }
 
-    public static Loaded load(Path truthDir, Path resultDir) throws FolderException, KittiFormatException {
+    public static Loaded load(Path truthDir, Path resultDir) throws FolderException, KittiLabelFormatException {
         TreeMap<String, Path> truth = textFiles(truthDir, "ground-truth");
         TreeMap<String, Path> results = textFiles(resultDir, "result");
         if (truth.isEmpty()) {
@@ -57,9 +60,10 @@ public final class KittiFolders {
         }
         List<KittiFrame> frames = new ArrayList<>();
         for (var entry : truth.entrySet()) {
-            List<KittiObject> gt = KittiLabels.read(entry.getValue(), KittiLabels.Kind.LABELS);
+            List<KittiLabel> gt = KittiLabelFile.readStrict(entry.getValue(), KittiLabel.Kind.LABEL);
             Path result = results.get(entry.getKey());
-            List<KittiObject> det = result == null ? List.of() : KittiLabels.read(result, KittiLabels.Kind.RESULTS);
+            List<KittiLabel> det = result == null ? List.of()
+                    : KittiLabelFile.readStrict(result, KittiLabel.Kind.RESULT);
             frames.add(new KittiFrame(entry.getKey(), gt, det));
         }
         return new Loaded(List.copyOf(frames), List.copyOf(warnings));

@@ -1,5 +1,7 @@
 package org.cnnworkbench.engine.data.kitti;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
@@ -73,6 +75,43 @@ public record KittiLabel(String type, double truncated, int occluded, double alp
         return right - left;
     }
 
+    /** The box's area in pixels. */
+    public double boxArea() {
+        return boxWidth() * boxHeight();
+    }
+
+    /** The area this box shares with {@code other}'s; 0 when they only touch or are apart. */
+    public double boxIntersection(KittiLabel other) {
+        double w = Math.min(right, other.right) - Math.max(left, other.left);
+        double h = Math.min(bottom, other.bottom) - Math.max(top, other.top);
+        return w <= 0 || h <= 0 ? 0 : w * h;
+    }
+
+    /** Intersection over union of the boxes, no +1 pixel convention (the devkit's {@code boxoverlap}, criterion -1). */
+    public double iou(KittiLabel other) {
+        double inter = boxIntersection(other);
+        return inter == 0 ? 0 : inter / (boxArea() + other.boxArea() - inter);
+    }
+
+    /** Intersection over this box's own area (the devkit's criterion 0, used for DontCare regions). */
+    public double coveredBy(KittiLabel other) {
+        double inter = boxIntersection(other);
+        return inter == 0 ? 0 : inter / boxArea();
+    }
+
+    /** Whether this object is of class {@code name}, ignoring case (the devkit uses {@code strcasecmp}). */
+    public boolean is(String name) {
+        return type.equalsIgnoreCase(name);
+    }
+
+    /** The score, which a result line has and a ground-truth line has not. */
+    public double scoreOrThrow() {
+        if (Double.isNaN(score)) {
+            throw new IllegalStateException("a ground-truth object has no score");
+        }
+        return score;
+    }
+
     /** This label with another type (for a class mapping such as Van to Car). */
     public KittiLabel withType(String newType) {
         return new KittiLabel(newType, truncated, occluded, alpha, left, top, right, bottom, height, width, length,
@@ -106,50 +145,125 @@ public record KittiLabel(String type, double truncated, int occluded, double alp
         }
     }
 
+    /** Which lines a file may hold: ground truth (15 fields), results (16: a score added) or either. */
+    public enum Kind {
+        /** 15 fields, or 16 with a score (the dataset reader, the check). */
+        ANY(-1, "expected 15 fields (16 with a score)"),
+        /** Ground truth: exactly 15 fields. */
+        LABEL(15, "expected 15 fields for a ground-truth label"),
+        /**
+         * Detection results: exactly 16 fields; truncated and occluded may be any number (the devkit reads a
+         * result's occlusion as a float and ignores both).
+         */
+        RESULT(16, "expected 16 fields for a result line (15 label fields and a score)");
+
+        private final int fields;
+        private final String expected;
+
+        Kind(int fields, String expected) {
+            this.fields = fields;
+            this.expected = expected;
+        }
+
+        boolean accepts(int count) {
+            return fields < 0 ? count == 15 || count == 16 : count == fields;
+        }
+    }
+
     /**
-     * Parses one line: 15 fields separated by white space, or 16 with a score.
-     *
-     * @throws IllegalArgumentException with the field and the problem (no file or line; {@link KittiLabelFile}
-     *                                  adds them)
+     * A line that is not a KITTI label: the message names the field and the problem (no file or line), and
+     * {@link #column()} is where the offending field starts.
      */
+    public static final class LineException extends IllegalArgumentException {
+
+        private final int column;
+
+        public LineException(int column, String problem) {
+            super(problem);
+            this.column = column;
+        }
+
+        /** The column (from 1) where the offending field starts. */
+        public int column() {
+            return column;
+        }
+    }
+
+    /** Parses one line of either kind: 15 fields, or 16 with a score. See {@link #parse(String, Kind)}. */
     public static KittiLabel parse(String line) {
-        String[] f = line.strip().split("\\s+");
-        if (f.length != 15 && f.length != 16) {
-            throw new IllegalArgumentException("expected 15 fields (16 with a score), found " + f.length);
+        return parse(line, Kind.ANY);
+    }
+
+    /**
+     * Parses one line: fields separated by white space, as many as {@code kind} asks for.
+     *
+     * @throws LineException with the field and the problem (no file or line; {@link KittiLabelFile} adds them)
+     */
+    public static KittiLabel parse(String line, Kind kind) {
+        List<String> fields = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        int at = 0;
+        while (at < line.length()) {
+            while (at < line.length() && isSpace(line.charAt(at))) {
+                at++;
+            }
+            int start = at;
+            while (at < line.length() && !isSpace(line.charAt(at))) {
+                at++;
+            }
+            if (at > start) {
+                fields.add(line.substring(start, at));
+                columns.add(start + 1);
+            }
+        }
+        String[] f = fields.toArray(String[]::new);
+        if (!kind.accepts(f.length)) {
+            String hint = kind == Kind.LABEL && f.length == 16 ? " (a result line with a score? ground truth has none)"
+                    : kind == Kind.RESULT && f.length == 15 ? " (the score is missing?)" : "";
+            int expected = kind == Kind.ANY ? 16 : kind.fields;
+            throw new LineException(f.length > expected ? columns.get(expected) : 1,
+                    kind.expected + ", found " + f.length + hint);
         }
         if (!TYPE.matcher(f[0]).matches()) {
-            throw new IllegalArgumentException("field 1 (type): '" + shorten(f[0]) + "' is not a class name");
+            throw new LineException(columns.get(0), "field 1 (type): '" + shorten(f[0]) + "' is not a class name");
         }
+        boolean result = kind == Kind.RESULT;
         double[] v = new double[16];
         v[15] = Double.NaN;
         for (int i = 1; i < f.length; i++) {
-            if (i == 2) {
+            if (i == 2 && !result) {
                 if (!INTEGER.matcher(f[i]).matches()) {
-                    throw new IllegalArgumentException("field 3 (occluded): '" + shorten(f[i])
+                    throw new LineException(columns.get(i), "field 3 (occluded): '" + shorten(f[i])
                             + "' is not an integer (0, 1, 2, 3 or -1)");
                 }
             } else if (!NUMBER.matcher(f[i]).matches()) {
-                throw new IllegalArgumentException("field " + (i + 1) + " (" + FIELDS[i] + "): '" + shorten(f[i])
-                        + "' is not a number");
+                throw new LineException(columns.get(i), "field " + (i + 1) + " (" + FIELDS[i] + "): '"
+                        + shorten(f[i]) + "' is not a number");
             }
             v[i] = Double.parseDouble(f[i]);
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException("field " + (i + 1) + " (" + FIELDS[i] + "): '" + shorten(f[i])
-                        + "' is out of range");
+            if (!Double.isFinite(v[i]) || i == 2 && Math.abs(v[i]) > Integer.MAX_VALUE) {
+                throw new LineException(columns.get(i), "field " + (i + 1) + " (" + FIELDS[i] + "): '"
+                        + shorten(f[i]) + "' is out of range");
             }
         }
-        if (v[2] < -1 || v[2] > 3) {
-            throw new IllegalArgumentException("field 3 (occluded): " + f[2] + " is not 0, 1, 2, 3 (or -1)");
+        if (!result && (v[2] < -1 || v[2] > 3)) {
+            throw new LineException(columns.get(2), "field 3 (occluded): " + f[2] + " is not 0, 1, 2, 3 (or -1)");
         }
-        if (v[1] != -1 && (v[1] < 0 || v[1] > 1)) {
-            throw new IllegalArgumentException("field 2 (truncated): " + f[1] + " is not between 0 and 1 (or -1)");
+        if (!result && v[1] != -1 && (v[1] < 0 || v[1] > 1)) {
+            throw new LineException(columns.get(1), "field 2 (truncated): " + f[1]
+                    + " is not between 0 and 1 (or -1)");
         }
         if (v[6] < v[4] || v[7] < v[5]) {
-            throw new IllegalArgumentException("box " + f[4] + " " + f[5] + " " + f[6] + " " + f[7]
-                    + ": right must not be left of left, bottom not above top");
+            throw new LineException(columns.get(v[6] < v[4] ? 6 : 7), "box " + f[4] + " " + f[5] + " " + f[6] + " "
+                    + f[7] + ": right must not be left of left, bottom not above top");
         }
         return new KittiLabel(f[0], v[1], (int) v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
                 v[13], v[14], v[15]);
+    }
+
+    /** White space as {@code \\s} matches it: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 
     private static String shorten(String s) {
