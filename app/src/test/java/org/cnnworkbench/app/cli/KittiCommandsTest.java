@@ -50,7 +50,7 @@ class KittiCommandsTest {
         assertThat(check.exit()).isEqualTo(ExitCodes.DATA_PROBLEMS);
         assertThat(check.out()).contains("stride 4096, anchors 40x30,16x40")
                 .contains("(the devkit's scaled by 0.27 = 100 / 375 rows)")
-                .contains("malformed: " + label + ":" + line + ": expected 15 fields (16 with a score), found 3")
+                .contains("malformed: " + label + ":" + line + ":1: expected 15 fields (16 with a score), found 3")
                 .contains("image without a label file: " + out.resolve("training/image_2/000001.png"))
                 .contains("has no learnable objects").containsPattern("Van\\s+Car");
 
@@ -58,7 +58,7 @@ class KittiCommandsTest {
         assertThat(stop.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(stop.out()).isEmpty();
         assertThat(stop.err()).isEqualTo("workbench: error: " + label + ":" + line
-                + ": expected 15 fields (16 with a score), found 3\n");
+                + ":1: expected 15 fields (16 with a score), found 3\n");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import org.cnnworkbench.engine.data.kitti.KittiLabel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,27 +24,36 @@ class KittiEvaluatorTest {
     private static final double EPS = 1e-12;
 
     /** A fully visible, untruncated object of height {@code h} in column {@code i} (no two overlap). */
-    static KittiObject truth(String type, int i, double h, int occluded, double truncated) {
-        return new KittiObject(type, truncated, occluded, 0, new KittiObject.Box(100 * i, 0, 100 * i + 60, h),
-                1.5, 1.6, 3.9, 0, 1.7, 20, 0, OptionalDouble.empty());
+    /** A 2D box in pixels, as the tests build them. */
+    record Box(double left, double top, double right, double bottom) {
     }
 
-    static KittiObject truth(String type, int i) {
+    static Box box(KittiLabel label) {
+        return new Box(label.left(), label.top(), label.right(), label.bottom());
+    }
+
+    static KittiLabel truth(String type, int i, double h, int occluded, double truncated) {
+        return KittiLabel.of(type, truncated, occluded, 0, 100 * i, 0, 100 * i + 60, h, 1.5, 1.6, 3.9, 0, 1.7, 20,
+                0);
+    }
+
+    static KittiLabel truth(String type, int i) {
         return truth(type, i, 50, 0, 0);
     }
 
-    static KittiObject detection(String type, KittiObject.Box box, double score) {
-        return new KittiObject(type, -1, -1, -10, box, 1.5, 1.6, 3.9, 0, 1.7, 20, 0, OptionalDouble.of(score));
+    static KittiLabel detection(String type, Box box, double score) {
+        return new KittiLabel(type, -1, -1, -10, box.left(), box.top(), box.right(), box.bottom(), 1.5, 1.6, 3.9, 0,
+                1.7, 20, 0, score);
     }
 
     /** A detection on the box of {@code truth}. */
-    static KittiObject on(KittiObject truth, double score) {
-        return detection(truth.type(), truth.box(), score);
+    static KittiLabel on(KittiLabel truth, double score) {
+        return detection(truth.type(), box(truth), score);
     }
 
     /** {@code n} cars, each detected exactly, scores 1, 0.99, 0.98, ... */
-    static List<KittiObject> cars(int n, List<KittiObject> detections) {
-        List<KittiObject> truth = new ArrayList<>();
+    static List<KittiLabel> cars(int n, List<KittiLabel> detections) {
+        List<KittiLabel> truth = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             truth.add(truth("Car", i));
             detections.add(on(truth.get(i), 1 - i / 100.0));
@@ -52,13 +61,13 @@ class KittiEvaluatorTest {
         return truth;
     }
 
-    static double ap(List<KittiObject> truth, List<KittiObject> detections, KittiClass c, KittiDifficulty d,
+    static double ap(List<KittiLabel> truth, List<KittiLabel> detections, KittiClass c, KittiDifficulty d,
                      ApMetric metric) {
         KittiEvaluation e = KittiEvaluator.evaluate(List.of(new KittiFrame("000000.txt", truth, detections)));
         return e.of(c).ap(d, metric).orElseThrow();
     }
 
-    static double carEasy(List<KittiObject> truth, List<KittiObject> detections) {
+    static double carEasy(List<KittiLabel> truth, List<KittiLabel> detections) {
         return ap(truth, detections, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R40);
     }
 
@@ -74,8 +83,8 @@ class KittiEvaluatorTest {
         "41, 1,          1",
         "80, 1,          1"})
     void perfectDetectionsReachOneOnlyFromFortyOneObjects(int n, double r40, double r11) {
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = cars(n, det);
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = cars(n, det);
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R40)).isCloseTo(r40, within(EPS));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R11)).isCloseTo(r11, within(EPS));
     }
@@ -84,7 +93,7 @@ class KittiEvaluatorTest {
     void perfectDetectionsSpreadOverManyImagesGiveOne() {
         List<KittiFrame> frames = new ArrayList<>();
         for (int i = 0; i < 41; i++) {
-            KittiObject car = truth("Car", 0);
+            KittiLabel car = truth("Car", 0);
             frames.add(new KittiFrame(String.format("%06d.txt", i), List.of(car), List.of(on(car, i / 41.0))));
         }
         KittiEvaluation e = KittiEvaluator.evaluate(frames);
@@ -101,8 +110,8 @@ class KittiEvaluatorTest {
         // so all three are thresholds. Precision at 0.9: 1/1; at 0.7: 2/3; at 0.6: 3/4.
         // Monotone: p[0] = 1, p[1] = p[2] = 3/4, p[3..40] = 0.
         // AP_R40 = (3/4 + 3/4)/40 = 0.0375; AP_11 = p[0]/11 = 1/11.
-        List<KittiObject> gt = List.of(truth("Car", 0), truth("Car", 1), truth("Car", 2), truth("Car", 3));
-        List<KittiObject> det = List.of(on(gt.get(0), 0.9), detection("Car", new KittiObject.Box(900, 0, 960, 50), 0.8),
+        List<KittiLabel> gt = List.of(truth("Car", 0), truth("Car", 1), truth("Car", 2), truth("Car", 3));
+        List<KittiLabel> det = List.of(on(gt.get(0), 0.9), detection("Car", new Box(900, 0, 960, 50), 0.8),
                 on(gt.get(1), 0.7), on(gt.get(2), 0.6));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R40)).isCloseTo(0.0375, within(EPS));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R11)).isCloseTo(1 / 11.0, within(EPS));
@@ -112,9 +121,9 @@ class KittiEvaluatorTest {
     void oneFalsePositiveAboveFortyOnePerfectDetections() {
         // 41 thresholds (the TP scores); at the k-th: k+1 TP and the FP (score 2, above all): p = (k+1)/(k+2),
         // increasing, so the monotone curve is 41/42 everywhere: AP_R40 = AP_11 = 41/42.
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = cars(41, det);
-        det.add(detection("Car", new KittiObject.Box(9000, 0, 9060, 50), 2.0));
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = cars(41, det);
+        det.add(detection("Car", new Box(9000, 0, 9060, 50), 2.0));
         assertThat(carEasy(gt, det)).isCloseTo(41 / 42.0, within(EPS));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R11)).isCloseTo(41 / 42.0, within(EPS));
     }
@@ -125,8 +134,8 @@ class KittiEvaluatorTest {
         // sample point k/40 after k = 20; the devkit skips a score when the next one is nearer the point: that
         // happens once (k = 31: 33/42 - 31/40 = 18/1680 < 31/40 - 32/42 = 22/1680). So 40 thresholds, all of
         // precision 1: p[0..39] = 1, p[40] = 0, AP_R40 = 39/40, AP_11 = 10/11.
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = new ArrayList<>(cars(41, det));
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = new ArrayList<>(cars(41, det));
         gt.add(truth("Car", 41));
         assertThat(carEasy(gt, det)).isCloseTo(39 / 40.0, within(EPS));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R11)).isCloseTo(10 / 11.0, within(EPS));
@@ -152,8 +161,8 @@ class KittiEvaluatorTest {
         "50, 0, 0.51, 1,     1,     1"})
     void difficultyDecidesWhichGroundTruthCounts(double height, int occluded, double truncated, double easy,
                                                  double moderate, double hard) {
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = new ArrayList<>(cars(41, det));
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = new ArrayList<>(cars(41, det));
         gt.add(truth("Car", 41, height, occluded, truncated));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R40)).isCloseTo(easy, within(EPS));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.MODERATE, ApMetric.R40)).isCloseTo(moderate, within(EPS));
@@ -169,9 +178,9 @@ class KittiEvaluatorTest {
         "24.9, 1,                  1",
         "25.0, 1,                  0.9761904761904762"})
     void detectionsBelowTheMinimumHeightAreIgnored(double height, double easy, double moderate) {
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = cars(41, det);
-        det.add(detection("Car", new KittiObject.Box(9000, 0, 9060, height), 2.0));
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = cars(41, det);
+        det.add(detection("Car", new Box(9000, 0, 9060, height), 2.0));
         assertThat(carEasy(gt, det)).isCloseTo(easy, within(EPS));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.MODERATE, ApMetric.R40)).isCloseTo(moderate, within(EPS));
     }
@@ -185,15 +194,14 @@ class KittiEvaluatorTest {
         "51, Pedestrian, 1",
         "50, Pedestrian, 0.9761904761904762"})
     void detectionsInDontCareRegionsAreNotFalsePositives(int width, String type, double expected) {
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = new ArrayList<>();
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = new ArrayList<>();
         for (int i = 0; i < 41; i++) {
             gt.add(truth(type, i));
             det.add(on(gt.get(i), 1 - i / 100.0));
         }
-        gt.add(new KittiObject("DontCare", -1, -1, -10, new KittiObject.Box(9000, 0, 9000 + width, 100),
-                -1, -1, -1, -1000, -1000, -1000, -10, OptionalDouble.empty()));
-        det.add(detection(type, new KittiObject.Box(9000, 0, 9100, 100), 2.0));
+        gt.add(KittiLabel.dontCare(9000, 0, 9000 + width, 100));
+        det.add(detection(type, new Box(9000, 0, 9100, 100), 2.0));
         KittiClass c = type.equals("Car") ? KittiClass.CAR : KittiClass.PEDESTRIAN;
         assertThat(ap(gt, det, c, KittiDifficulty.EASY, ApMetric.R40)).isCloseTo(expected, within(EPS));
     }
@@ -208,16 +216,16 @@ class KittiEvaluatorTest {
         "Van,            Pedestrian, 0.9761904761904762",
         "Van,            Cyclist,    0.9761904761904762"})
     void neighbouringClassesAreIgnored(String truthType, String detectedAs, double expected) {
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = new ArrayList<>();
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = new ArrayList<>();
         for (int i = 0; i < 41; i++) {
             gt.add(truth(detectedAs, i));
             det.add(on(gt.get(i), 1 - i / 100.0));
         }
-        KittiObject other = truth(truthType, 50);
+        KittiLabel other = truth(truthType, 50);
         gt.add(other);
         gt.add(truth(truthType, 51));                       // not detected: no FN either way
-        det.add(detection(detectedAs, other.box(), 2.0));
+        det.add(detection(detectedAs, box(other), 2.0));
         KittiClass c = KittiClass.valueOf(detectedAs.toUpperCase(java.util.Locale.ROOT));
         assertThat(ap(gt, det, c, KittiDifficulty.EASY, ApMetric.R40)).isCloseTo(expected, within(EPS));
     }
@@ -228,8 +236,8 @@ class KittiEvaluatorTest {
         // the thresholds are 2, s1, ..., s40. At 2 only the duplicate counts: p = 1. At s_k (k >= 1) car 0 has
         // two equal candidates, one is TP and one FP: p = (k+1)/(k+2). Monotone: p[0] = 1, p[1..40] = 41/42.
         // AP_R40 = 41/42; AP_11 = (1 + 10 * 41/42) / 11.
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = cars(41, det);
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = cars(41, det);
         det.add(on(gt.get(0), 2.0));
         assertThat(carEasy(gt, det)).isCloseTo(41 / 42.0, within(EPS));
         assertThat(ap(gt, det, KittiClass.CAR, KittiDifficulty.EASY, ApMetric.R11))
@@ -241,12 +249,11 @@ class KittiEvaluatorTest {
         // a car detection shifted so that IoU is exactly 0.7 does not match (strict >): one FP and one miss
         // among 41 cars. Box 60 x 50, shifted by d: IoU = (60-d)/(60+d) = 0.7 at d = 60*0.3/1.7, not exact in
         // binary; use a width-170 box shifted by 30: IoU = 140/200 = 0.7 exactly.
-        KittiObject wide = new KittiObject("Car", 0, 0, 0, new KittiObject.Box(20000, 0, 20170, 50), 1, 1, 1, 0, 0,
-                0, 0, OptionalDouble.empty());
-        KittiObject.Box shifted = new KittiObject.Box(20030, 0, 20200, 50);
-        assertThat(shifted.iou(wide.box())).isEqualTo(0.7);
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = new ArrayList<>(cars(41, det));
+        KittiLabel wide = KittiLabel.of("Car", 0, 0, 0, 20000, 0, 20170, 50, 1, 1, 1, 0, 0, 0, 0);
+        Box shifted = new Box(20030, 0, 20200, 50);
+        assertThat(detection("Car", shifted, 0.001).iou(wide)).isEqualTo(0.7);
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = new ArrayList<>(cars(41, det));
         gt.add(wide);
         det.add(detection("Car", shifted, 0.001));
         // 42 objects, 41 TP (as in oneMissBesideFortyOneDetections: 40 thresholds of precision 1; the FP has the
@@ -258,9 +265,9 @@ class KittiEvaluatorTest {
     void classesWithoutDetectionsAreNotEvaluatedAndMapAveragesTheOthers() {
         // Car: 41 perfect (AP 1); Cyclist: one perfect (AP_R40 0, only precision[0] is set);
         // Pedestrian: ground truth but no detections: not evaluated. mAP = (1 + 0) / 2.
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = new ArrayList<>(cars(41, det));
-        KittiObject cyclist = truth("Cyclist", 60);
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = new ArrayList<>(cars(41, det));
+        KittiLabel cyclist = truth("Cyclist", 60);
         gt.add(cyclist);
         gt.add(truth("Pedestrian", 61));
         det.add(on(cyclist, 0.5));
@@ -275,8 +282,8 @@ class KittiEvaluatorTest {
     @Test
     void onlyADetectionWithLeftAtLeastZeroMakesAClassEvaluated() {
         // the devkit's loadDetections sets eval_image only for a box with x1 >= 0 (-1 boxes mark 3D-only results)
-        KittiObject car = truth("Car", 0);
-        KittiObject outside = detection("Car", new KittiObject.Box(-1, -1, -1, -1), 0.9);
+        KittiLabel car = truth("Car", 0);
+        KittiLabel outside = detection("Car", new Box(-1, -1, -1, -1), 0.9);
         KittiFrame frame = new KittiFrame("000000.txt", List.of(car), List.of(outside));
         assertThat(KittiEvaluator.evaluate(List.of(frame)).of(KittiClass.CAR).evaluated()).isFalse();
         KittiFrame both = new KittiFrame("000000.txt", List.of(car), List.of(outside, on(car, 0.5)));
@@ -285,11 +292,11 @@ class KittiEvaluatorTest {
 
     @Test
     void classNamesCompareIgnoringCase() {
-        List<KittiObject> det = new ArrayList<>();
-        List<KittiObject> gt = new ArrayList<>();
+        List<KittiLabel> det = new ArrayList<>();
+        List<KittiLabel> gt = new ArrayList<>();
         for (int i = 0; i < 41; i++) {
             gt.add(truth(i % 2 == 0 ? "car" : "CAR", i));
-            det.add(detection("Car", gt.get(i).box(), 1 - i / 100.0));
+            det.add(detection("Car", box(gt.get(i)), 1 - i / 100.0));
         }
         assertThat(carEasy(gt, det)).isEqualTo(1.0);
     }

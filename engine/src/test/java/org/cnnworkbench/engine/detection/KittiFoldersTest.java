@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cnnworkbench.engine.data.kitti.KittiLabelFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KittiFoldersTest {
+
+    static final String CAR = "Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59";
+    static final String DONT_CARE = "DontCare -1 -1 -10 503.89 169.71 590.61 190.13 -1 -1 -1 -1000 -1000 -1000 -10";
 
     @TempDir
     Path dir;
@@ -17,10 +21,10 @@ class KittiFoldersTest {
     void pairsFilesByNameWarnsAboutResultsWithoutGroundTruth() throws Exception {
         Path gt = Files.createDirectories(dir.resolve("gt"));
         Path pred = Files.createDirectories(dir.resolve("pred"));
-        Files.writeString(gt.resolve("000000.txt"), KittiLabelsTest.CAR + "\n");
-        Files.writeString(gt.resolve("000001.txt"), KittiLabelsTest.CAR + "\n" + KittiLabelsTest.DONT_CARE + "\n");
-        Files.writeString(pred.resolve("000000.txt"), KittiLabelsTest.CAR + " 0.9\n");
-        Files.writeString(pred.resolve("000007.txt"), KittiLabelsTest.CAR + " 0.9\n");
+        Files.writeString(gt.resolve("000000.txt"), CAR + "\n");
+        Files.writeString(gt.resolve("000001.txt"), CAR + "\n" + DONT_CARE + "\n");
+        Files.writeString(pred.resolve("000000.txt"), CAR + " 0.9\n");
+        Files.writeString(pred.resolve("000007.txt"), CAR + " 0.9\n");
         Files.writeString(pred.resolve("notes.md"), "not a result");
 
         KittiFolders.Loaded loaded = KittiFolders.load(gt, pred);
@@ -39,7 +43,7 @@ class KittiFoldersTest {
         Path pred = Files.createDirectories(dir.resolve("pred"));
         assertThatThrownBy(() -> KittiFolders.load(gt, pred))
                 .hasMessage(gt + ": no ground-truth label files (NNNNNN.txt) in this folder");
-        Files.writeString(gt.resolve("000000.txt"), KittiLabelsTest.CAR + "\n");
+        Files.writeString(gt.resolve("000000.txt"), CAR + "\n");
         assertThatThrownBy(() -> KittiFolders.load(gt, pred))
                 .hasMessage(pred + ": no result files (NNNNNN.txt) in this folder");
         Files.writeString(pred.resolve("000009.txt"), "");
@@ -53,9 +57,9 @@ class KittiFoldersTest {
     void aMalformedResultFileNamesItsLine() throws Exception {
         Path gt = Files.createDirectories(dir.resolve("gt"));
         Path pred = Files.createDirectories(dir.resolve("pred"));
-        Files.writeString(gt.resolve("000000.txt"), KittiLabelsTest.CAR + "\n");
-        Files.writeString(pred.resolve("000000.txt"), KittiLabelsTest.CAR + " 0.9\nCar 1 2\n");
-        assertThatThrownBy(() -> KittiFolders.load(gt, pred)).isInstanceOf(KittiFormatException.class)
+        Files.writeString(gt.resolve("000000.txt"), CAR + "\n");
+        Files.writeString(pred.resolve("000000.txt"), CAR + " 0.9\nCar 1 2\n");
+        assertThatThrownBy(() -> KittiFolders.load(gt, pred)).isInstanceOf(KittiLabelFormatException.class)
                 .hasMessageStartingWith(pred.resolve("000000.txt") + ":2:1: expected 16 fields");
     }
 }

@@ -57,7 +57,7 @@ class KittiCheckTest {
         KittiCheck.Report r = KittiCheck.run(root, options(16, List.of()));
 
         assertThat(r.problems()).anyMatch(p -> p.startsWith("malformed: " + labels.resolve("000002.txt") + ":")
-                && p.endsWith(": field 4 (alpha): 'zero' is not a number"));
+                && p.endsWith(":12: field 4 (alpha): 'zero' is not a number"));
         assertThat(r.problems()).contains("1 image(s) left out for malformed label lines",
                 "image without a label file: " + images.resolve("000001.png"),
                 "label file without an image: " + labels.resolve("000099.txt"));
@@ -67,7 +67,7 @@ class KittiCheckTest {
 
         assertThatThrownBy(() -> KittiCheck.run(root, new KittiCheck.Options(KittiClassMap.standard(), 16, List.of(),
                 false, false, KittiDataset.OnMalformed.STOP))).isInstanceOf(KittiLabelFormatException.class)
-                .hasMessageEndingWith(": field 4 (alpha): 'zero' is not a number");
+                .hasMessageEndingWith(":12: field 4 (alpha): 'zero' is not a number");
     }
 
     @Test

@@ -47,13 +47,13 @@ class KittiDatasetTest {
         assertThat(data.imagesWithoutLabels()).containsExactly(root.resolve("training/image_2/000003.png"));
         assertThat(data.labelsWithoutImages()).containsExactly(root.resolve("training/label_2/000009.txt"));
         assertThat(data.warnings()).containsExactly(
-                label + ":" + line + ": expected 15 fields (16 with a score), found 7",
+                label + ":" + line + ":1: expected 15 fields (16 with a score), found 7",
                 "skipped 1 image with malformed label lines",
                 "1 image without a label file: 000003.png",
                 "1 label file without an image: 000009.txt");
 
         assertThatThrownBy(() -> KittiDataset.open(root, KittiDataset.OnMalformed.STOP))
-                .isInstanceOf(KittiLabelFormatException.class).hasMessageStartingWith(label + ":" + line + ": ");
+                .isInstanceOf(KittiLabelFormatException.class).hasMessageStartingWith(label + ":" + line + ":1: ");
     }
 
     @Test

@@ -86,11 +86,12 @@ class KittiLabelTest {
         KittiLabelFile.Parsed p = KittiLabelFile.read(file);
         assertThat(p.labels()).hasSize(2);
         assertThat(p.problems()).extracting(Throwable::getMessage).containsExactly(
-                file + ":3: expected 15 fields (16 with a score), found 5",
-                file + ":5: field 14 (z): '4x' is not a number");
+                file + ":3:1: expected 15 fields (16 with a score), found 5",
+                file + ":5:72: field 14 (z): '4x' is not a number");
         assertThat(p.problems().get(1).line()).isEqualTo(5);
+        assertThat(p.problems().get(1).column()).isEqualTo(72);
         assertThatThrownBy(() -> KittiLabelFile.readStrict(file)).isInstanceOf(KittiLabelFormatException.class)
-                .hasMessage(file + ":3: expected 15 fields (16 with a score), found 5");
+                .hasMessage(file + ":3:1: expected 15 fields (16 with a score), found 5");
     }
 
     @Test
@@ -140,5 +141,102 @@ class KittiLabelTest {
         List<KittiLabel> back = KittiLabelFile.readStrict(file);
         assertThat(back.subList(0, 2)).isEqualTo(labels.subList(0, 2));
         assertThat(KittiLabelFile.format(back)).isEqualTo(text);
+    }
+
+    // ground truth (Kind.LABEL) and detection results (Kind.RESULT), as the evaluator reads them
+
+    @Test
+    void readsEveryFieldOfAGroundTruthFile() {
+        List<KittiLabel> objects = KittiLabelFile.parse(Path.of("a.txt"), CAR + "\n\n" + DONT_CARE + "\n",
+                KittiLabel.Kind.LABEL).labels();
+        assertThat(objects).hasSize(2);
+        KittiLabel car = objects.get(0);
+        assertThat(car.type()).isEqualTo("Car");
+        assertThat(car.truncated()).isZero();
+        assertThat(car.occluded()).isZero();
+        assertThat(car.alpha()).isEqualTo(-1.58);
+        assertThat(List.of(car.left(), car.top(), car.right(), car.bottom()))
+                .containsExactly(587.01, 173.33, 614.12, 200.12);
+        assertThat(List.of(car.height(), car.width(), car.length())).containsExactly(1.65, 1.67, 3.64);
+        assertThat(List.of(car.x(), car.y(), car.z(), car.rotationY())).containsExactly(-0.65, 1.71, 46.70, -1.59);
+        assertThat(car.scoreIfAny()).isEmpty();
+        assertThat(objects.get(1).occluded()).isEqualTo(-1);
+    }
+
+    @Test
+    void resultLinesAddAScoreAndMayUseTabs() throws Exception {
+        KittiLabel d = KittiLabelFile.strict(KittiLabelFile.parse(Path.of("r.txt"), CAR.replace(' ', '\t')
+                + " 0.93\r\n", KittiLabel.Kind.RESULT)).get(0);
+        assertThat(d.scoreIfAny()).hasValue(0.93);
+        assertThat(d.scoreOrThrow()).isEqualTo(0.93);
+        assertThat(KittiLabelFile.strict(KittiLabelFile.parse(Path.of("r.txt"), "\uFEFF" + CAR,
+                KittiLabel.Kind.LABEL)).get(0).type()).isEqualTo("Car");
+        assertThat(d.boxHeight()).isCloseTo(26.79, org.assertj.core.data.Offset.offset(1e-9));
+        assertThatThrownBy(() -> KittiLabel.parse(CAR).scoreOrThrow()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // the line, then the expected message (line 2: a valid line comes first)
+        "Car 0.00 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71|"
+            + "f.txt:2:1: expected 15 fields for a ground-truth label, found 13",
+        CAR + " 0.9|f.txt:2:84: expected 15 fields for a ground-truth label, found 16 (a result line with a score? "
+            + "ground truth has none)",
+        "Car 0.00 0 -1.58 abc 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59|"
+            + "f.txt:2:18: field 5 (left): 'abc' is not a number",
+        "Car 0.00 0.5 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59|"
+            + "f.txt:2:10: field 3 (occluded): '0.5' is not an integer (0, 1, 2, 3 or -1)",
+        "Car NaN 0 -1.58 587.01 173.33 614.12 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59|"
+            + "f.txt:2:5: field 2 (truncated): 'NaN' is not a number",
+        "Car 0.00 0 -1.58 587.01 173.33 500 200.12 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59|"
+            + "f.txt:2:32: box 587.01 173.33 500 200.12: right must not be left of left, bottom not above top",
+        "Car 0.00 0 -1.58 587.01 173.33 614.12 100 1.65 1.67 3.64 -0.65 1.71 46.70 -1.59|"
+            + "f.txt:2:39: box 587.01 173.33 614.12 100: right must not be left of left, bottom not above top"})
+    void aMalformedGroundTruthLineNamesFileLineAndColumn(String line, String message) {
+        assertThatThrownBy(() -> KittiLabelFile.strict(KittiLabelFile.parse(Path.of("f.txt"), CAR + "\n" + line
+                + "\n", KittiLabel.Kind.LABEL))).isInstanceOf(KittiLabelFormatException.class).hasMessage(message);
+    }
+
+    @Test
+    void aResultMayGiveOcclusionAsAnyNumberAsTheDevkitIgnoresIt() throws Exception {
+        String result = "Car 0.00 0.00 -10 587.01 173.33 614.12 200.12 -1 -1 -1 -1000 -1000 -1000 -10 0.5";
+        assertThat(KittiLabelFile.strict(KittiLabelFile.parse(Path.of("r.txt"), result, KittiLabel.Kind.RESULT))
+                .get(0).occluded()).isZero();
+    }
+
+    @Test
+    void aResultLineWithoutScoreSaysSo() {
+        assertThatThrownBy(() -> KittiLabelFile.strict(KittiLabelFile.parse(Path.of("p.txt"), CAR,
+                KittiLabel.Kind.RESULT)))
+                .hasMessage("p.txt:1:1: expected 16 fields for a result line (15 label fields and a score), found 15 "
+                        + "(the score is missing?)");
+        assertThatThrownBy(() -> KittiLabelFile.strict(KittiLabelFile.parse(Path.of("p.txt"), CAR + " high",
+                KittiLabel.Kind.RESULT)))
+                .hasMessage("p.txt:1:84: field 16 (score): 'high' is not a number");
+    }
+
+    @Test
+    void unreadableFilesAreNamed() throws Exception {
+        Path binary = Files.write(dir.resolve("000001.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertThatThrownBy(() -> KittiLabelFile.read(binary, KittiLabel.Kind.LABEL))
+                .hasMessage(binary + ": is not a UTF-8 text file (is it binary?)");
+        Path missing = dir.resolve("none.txt");
+        assertThatThrownBy(() -> KittiLabelFile.read(missing, KittiLabel.Kind.LABEL))
+                .isInstanceOf(KittiLabelFormatException.class).hasMessage(missing + ": no such file");
+        Path empty = Files.writeString(dir.resolve("000002.txt"), "");
+        assertThat(KittiLabelFile.readStrict(empty, KittiLabel.Kind.RESULT)).isEmpty();
+    }
+
+    @Test
+    void boxesOverlapAsInTheDevkit() {
+        // a width-170 box shifted by 30: IoU = 140/200 = 0.7 exactly; intersection over the own area 140/170
+        KittiLabel a = KittiLabel.of("Car", 0, 0, 0, 20000, 0, 20170, 50, 1, 1, 1, 0, 0, 0, 0);
+        KittiLabel b = KittiLabel.of("Car", 0, 0, 0, 20030, 0, 20200, 50, 1, 1, 1, 0, 0, 0, 0);
+        assertThat(b.iou(a)).isEqualTo(0.7);
+        assertThat(b.coveredBy(a)).isEqualTo(140 / 170.0);
+        assertThat(a.boxArea()).isEqualTo(170 * 50.0);
+        assertThat(a.iou(KittiLabel.dontCare(20170, 0, 20300, 50))).isZero();   // touching only
+        assertThat(a.is("CAR")).isTrue();
+        assertThat(a.is("Van")).isFalse();
     }
 }

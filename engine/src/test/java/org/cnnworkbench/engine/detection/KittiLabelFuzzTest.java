@@ -16,15 +16,19 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
+import org.cnnworkbench.engine.data.kitti.KittiLabel;
+import org.cnnworkbench.engine.data.kitti.KittiLabelFile;
+import org.cnnworkbench.engine.data.kitti.KittiLabelFormatException;
 
 /**
  * The KITTI harness: the {@code stress} parity set's label and result files, mutated as text (fields replaced by
  * odd numbers and words, fields and lines deleted or repeated, separators changed, text cut), are parsed and
- * evaluated. Every case must end in one {@link KittiFormatException} naming the file and its line, or in an
- * evaluation whose APs are all between 0 and 1: never another exception.
+ * evaluated. Every case must end in one {@link KittiLabelFormatException} naming the file, its line and the column, or in an
+ * evaluation whose APs are all between 0 and 1: never another exception. The parser is
+ * {@link KittiLabelFile}, as {@link KittiFolders} uses it.
  */
 @Tag("fuzz")
-class KittiLabelsFuzzTest {
+class KittiLabelFuzzTest {
 
     private static final List<String> VALUES = List.of("0", "-1", "-10", "1e400", "NaN", "nan", "Infinity", "1d",
             "0x10", "", "Car", "DontCare", "Van", "Person_sitting", "99999999999999999999", "-0", "1e-300", "3.5",
@@ -42,7 +46,7 @@ class KittiLabelsFuzzTest {
 
     private static Path root() {
         try {
-            return Path.of(Objects.requireNonNull(KittiLabelsFuzzTest.class.getResource("/kitti/devkit-parity/stress"))
+            return Path.of(Objects.requireNonNull(KittiLabelFuzzTest.class.getResource("/kitti/devkit-parity/stress"))
                     .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
@@ -67,8 +71,10 @@ class KittiLabelsFuzzTest {
             }
         }
         try {
-            List<KittiObject> gt = KittiLabels.parse("gt/" + name, truth, KittiLabels.Kind.LABELS);
-            List<KittiObject> det = KittiLabels.parse("pred/" + name, found, KittiLabels.Kind.RESULTS);
+            List<KittiLabel> gt = KittiLabelFile.strict(KittiLabelFile.parse(Path.of("gt", name), truth,
+                    KittiLabel.Kind.LABEL));
+            List<KittiLabel> det = KittiLabelFile.strict(KittiLabelFile.parse(Path.of("pred", name), found,
+                    KittiLabel.Kind.RESULT));
             KittiEvaluation e = KittiEvaluator.evaluate(List.of(new KittiFrame(name, gt, det)));
             for (KittiClass c : KittiClass.values()) {
                 for (KittiDifficulty d : KittiDifficulty.values()) {
@@ -77,7 +83,7 @@ class KittiLabelsFuzzTest {
                     }
                 }
             }
-        } catch (KittiFormatException e) {
+        } catch (KittiLabelFormatException e) {
             assertThat(e.getMessage()).matches("(gt|pred)/" + name + ":\\d+:\\d+: .+");
             assertThat(e.getMessage()).doesNotContain("\n");
         }
