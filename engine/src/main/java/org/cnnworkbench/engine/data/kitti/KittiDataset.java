@@ -19,9 +19,9 @@ import org.cnnworkbench.engine.data.ImageIndex;
  * {@code DIR/training/label_2/NNNNNN.txt} (DIR may also be the {@code training} folder itself). Images are listed,
  * not decoded; every label file is parsed.
  *
- * <p>A malformed label line is reported with its file and line; {@link OnMalformed} decides whether that image is
- * left out ({@code SKIP_IMAGE}, counted) or opening stops with the first one ({@code STOP}). Images without a
- * label file and label files without an image are reported and left out.
+ * <p>A malformed label line is reported with its file, line and column; {@link OnMalformed} decides whether that
+ * image is left out ({@code SKIP_IMAGE}, counted) or opening stops with the first one ({@code STOP}). Images
+ * without a label file and label files without an image are reported and left out.
  *
  * <pre>{@code
  * KittiDataset data = KittiDataset.open(Path.of("kitti"), KittiDataset.OnMalformed.SKIP_IMAGE);
@@ -159,7 +159,7 @@ public final class KittiDataset {
         return labelsWithoutImages;
     }
 
-    /** Every malformed line (or unreadable label file), with file and line. */
+    /** Every malformed line (or unreadable label file), with file, line and column. */
     public List<KittiLabelFormatException> malformed() {
         return malformed;
     }

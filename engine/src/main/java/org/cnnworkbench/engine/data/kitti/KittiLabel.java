@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  *       {@code rotationY} around the camera's Y axis, -pi..pi</li>
  * </ul>
  *
+ * <p>The one KITTI label model of the workbench: the data set reader, {@code dataset check}, the scene generator
+ * and the evaluator ({@code engine.detection}) all use it; {@link Kind} says whether a file holds ground truth,
+ * results or either.
+ *
  * @param score the detection score of a result file, or NaN in a ground-truth label
  */
 public record KittiLabel(String type, double truncated, int occluded, double alpha, double left, double top,
