@@ -8,11 +8,9 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
@@ -59,7 +57,7 @@ public final class FashionMnistExport {
         }
         int k = classes == 0 ? classCount : classes;
         Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !isEmptyDirectory(target)) {
+        if (Files.exists(target) && !OutputFolders.isEmptyDirectory(target)) {
             throw new IOException(out + " already exists and is not an empty folder; choose a new one");
         }
         Path parent = target.getParent();
@@ -81,7 +79,7 @@ public final class FashionMnistExport {
             }
             return written;
         } finally {
-            deleteTree(temp);
+            OutputFolders.deleteTree(temp);
         }
     }
 
@@ -119,23 +117,4 @@ public final class FashionMnistExport {
         return image;
     }
 
-    private static boolean isEmptyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.cnnworkbench.engine.detection;
 
 import org.cnnworkbench.engine.data.kitti.KittiLabel;
+import org.cnnworkbench.engine.data.kitti.KittiLevel;
 
 /**
  * The devkit's difficulty levels. Ground truth is outside a level when its occlusion or truncation exceeds the
@@ -8,20 +9,21 @@ import org.cnnworkbench.engine.data.kitti.KittiLabel;
  * truncated to an integer, is below the minimum ({@code <}) is ignored.
  */
 public enum KittiDifficulty {
-    EASY("Easy", 40, 0, 0.15),
-    MODERATE("Moderate", 25, 1, 0.30),
-    HARD("Hard", 25, 2, 0.50);
+    EASY("Easy", KittiLevel.EASY),
+    MODERATE("Moderate", KittiLevel.MODERATE),
+    HARD("Hard", KittiLevel.HARD);
 
     private final String title;
     private final int minHeight;
     private final int maxOcclusion;
     private final double maxTruncation;
 
-    KittiDifficulty(String title, int minHeight, int maxOcclusion, double maxTruncation) {
+    /** The thresholds are the dataset's levels (one definition for the evaluator and {@code dataset check}). */
+    KittiDifficulty(String title, KittiLevel level) {
         this.title = title;
-        this.minHeight = minHeight;
-        this.maxOcclusion = maxOcclusion;
-        this.maxTruncation = maxTruncation;
+        this.minHeight = (int) level.minHeight();
+        this.maxOcclusion = level.maxOccluded();
+        this.maxTruncation = level.maxTruncated();
     }
 
     public String title() {

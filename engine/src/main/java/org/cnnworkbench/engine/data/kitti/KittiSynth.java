@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.cnnworkbench.engine.data.OutputFolders;
 
 /**
  * Draws a KITTI-format data set: street scenes with cars, pedestrians and cyclists whose boxes are known, written
@@ -86,7 +86,7 @@ public final class KittiSynth {
      */
     public static Summary generate(Path out, Options options) throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !isEmptyDirectory(target)) {
+        if (Files.exists(target) && !OutputFolders.isEmptyDirectory(target)) {
             throw new IOException(out + " already exists and is not an empty folder; choose a new one");
         }
         Files.createDirectories(target.getParent());
@@ -114,7 +114,7 @@ public final class KittiSynth {
             }
             return new Summary(out, options.images(), counts);
         } finally {
-            deleteTree(temp);
+            OutputFolders.deleteTree(temp);
         }
     }
 
@@ -339,23 +339,4 @@ public final class KittiSynth {
         return a;
     }
 
-    private static boolean isEmptyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
