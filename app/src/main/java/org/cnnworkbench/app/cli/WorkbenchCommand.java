@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
                 BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
                 InferCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
-                CompareModelsCommand.class, ExportCommand.class, PluginsCommand.class,
+                CompareModelsCommand.class, ExportCommand.class, PluginsCommand.class, AnchorsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 

@@ -34,6 +34,30 @@ class KittiCommandsTest {
                 .contains("DontCare", "no problems found");
     }
 
+    /** anchors from a generated folder, then dataset check against them: every class has a matching anchor. */
+    @Test
+    void anchorsFitTheBoxesAndCheckTakesThem() throws Exception {
+        Path out = dir.resolve("kitti");
+        CommandLineTest.run("dataset", "synth-kitti", "--out", out.toString(), "--images", "12", "--seed", "5");
+        Run anchors = CommandLineTest.run("anchors", "--data", out.toString(), "--k", "4");
+        assertThat(anchors.err()).isEmpty();
+        assertThat(anchors.exit()).isZero();
+        assertThat(anchors.out()).contains("k-means (1 - IoU) with 4 anchors, seed 42", "mean IoU of a box");
+        String value = anchors.out().lines().filter(l -> l.startsWith("--anchors ")).findFirst().orElseThrow()
+                .substring("--anchors ".length());
+        assertThat(value.split(",")).hasSize(4).allMatch(a -> a.matches("\\d+x\\d+"));
+        assertThat(CommandLineTest.run("anchors", "--data", out.toString()).out())
+                .isEqualTo(CommandLineTest.run("anchors", "--data", out.toString()).out());   // seeded
+
+        Run check = CommandLineTest.run("dataset", "check", out.toString(), "--anchors", value);
+        assertThat(check.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(check.out()).contains("anchors " + value, "no problems found");
+
+        Run tooMany = CommandLineTest.run("anchors", "--data", out.toString(), "--k", "100000");
+        assertThat(tooMany.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tooMany.err()).contains("fewer than the 100000 anchors").doesNotContain("\tat ");
+    }
+
     @Test
     void checkReportsProblemsWithExitStatusOne() throws Exception {
         Path out = dir.resolve("kitti");
