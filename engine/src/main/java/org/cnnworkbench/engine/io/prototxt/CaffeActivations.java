@@ -28,6 +28,11 @@ public final class CaffeActivations {
                 .findFirst();
     }
 
+    /** The Caffe layer type of an activation choice ({@code relu} is {@code ReLU}); empty for {@code none}. */
+    public static Optional<String> caffeType(String choice) {
+        return Optional.ofNullable(TYPES.get(choice));
+    }
+
     /**
      * The in-place activation layer after {@code node}, when its {@code activation} parameter is not
      * {@code none}: for a mapping's {@link CaffeMapping#exportNode} of a kind with that parameter.

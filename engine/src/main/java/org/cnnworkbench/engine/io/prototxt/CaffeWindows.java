@@ -5,8 +5,11 @@ import java.util.Optional;
 import org.cnnworkbench.engine.io.SpecFormatException;
 import org.cnnworkbench.engine.kinds.IntPair;
 
-/** Window sizes, strides and paddings as Caffe writes them (one value, two, or the _h and _w pair) and a spec does. */
-final class CaffeWindows {
+/**
+ * Window sizes, strides and paddings as Caffe writes them (one value, two, or the _h and _w pair) and a spec does;
+ * {@link #writeWindow} is for any {@link CaffeMapping}'s export.
+ */
+public final class CaffeWindows {
 
     private CaffeWindows() {
     }
@@ -38,9 +41,12 @@ final class CaffeWindows {
         return Optional.of(height == width ? (Object) height : List.of(height, width));
     }
 
-    /** Writes a window field, leaving it out when it equals {@code fallback} (none is left out for -1). */
-    static void writeWindow(ProtoMessage.Builder b, IntPair pair, String both, String h, String w,
-                                    long fallback) {
+    /**
+     * Writes a window field: {@code both} for a square window, else the pair {@code h}, {@code w}; a square one is
+     * left out when it equals {@code fallback}, Caffe's default (none is left out for -1).
+     */
+    public static void writeWindow(ProtoMessage.Builder b, IntPair pair, String both, String h, String w,
+                                   long fallback) {
         if (pair.isSquare()) {
             if (pair.h() != fallback) {
                 b.add(both, pair.h());

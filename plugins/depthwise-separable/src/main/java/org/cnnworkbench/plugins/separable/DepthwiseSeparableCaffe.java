@@ -2,11 +2,12 @@ package org.cnnworkbench.plugins.separable;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnworkbench.engine.io.prototxt.CaffeActivations;
 import org.cnnworkbench.engine.io.prototxt.CaffeLayer;
 import org.cnnworkbench.engine.io.prototxt.CaffeMapping;
+import org.cnnworkbench.engine.io.prototxt.CaffeWindows;
 import org.cnnworkbench.engine.io.prototxt.ExportContext;
 import org.cnnworkbench.engine.io.prototxt.ProtoMessage;
-import org.cnnworkbench.engine.kinds.IntPair;
 import org.cnnworkbench.engine.kinds.Params;
 import org.cnnworkbench.engine.model.Node;
 import org.cnnworkbench.engine.model.Shape;
@@ -32,9 +33,9 @@ final class DepthwiseSeparableCaffe implements CaffeMapping {
         List<CaffeLayer> layers = new ArrayList<>();
         String depthwise = context.layerName(node.id() + "/dw");
         ProtoMessage.Builder dw = ProtoMessage.builder().add("num_output", channels);
-        window(dw, p.pair("pad"), "pad", 0);
-        window(dw, p.pair("kernel"), "kernel_size", -1);
-        window(dw, p.pair("stride"), "stride", 1);
+        CaffeWindows.writeWindow(dw, p.pair("pad"), "pad", "pad_h", "pad_w", 0);
+        CaffeWindows.writeWindow(dw, p.pair("kernel"), "kernel_size", "kernel_h", "kernel_w", -1);
+        CaffeWindows.writeWindow(dw, p.pair("stride"), "stride", "stride_h", "stride_w", 1);
         dw.add("group", channels);
         if (!p.flag("bias")) {
             dw.add("bias_term", false);
@@ -61,28 +62,7 @@ final class DepthwiseSeparableCaffe implements CaffeMapping {
             layers.add(CaffeLayer.of(context.layerName(blob + "/scale"), "Scale", List.of(blob), List.of(blob))
                     .with("scale_param", ProtoMessage.builder().add("bias_term", true).build()));
         }
-        String type = switch (p.choice("activation")) {
-            case "relu" -> "ReLU";
-            case "sigmoid" -> "Sigmoid";
-            case "tanh" -> "TanH";
-            default -> null;
-        };
-        if (type != null) {
-            layers.add(CaffeLayer.of(context.layerName(blob + "/" + p.choice("activation")), type, List.of(blob),
-                    List.of(blob)));
-        }
-    }
-
-    /** {@code name: v} for a square window, {@code name_h} and {@code name_w} otherwise; nothing at the default. */
-    private static void window(ProtoMessage.Builder b, IntPair pair, String name, long caffeDefault) {
-        String base = name.endsWith("_size") ? name.substring(0, name.length() - "_size".length()) : name;
-        if (pair.h() == pair.w()) {
-            if (pair.h() != caffeDefault) {
-                b.add(name, pair.h());
-            }
-        } else {
-            b.add(base + "_h", pair.h());
-            b.add(base + "_w", pair.w());
-        }
+        CaffeActivations.caffeType(p.choice("activation")).ifPresent(type -> layers.add(CaffeLayer.of(
+                context.layerName(blob + "/" + p.choice("activation")), type, List.of(blob), List.of(blob))));
     }
 }
