@@ -91,12 +91,15 @@ public final class AnchorKMeans {
     private static double[][] initialCentroids(List<double[]> boxes, int k, Random random) {
         double[][] centroids = new double[k][];
         centroids[0] = boxes.get(random.nextInt(boxes.size())).clone();
+        double[] nearestDistance = new double[boxes.size()];
+        Arrays.fill(nearestDistance, Double.MAX_VALUE);
         double[] d2 = new double[boxes.size()];
         for (int c = 1; c < k; c++) {
             double total = 0;
             for (int i = 0; i < boxes.size(); i++) {
-                double d = distance(boxes.get(i), centroids[nearest(boxes.get(i), Arrays.copyOf(centroids, c))]);
-                d2[i] = d * d;
+                // only the centre chosen last can be nearer than before
+                nearestDistance[i] = Math.min(nearestDistance[i], distance(boxes.get(i), centroids[c - 1]));
+                d2[i] = nearestDistance[i] * nearestDistance[i];
                 total += d2[i];
             }
             int chosen = 0;
