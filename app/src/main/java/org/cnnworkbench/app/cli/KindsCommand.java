@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.cnnworkbench.engine.kinds.LayerKind;
-import org.cnnworkbench.engine.plugin.Plugins;
 import org.cnnworkbench.engine.kinds.ParamSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +35,7 @@ final class KindsCommand implements Runnable {
                 continue;
             }
             out.printf("%s  [%s, %s%s]%n    %s%n", kind.name(), kind.category().label(), kind.arity().describe(),
-                    Plugins.BUILT_IN.equals(unit.plugin()) ? "" : ", plugin " + unit.plugin(), kind.description());
+                    unit.isBuiltIn() ? "" : ", plugin " + unit.plugin(), kind.description());
             for (ParamSpec p : kind.parameters()) {
                 out.printf("    %-10s %s; %s%s%n", p.name(), p.description(), p.accepted(),
                         p.required() ? "; required" : "; default " + p.defaultValue());

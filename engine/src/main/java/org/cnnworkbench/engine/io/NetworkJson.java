@@ -20,7 +20,6 @@ import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.model.Node;
-import org.cnnworkbench.engine.plugin.Plugins;
 
 /**
  * Reads and writes network specs in the workbench's versioned JSON format (docs/spec-format.md):
@@ -144,8 +143,8 @@ public final class NetworkJson {
         if (!node.plugin().isEmpty()) {
             return node.plugin();
         }
-        return KindRegistry.standard().unit(node.kind()).map(LayerKind::plugin)
-                .filter(p -> !p.equals(Plugins.BUILT_IN)).orElse("");
+        return KindRegistry.standard().unit(node.kind()).filter(k -> !k.isBuiltIn()).map(LayerKind::plugin)
+                .orElse("");
     }
 
     private static final class Reader {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.cnnworkbench.engine.model.Node;
+import org.cnnworkbench.engine.plugin.Plugins;
 
 /**
  * One kind of node as a single unit: its {@link KindDescriptor} (parameters and formulas), how the palette
@@ -78,6 +79,11 @@ public record LayerKind(KindDescriptor descriptor, Palette palette, Map<Class<?>
         Map<Class<?>, Object> more = new LinkedHashMap<>(bridges);
         more.put(type, implementation);
         return new LayerKind(descriptor, palette, more, plugin);
+    }
+
+    /** Whether the workbench's own built-in plugin provides it (a spec file then records no plugin for it). */
+    public boolean isBuiltIn() {
+        return Plugins.BUILT_IN.equals(plugin);
     }
 
     /** This kind as provided by the plugin {@code pluginId}. */

@@ -150,8 +150,7 @@ public final class Plugins {
         List<WorkbenchPlugin> classPath = new ArrayList<>();
         ServiceLoader.load(WorkbenchPlugin.class, own).forEach(classPath::add);
         // the built-in plugin first, whatever the class path order: its kinds and exports lead every list
-        classPath.sort(java.util.Comparator.comparing(p -> !(p.getClass().getName()
-                .equals("org.cnnworkbench.engine.builtin.BuiltInPlugin"))));
+        classPath.sort(java.util.Comparator.comparing(p -> !BUILT_IN.equals(p.id())));
         for (WorkbenchPlugin plugin : classPath) {
             // the class path is the program's own: a failure there is a broken build, not a user's plugin
             Optional<String> problem = loading.add(plugin, "class path");
@@ -270,9 +269,6 @@ public final class Plugins {
             String kind = t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException
                     ? "class not found" : t.getClass().getSimpleName();
             text.append(t.getMessage() == null ? kind : kind + " " + t.getMessage());
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return text.toString();
     }

@@ -8,7 +8,6 @@ import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.kinds.ParamSpec;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
-import org.cnnworkbench.engine.plugin.Plugins;
 
 /** Starting values for a node dropped from the palette, and fresh node ids. */
 public final class NodeTemplates {
@@ -22,7 +21,7 @@ public final class NodeTemplates {
      */
     public static Node newNode(LayerKind kind, String id, List<String> inputs) {
         Node node = Node.of(id, kind.name(), inputs, startingParams(kind));
-        return Plugins.BUILT_IN.equals(kind.plugin()) ? node : node.withPlugin(kind.plugin());
+        return kind.isBuiltIn() ? node : node.withPlugin(kind.plugin());
     }
 
     /**

@@ -15,7 +15,6 @@ import org.cnnworkbench.app.ui.viewmodel.PaletteViewModel;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.kinds.Category;
 import org.cnnworkbench.engine.kinds.LayerKind;
-import org.cnnworkbench.engine.plugin.Plugins;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
@@ -93,7 +92,7 @@ public final class PaletteView extends VBox {
             } else if (item instanceof LayerKind k) {
                 setText(k.palette().label());
                 setTooltip(new Tooltip(k.name() + ": " + k.descriptor().description()
-                        + (Plugins.BUILT_IN.equals(k.plugin()) ? "" : "\nFrom the plugin " + k.plugin())));
+                        + (k.isBuiltIn() ? "" : "\nFrom the plugin " + k.plugin())));
                 getStyleClass().add("palette-kind");
             }
         }

@@ -12,7 +12,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.cnnworkbench.engine.kinds.Category;
 import org.cnnworkbench.engine.kinds.LayerKind;
-import org.cnnworkbench.engine.plugin.Plugins;
 
 /**
  * The palette of kinds: every registered kind grouped by category, narrowed by a filter text that matches a
@@ -70,7 +69,7 @@ public final class PaletteViewModel {
             return true;
         }
         String haystack = (kind.name() + " " + kind.palette().label() + " " + kind.descriptor().description() + " "
-                + kind.descriptor().category().label() + " " + (Plugins.BUILT_IN.equals(kind.plugin()) ? "" : kind.plugin()))
+                + kind.descriptor().category().label() + " " + (kind.isBuiltIn() ? "" : kind.plugin()))
                 .toLowerCase(Locale.ROOT);
         for (String word : query.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
             if (!haystack.contains(word)) {

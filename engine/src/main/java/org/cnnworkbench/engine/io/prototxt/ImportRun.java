@@ -18,7 +18,6 @@ import org.cnnworkbench.engine.kinds.LayerKind;
 import org.cnnworkbench.engine.kinds.ParamSpec;
 import org.cnnworkbench.engine.kinds.ParamType;
 import org.cnnworkbench.engine.model.Node;
-import org.cnnworkbench.engine.plugin.Plugins;
 
 /**
  * The state of one prototxt import ({@link PrototxtImporter}): fed the layers in file order, it keeps the nodes
@@ -134,7 +133,7 @@ final class ImportRun {
         for (Node node : made) {
             Node recorded = node;
             Optional<LayerKind> itsUnit = kinds.unit(node.kind());
-            if (itsUnit.isPresent() && !itsUnit.get().plugin().equals(Plugins.BUILT_IN)
+            if (itsUnit.isPresent() && !itsUnit.get().isBuiltIn()
                     && !itsUnit.get().plugin().isEmpty() && node.plugin().isEmpty()) {
                 recorded = node.withPlugin(itsUnit.get().plugin());
             }
@@ -182,7 +181,7 @@ final class ImportRun {
         for (LayerKind unit : kinds.units()) {
             Optional<CaffeMapping> mapping = unit.bridge(CaffeMapping.class);
             if (mapping.isPresent() && mapping.get().caffeTypes().contains(type)) {
-                (unit.plugin().equals(Plugins.BUILT_IN) ? builtIn : plugins).add(new Claim(unit, mapping.get()));
+                (unit.isBuiltIn() ? builtIn : plugins).add(new Claim(unit, mapping.get()));
             }
         }
         plugins.addAll(builtIn);
