@@ -119,6 +119,26 @@ public record ImagePipeline(int channels, int height, int width, double trainSca
         return out;
     }
 
+    /**
+     * {@code image} stretched (bilinear) to exactly {@code height x width}, as {@code channels} float planes in
+     * [0, 1], without cropping: a detector's boxes then map to the input by one scale per axis.
+     */
+    public static float[] stretch(BufferedImage image, int channels, int height, int width) {
+        BufferedImage target = image;
+        if (image.getWidth() != width || image.getHeight() != height) {
+            target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = target.createGraphics();
+            try {
+                g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(image, 0, 0, width, height, null);
+            } finally {
+                g.dispose();
+            }
+        }
+        return toPlanes(target, channels).data();
+    }
+
     /** An image's pixels as {@code channels} float planes in [0, 1]. */
     static Planes toPlanes(BufferedImage image, int channels) {
         int h = image.getHeight();

@@ -22,6 +22,12 @@ public interface Dl4jGraph {
      */
     String internalName(String wanted);
 
+    /**
+     * The shape of the network's first input added so far, e.g. for a head whose parameters are in input pixels
+     * (convdet's anchors); empty before any input.
+     */
+    java.util.Optional<Shape.FeatureMap> imageInput();
+
     /** Adds a network input of this shape. */
     void addInput(String id, Shape.FeatureMap shape);
 

@@ -35,6 +35,7 @@ final class GraphAssembly implements Dl4jGraph {
     private final Set<String> names;
     /** The vertices added so far, in order (the converter attributes them to the node being mapped). */
     private final List<String> added = new ArrayList<>();
+    private Shape.FeatureMap firstInput;
 
     /** The DL4J shape of one activation of {@code shape} for {@code batch} samples in {@link #FORMAT}. */
     static long[] dl4jShape(Shape shape, long batch) {
@@ -78,7 +79,15 @@ final class GraphAssembly implements Dl4jGraph {
     }
 
     @Override
+    public java.util.Optional<Shape.FeatureMap> imageInput() {
+        return java.util.Optional.ofNullable(firstInput);
+    }
+
+    @Override
     public void addInput(String id, Shape.FeatureMap shape) {
+        if (firstInput == null) {
+            firstInput = shape;
+        }
         added.add(id);
         builder.addInputs(id);
         inputTypes.add(InputType.convolutional(shape.height(), shape.width(), shape.channels(), FORMAT));

@@ -44,7 +44,7 @@ public final class RunDirectory {
     private static final List<String> METRICS_COLUMNS = List.of(METRICS_HEADER.split(","));
     /** The files that mark a folder as (part of) a run directory. */
     private static final List<String> RUN_FILES = List.of("spec.json", "config.json", "data.json", "metrics.csv",
-            RunCheckpoints.POINTER, "model.zip", "summary.json");
+            RunCheckpoints.POINTER, "model.zip", "summary.json", DetectionRunInfo.FILE);
     private static final int KEEP_CHECKPOINTS = 3;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
