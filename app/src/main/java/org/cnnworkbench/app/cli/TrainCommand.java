@@ -3,12 +3,22 @@ package org.cnnworkbench.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.data.kitti.KittiClassMap;
+import org.cnnworkbench.engine.data.kitti.KittiDataset;
+import org.cnnworkbench.engine.data.kitti.KittiTrainingData;
+import org.cnnworkbench.engine.detection.DetectionSettings;
 import org.cnnworkbench.engine.dl4j.DataSpec;
+import org.cnnworkbench.engine.dl4j.DetectionRunInfo;
+import org.cnnworkbench.engine.dl4j.DetectionTrainer;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
 import org.cnnworkbench.engine.dl4j.RunSummary;
@@ -17,6 +27,7 @@ import org.cnnworkbench.engine.dl4j.TrainingConfig;
 import org.cnnworkbench.engine.dl4j.TrainingData;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Shape;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +64,62 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "no progress bar, even on a terminal")
     boolean plain;
 
+    @ArgGroup(exclusive = false, heading = "%nDetection (a network ending in a convdet head, --data a KITTI folder):%n")
+    DetectionOptions detectionOptions = new DetectionOptions();
+
+    /** Options of a detection run (docs/detection.md). */
+    static final class DetectionOptions {
+        @Option(names = "--kitti-classes", split = ",", paramLabel = "NAME",
+                description = "the trained classes, in the head's class order (default: Car,Pedestrian,Cyclist)")
+        List<String> classes = new ArrayList<>(KittiClassMap.DEFAULT_CLASSES);
+
+        @Option(names = "--map", split = ",", paramLabel = "TYPE=CLASS",
+                description = "train another KITTI type as a class, e.g. Van=Car")
+        List<String> mappings = new ArrayList<>();
+
+        @Option(names = "--val-fraction", defaultValue = "0.2", paramLabel = "F",
+                description = "share of the labelled images held out for validation (default: ${DEFAULT-VALUE})")
+        double valFraction;
+
+        @Option(names = "--split-seed", defaultValue = "42", paramLabel = "N",
+                description = "seed of the train/validation split (default: ${DEFAULT-VALUE})")
+        long splitSeed;
+
+        @Option(names = "--stop-on-malformed", description = "stop at the first malformed label line instead of "
+                + "leaving its image out")
+        boolean stopOnMalformed;
+
+        @Option(names = "--min-score", defaultValue = "0.005", paramLabel = "P",
+                description = "drop boxes scoring less (default: ${DEFAULT-VALUE}, SqueezeDet's)")
+        double minScore;
+
+        @Option(names = "--nms", defaultValue = "0.4", paramLabel = "IOU",
+                description = "per-class non-maximum suppression threshold (default: ${DEFAULT-VALUE})")
+        double nms;
+
+        @Option(names = "--max-detections", defaultValue = "64", paramLabel = "N",
+                description = "at most N detections per image (default: ${DEFAULT-VALUE})")
+        int maxDetections;
+
+        DetectionSettings settings() {
+            try {
+                return new DetectionSettings(minScore, nms, maxDetections);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+
+        KittiTrainingData.Options options(TrainingOptions training) {
+            try {
+                return new KittiTrainingData.Options(valFraction, splitSeed, training.trainLimit, training.valLimit,
+                        !training.noAugment, KittiClassMap.parse(classes, mappings), stopOnMalformed
+                        ? KittiDataset.OnMalformed.STOP : KittiDataset.OnMalformed.SKIP_IMAGE);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter outWriter = spec.commandLine().getOut();
@@ -61,11 +128,20 @@ final class TrainCommand implements Callable<Integer> {
         Path runDir = resume != null ? resume : out;
         try (SignalStop stop = SignalStop.install("train")) {
             AtomicBoolean cancel = stop.cancel();
-            RunSummary summary = resume != null
-                    ? Trainer.resume(resume, training.epochs == null ? 0 : training.epochs, progress, cancel)
-                    : startNew(progress, cancel);
+            boolean detection = resume != null ? DetectionRunInfo.isDetectionRun(resume) : endsInConvDet();
+            if (detection) {
+                progress.detection();
+            }
+            RunSummary summary;
+            if (resume != null) {
+                int epochs = training.epochs == null ? 0 : training.epochs;
+                summary = detection ? DetectionTrainer.resume(resume, epochs, progress, cancel)
+                        : Trainer.resume(resume, epochs, progress, cancel);
+            } else {
+                summary = detection ? startDetection(progress, cancel) : startNew(progress, cancel);
+            }
             progress.clearLine();
-            return report(summary, runDir, outWriter, err);
+            return detection ? reportDetection(summary, runDir, outWriter, err) : report(summary, runDir, outWriter, err);
         } catch (Dl4jConversionException | IllegalArgumentException | IOException e) {
             throw new UserException(e.getMessage());
         }
@@ -88,6 +164,52 @@ final class TrainCommand implements Callable<Integer> {
         return Trainer.train(networkSpec, trainingData, config, out, progress, cancel);
     }
 
+    /** Whether --network ends in a convdet head (a detector). */
+    private boolean endsInConvDet() {
+        if (network == null) {
+            return false;
+        }
+        NetworkSpec networkSpec = NetworkSource.load(network, spec.commandLine().getErr()).spec();
+        Set<String> consumed = new HashSet<>();
+        networkSpec.nodes().forEach(n -> consumed.addAll(n.inputs()));
+        return networkSpec.nodes().stream().anyMatch(n -> "convdet".equals(n.kind()) && !consumed.contains(n.id()));
+    }
+
+    private RunSummary startDetection(TrainingProgress progress, AtomicBoolean cancel)
+            throws IOException, Dl4jConversionException {
+        if (out == null) {
+            throw new UserException("train needs --out (or --resume RUN-DIR)");
+        }
+        if (RunDirectory.holdsRunFiles(out)) {
+            throw new UserException(out + " already holds a training run; continue it with --resume " + out
+                    + " or choose another --out");
+        }
+        if (training.fashionMnist()) {
+            throw new UserException("the network ends in a convdet head: give --data a KITTI folder (with "
+                    + "training/image_2 and training/label_2), e.g. one made by workbench dataset synth-kitti");
+        }
+        NetworkSpec networkSpec = NetworkSource.load(network, spec.commandLine().getErr()).spec();
+        TrainingConfig config = training.config(10);
+        Shape.FeatureMap input = inputOf(networkSpec);
+        KittiTrainingData data = KittiTrainingData.open(Path.of(training.data), input,
+                detectionOptions.options(training), null);
+        data.warnings().forEach(progress::warning);
+        return DetectionTrainer.train(networkSpec, data, config, detectionOptions.settings(), out, progress, cancel);
+    }
+
+    static int reportDetection(RunSummary s, Path runDir, PrintWriter out, PrintWriter err) {
+        out.printf(Locale.ROOT, "%s after %d epochs: mAP Moderate %.4f, Easy %.4f%s, %,d parameters, model %,d "
+                        + "bytes, %.1f img/s, %.1f s%nrun directory: %s%n", s.status().name().toLowerCase(Locale.ROOT),
+                s.epochs(), s.top1(), s.top5(), s.hasBest() ? String.format(Locale.ROOT, " (best: epoch %d, mAP "
+                        + "Moderate %.4f)", s.bestEpoch(), s.bestTop1()) : "", s.params(), s.modelBytes(),
+                s.imagesPerSecond(), s.wallSeconds(), runDir);
+        out.flush();
+        if (s.skippedImages() > 0) {
+            err.println("workbench: warning: " + s.skippedImages() + " unreadable images were skipped");
+        }
+        return exitStatus(s, runDir, err, "train");
+    }
+
     private static Shape.FeatureMap inputOf(NetworkSpec networkSpec) {
         return Trainer.imageInput(networkSpec, Analyzer.standard().analyze(networkSpec))
                 .orElseThrow(() -> new UserException("training needs a network with an image input node"));
@@ -108,6 +230,10 @@ final class TrainCommand implements Callable<Integer> {
         if (s.skippedImages() > 0) {
             err.println("workbench: warning: " + s.skippedImages() + " unreadable images were skipped");
         }
+        return exitStatus(s, runDir, err, command);
+    }
+
+    private static int exitStatus(RunSummary s, Path runDir, PrintWriter err, String command) {
         return switch (s.status()) {
             case COMPLETED -> ExitCodes.OK;
             case CANCELLED -> {

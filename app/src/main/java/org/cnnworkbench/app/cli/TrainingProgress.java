@@ -19,11 +19,18 @@ class TrainingProgress implements TrainingListener {
     private final boolean terminal;
     private long lastDraw;
     private int lineLength;
+    private boolean detection;
 
     TrainingProgress(PrintWriter out, PrintWriter err, boolean terminal) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+    }
+
+    /** Epoch lines name the accuracy columns of a detection run: mean AP at Moderate and Easy. */
+    TrainingProgress detection() {
+        detection = true;
+        return this;
     }
 
     @Override
@@ -65,6 +72,13 @@ class TrainingProgress implements TrainingListener {
     @Override
     public void epochEnded(EpochMetrics m) {
         clearLine();
+        if (detection) {
+            out.printf(Locale.ROOT, "epoch %d: train loss %.4f, val loss %.4f, mAP Moderate %.4f, Easy %.4f "
+                            + "(KITTI AP_R40 over the classes), %.0f img/s, %.1f s%n", m.epoch(), m.trainLoss(),
+                    m.valLoss(), m.top1(), m.top5(), m.imagesPerSecond(), m.seconds());
+            out.flush();
+            return;
+        }
         out.printf(Locale.ROOT, "epoch %d: train loss %.4f, val loss %.4f, top-1 %.2f%%, top-5 %.2f%%, "
                         + "%.0f img/s, %.1f s%n", m.epoch(), m.trainLoss(), m.valLoss(), 100 * m.top1(), 100 * m.top5(),
                 m.imagesPerSecond(), m.seconds());

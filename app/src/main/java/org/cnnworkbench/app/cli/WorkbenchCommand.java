@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 GenerateCommand.class, EvalKittiCommand.class,
                 SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
                 BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
-                InferCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
+                InferCommand.class, DetectCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
                 CompareModelsCommand.class, ExportCommand.class, PluginsCommand.class, AnchorsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {

@@ -25,13 +25,13 @@ public record DetectionSettings(double minScore, double nmsThreshold, int maxDet
     }
 
     /**
-     * The detections of one image: {@code activated} decoded on {@code grid}, scaled from the network's input to
+     * The detections of one image: {@code output} (the head's raw values) decoded on {@code grid}, scaled from the network's input to
      * the image's {@code width x height} pixels, clipped to the image, then suppressed and capped.
      */
-    public List<Detection> apply(YoloGrid grid, float[] activated, int imageWidth, int imageHeight) {
+    public List<Detection> apply(ConvDetGrid grid, float[] output, int imageWidth, int imageHeight) {
         double sx = imageWidth / (grid.columns() * grid.cellWidth());
         double sy = imageHeight / (grid.rows() * grid.cellHeight());
-        List<Detection> boxes = grid.decode(activated, minScore).stream()
+        List<Detection> boxes = grid.decode(output, minScore).stream()
                 .map(d -> d.scaled(sx, sy).clipped(imageWidth, imageHeight))
                 .flatMap(java.util.Optional::stream)
                 .toList();

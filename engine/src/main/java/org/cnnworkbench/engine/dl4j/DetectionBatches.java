@@ -10,14 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.cnnworkbench.engine.data.kitti.KittiSample;
 import org.cnnworkbench.engine.data.kitti.KittiTrainingData;
-import org.cnnworkbench.engine.detection.YoloGrid;
+import org.cnnworkbench.engine.detection.ConvDetGrid;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Mini-batches of a detection data set for DL4J's YOLOv2 output layer: features {@code [n, 3, H, W]} and labels
- * {@code [n, 4 + C, rows, columns]} ({@link YoloGrid#encode}), both in the run's layout. Each epoch has its own
+ * Mini-batches of a detection data set: features {@code [n, 3, H, W]} in the run's layout and labels
+ * {@code [n, K (5 + C) x rows x columns]}, each row the targets of {@link ConvDetGrid#encode}. Each epoch has its own
  * seeded shuffle and augmentation; the next batch is prepared on {@code prefetch}'s thread while the current one
  * trains. Unreadable images are left out of their batch (the data set counts them).
  */
@@ -25,7 +25,7 @@ final class DetectionBatches implements Iterator<DataSet> {
 
     private final KittiTrainingData data;
     private final List<KittiSample> samples;
-    private final YoloGrid grid;
+    private final ConvDetGrid grid;
     private final int batchSize;
     private final String layout;
     private final boolean training;
@@ -37,7 +37,7 @@ final class DetectionBatches implements Iterator<DataSet> {
     private CompletableFuture<Optional<DataSet>> next;
     private int droppedBoxes;
 
-    DetectionBatches(KittiTrainingData data, List<KittiSample> samples, YoloGrid grid, int batchSize, String layout,
+    DetectionBatches(KittiTrainingData data, List<KittiSample> samples, ConvDetGrid grid, int batchSize, String layout,
                      boolean training, long seed, ExecutorService prefetch) {
         this.data = data;
         this.samples = samples;
@@ -78,7 +78,7 @@ final class DetectionBatches implements Iterator<DataSet> {
         return (samples.size() + batchSize - 1) / batchSize;
     }
 
-    /** Boxes the grid could not hold so far (two centres in one cell). */
+    /** Boxes that found no free anchor (or lay outside the image) so far. */
     int droppedBoxes() {
         return droppedBoxes;
     }
@@ -105,19 +105,18 @@ final class DetectionBatches implements Iterator<DataSet> {
         int n = items.size();
         int h = (int) data.input().height();
         int w = (int) data.input().width();
-        int labelChannels = 4 + grid.classes();
         float[] features = new float[n * 3 * h * w];
-        float[] labels = new float[n * labelChannels * grid.rows() * grid.columns()];
+        float[] labels = new float[n * grid.values()];
         for (int i = 0; i < n; i++) {
             KittiTrainingData.Item item = items.get(i);
             System.arraycopy(item.chw(), 0, features, i * 3 * h * w, 3 * h * w);
-            YoloGrid.Encoded encoded = grid.encode(item.boxes());
+            ConvDetGrid.Encoded encoded = grid.encode(item.boxes());
             droppedBoxes += encoded.dropped();
-            System.arraycopy(encoded.labels(), 0, labels, i * encoded.labels().length, encoded.labels().length);
+            System.arraycopy(encoded.targets(), 0, labels, i * grid.values(), grid.values());
         }
         INDArray f = Nd4j.create(features, new long[] {n, 3, h, w}, 'c');
-        INDArray l = Nd4j.create(labels, new long[] {n, labelChannels, grid.rows(), grid.columns()}, 'c');
-        return Optional.of(new DataSet(InputLayout.fromNchw(f, layout), InputLayout.fromNchw(l, layout)));
+        INDArray l = Nd4j.create(labels, new long[] {n, grid.values()}, 'c');
+        return Optional.of(new DataSet(InputLayout.fromNchw(f, layout), l));
     }
 
     @Override
