@@ -217,11 +217,17 @@ public final class DetectionView extends BorderPane {
         }
         Image next = new Image(file.toUri().toString(), backgroundLoading);
         image = next;
-        if (next.getProgress() >= 1) {
+        if (next.getProgress() >= 1 || next.isError()) {
             imageLoaded(next);
         } else {
             next.progressProperty().addListener((o, was, now) -> {
                 if (now.doubleValue() >= 1 && next == image) {
+                    imageLoaded(next);
+                }
+            });
+            // a failed background load need not report full progress
+            next.errorProperty().addListener((o, was, now) -> {
+                if (now && next == image) {
                     imageLoaded(next);
                 }
             });
