@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
                 InferCommand.class, DetectCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
                 CompareModelsCommand.class, ExportCommand.class, PluginsCommand.class, AnchorsCommand.class,
+                ViewDetectionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements Runnable {
 

@@ -167,6 +167,7 @@ public final class MainWindow {
         handlers.put(WorkbenchAction.COMPRESS, compression::chooseAndCompress);
         handlers.put(WorkbenchAction.COMPARE_MODELS, compression::showComparison);
         handlers.put(WorkbenchAction.INFERENCE, training::showInference);
+        handlers.put(WorkbenchAction.DETECTIONS, () -> DetectionWindows.chooseAndShow(stage, runsThread));
     }
 
     /** Opens a generated network (Generate SqueezeNet, a sweep's point) as a new, unsaved document. */
@@ -267,8 +268,8 @@ public final class MainWindow {
                 new SeparatorMenuItem(), item(WorkbenchAction.GENERATE_SQUEEZENET),
                 item(WorkbenchAction.DESIGN_SWEEP), item(WorkbenchAction.TRAINING_SCALING));
         Menu train = new Menu("Training", null, item(WorkbenchAction.TRAIN), item(WorkbenchAction.TRAINING_RUNS),
-                item(WorkbenchAction.INFERENCE), new SeparatorMenuItem(), item(WorkbenchAction.COMPRESS),
-                item(WorkbenchAction.COMPARE_MODELS));
+                item(WorkbenchAction.INFERENCE), item(WorkbenchAction.DETECTIONS), new SeparatorMenuItem(),
+                item(WorkbenchAction.COMPRESS), item(WorkbenchAction.COMPARE_MODELS));
         MenuBar bar = new MenuBar(file, edit, view, whatIf, train);
         bar.setUseSystemMenuBar(true);
         return bar;

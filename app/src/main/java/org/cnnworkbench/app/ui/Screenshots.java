@@ -100,6 +100,15 @@ public final class Screenshots {
         write(image, out);
     }
 
+    /** The detection viewer on {@code detections}, its first image selected, every box drawn. */
+    public static void renderDetections(org.cnnworkbench.engine.detection.DetectionSet detections, int width,
+            int height, Path out) throws IOException {
+        FxRuntime.start();
+        WritableImage image = FxRuntime.call(() -> snapshot(DetectionWindows.offscreenView(detections), width,
+                height));
+        write(image, out);
+    }
+
     /** Shows {@code view} in a window of its own, laid out, and takes its picture (on the FX thread). */
     private static WritableImage snapshot(Parent view, int width, int height) {
         Stage stage = new Stage();

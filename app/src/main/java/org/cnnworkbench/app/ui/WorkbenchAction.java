@@ -38,6 +38,8 @@ public enum WorkbenchAction {
     TRAIN("Train Network...", "Shortcut+T"),
     TRAINING_RUNS("Training Runs...", null),
     INFERENCE("Classify Images with a Trained Model...", null),
+    /** Asks for an image folder (and, optionally, a prediction folder) and shows the boxes on the images. */
+    DETECTIONS("Detections...", null),
     /** Asks for a trained run's folder and opens its Compress window. */
     COMPRESS("Compress Model...", null),
     COMPARE_MODELS("Compare Models...", null);

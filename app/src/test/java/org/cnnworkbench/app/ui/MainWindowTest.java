@@ -287,6 +287,16 @@ class MainWindowTest {
     }
 
     @Test
+    void theTrainingMenuOffersTheDetectionViewerAfterClassifying(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu training = bar.getMenus().stream().filter(m -> m.getText().equals("Training"))
+                .findFirst().orElseThrow();
+        java.util.List<String> ids = training.getItems().stream().map(javafx.scene.control.MenuItem::getId).toList();
+        assertThat(ids.indexOf("menu-detections")).isEqualTo(ids.indexOf("menu-inference") + 1);
+        assertThat(training.getItems().get(ids.indexOf("menu-detections")).getText()).isEqualTo("Detections...");
+    }
+
+    @Test
     void theExportSubmenuListsEveryExporterThenTheCanvasAndTableExports(FxRobot robot) {
         javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.Menu export = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
