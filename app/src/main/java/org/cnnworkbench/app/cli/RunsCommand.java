@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.cnnworkbench.app.report.TextTable;
+import org.cnnworkbench.engine.dl4j.DetectionRunInfo;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
 import org.cnnworkbench.engine.dl4j.RunSummary;
 import org.cnnworkbench.engine.dl4j.SweepTrainer;
@@ -56,7 +57,9 @@ final class RunsCommand implements Callable<Integer> {
                 OptionalLong compressed = directory.compressedModelBytes();
                 Optional<RunSummary> s = o.summary();
                 String epochs = o.completedEpochs() + "/" + o.config().epochs();
-                String status = s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished");
+                String status = s.map(x -> x.status().name().toLowerCase(Locale.ROOT)).orElse("unfinished")
+                        // a detection run's accuracy columns hold its KITTI mean AP (Moderate, Easy)
+                        + (DetectionRunInfo.isDetectionRun(run) ? " (detection: mAP)" : "");
                 table.row(run.getFileName().toString(), o.network(),
                         o.problems().isEmpty() ? status : status + ", damaged", epochs,
                         directory.best().map(b -> TextTable.accuracy(b.top1()) + " (" + b.epoch() + ")").orElse(""),

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cnnworkbench.app.report.TextTable;
@@ -166,13 +164,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Whether --network ends in a convdet head (a detector). */
     private boolean endsInConvDet() {
-        if (network == null) {
-            return false;
-        }
-        NetworkSpec networkSpec = NetworkSource.load(network, spec.commandLine().getErr()).spec();
-        Set<String> consumed = new HashSet<>();
-        networkSpec.nodes().forEach(n -> consumed.addAll(n.inputs()));
-        return networkSpec.nodes().stream().anyMatch(n -> "convdet".equals(n.kind()) && !consumed.contains(n.id()));
+        return network != null
+                && DetectionTrainer.isDetector(NetworkSource.load(network, spec.commandLine().getErr()).spec());
     }
 
     private RunSummary startDetection(TrainingProgress progress, AtomicBoolean cancel)

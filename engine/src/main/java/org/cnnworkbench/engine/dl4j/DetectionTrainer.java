@@ -44,6 +44,26 @@ public final class DetectionTrainer {
     private DetectionTrainer() {
     }
 
+    /** Whether {@code spec} is a detector: a convdet node that nothing consumes (its output). */
+    public static boolean isDetector(NetworkSpec spec) {
+        java.util.Set<String> consumed = new java.util.HashSet<>();
+        spec.nodes().forEach(n -> consumed.addAll(n.inputs()));
+        return spec.nodes().stream().anyMatch(n -> DetectorHead.KIND.equals(n.kind()) && !consumed.contains(n.id()));
+    }
+
+    /**
+     * {@link #train} with the KITTI folder {@code kittiRoot} opened for {@code spec}'s input with {@code options}:
+     * what the Train window calls.
+     */
+    public static RunSummary train(NetworkSpec spec, Shape.FeatureMap input, Path kittiRoot,
+                                   KittiTrainingData.Options options, TrainingConfig config, Path runDir,
+                                   TrainingListener listener, AtomicBoolean cancel)
+            throws Dl4jConversionException, IOException {
+        KittiTrainingData data = KittiTrainingData.open(kittiRoot, input, options, null);
+        data.warnings().forEach(listener::warning);
+        return train(spec, data, config, DetectionSettings.SQUEEZEDET, runDir, listener, cancel);
+    }
+
     /**
      * Trains {@code spec} from random weights into {@code runDir}.
      *

@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.app.ui.viewmodel.Formats;
+import org.cnnworkbench.engine.dl4j.DetectionRunInfo;
 import org.cnnworkbench.engine.dl4j.TrainingListener;
 
 /**
@@ -46,6 +47,7 @@ public final class RunsView extends BorderPane {
         }
     }
 
+    private boolean selectedDetection;
     private final RunsViewModel model;
     private final TableView<RunsViewModel.RunRow> table = new TableView<>();
     private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), TrainingView.accuracyAxis());
@@ -61,10 +63,13 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(column("network", RunsViewModel.RunRow::network, 140));
         table.getColumns().add(column("status", r -> r.problem().isEmpty() ? r.status() : "unreadable: "
                 + r.problem(), 110));
+        table.getColumns().add(column("task", r -> DetectionRunInfo.isDetectionRun(r.dir()) ? "detect" : "classify",
+                60));
         table.getColumns().add(column("epochs", r -> r.completedEpochs() + "/" + r.plannedEpochs(), 60));
-        table.getColumns().add(column("best top-1 (epoch)", RunsViewModel.RunRow::best, 120));
-        table.getColumns().add(column("last top-1", r -> accuracy(r.top1()), 75));
-        table.getColumns().add(column("last top-5", r -> accuracy(r.top5()), 75));
+        // a detection run keeps its KITTI mean AP (Moderate, Easy) in the accuracy columns
+        table.getColumns().add(column("best top-1 | mAP (epoch)", RunsViewModel.RunRow::best, 140));
+        table.getColumns().add(column("last top-1 | mAP Mod.", r -> accuracy(r.top1()), 110));
+        table.getColumns().add(column("last top-5 | mAP Easy", r -> accuracy(r.top5()), 110));
         table.getColumns().add(column("params", r -> r.params() == 0 ? "" : Formats.count(r.params()), 90));
         table.getColumns().add(column("model", r -> r.modelBytes() == 0 ? ""
                 : Formats.count(r.modelBytes()) + (r.compressed() ? " B .cwbz" : " B"), 110));
@@ -72,7 +77,10 @@ public final class RunsView extends BorderPane {
                 : String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()), 60));
         table.getColumns().add(column("wall", r -> Double.isNaN(r.wallSeconds()) ? ""
                 : TextTable.duration(java.time.Duration.ofSeconds(Math.round(r.wallSeconds()))), 70));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.select(now));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            selectedDetection = now != null && DetectionRunInfo.isDetectionRun(now.dir());
+            model.select(now);
+        });
 
         chart.setId("runs-chart");
         chart.setTitle("validation accuracy of the selected run");
@@ -156,9 +164,9 @@ public final class RunsView extends BorderPane {
 
     private void redraw() {
         XYChart.Series<Number, Number> top1 = new XYChart.Series<>();
-        top1.setName(TrainingView.TOP1_SERIES);
+        top1.setName(selectedDetection ? TrainingView.MAP_MODERATE_SERIES : TrainingView.TOP1_SERIES);
         XYChart.Series<Number, Number> top5 = new XYChart.Series<>();
-        top5.setName(TrainingView.TOP5_SERIES);
+        top5.setName(selectedDetection ? TrainingView.MAP_EASY_SERIES : TrainingView.TOP5_SERIES);
         for (TrainingListener.EpochMetrics m : model.selectedMetrics()) {
             top1.getData().add(new XYChart.Data<>(m.epoch(), 100 * m.top1()));
             top5.getData().add(new XYChart.Data<>(m.epoch(), 100 * m.top5()));

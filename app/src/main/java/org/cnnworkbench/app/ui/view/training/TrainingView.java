@@ -44,6 +44,9 @@ public final class TrainingView extends BorderPane {
     public static final String TRAIN_LOSS_SERIES = "training loss (batches)";
     public static final String VAL_LOSS_SERIES = "validation loss";
     public static final String TOP1_SERIES = "validation top-1 %";
+    /** A detection run's accuracy series: mean AP over the classes, in percent. */
+    public static final String MAP_MODERATE_SERIES = "mAP Moderate %";
+    public static final String MAP_EASY_SERIES = "mAP Easy %";
     public static final String TOP5_SERIES = "validation top-5 %";
 
     private final TrainingViewModel model;
@@ -258,6 +261,11 @@ public final class TrainingView extends BorderPane {
         valLoss.setName(VAL_LOSS_SERIES);
         top1.setName(TOP1_SERIES);
         top5.setName(TOP5_SERIES);
+        model.detection().addListener((obs, was, now) -> {
+            top1.setName(now ? MAP_MODERATE_SERIES : TOP1_SERIES);
+            top5.setName(now ? MAP_EASY_SERIES : TOP5_SERIES);
+            accuracyChart.setTitle(now ? "validation mean AP (KITTI, 40-point)" : "validation accuracy");
+        });
         lossChart.setId("train-loss-chart");
         lossChart.setTitle("loss");
         lossChart.setAnimated(false);

@@ -12,6 +12,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -26,8 +28,11 @@ import javafx.collections.ObservableList;
 import org.cnnworkbench.app.ui.viewmodel.DataSettings;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.data.kitti.KittiTrainingData;
 import org.cnnworkbench.engine.dl4j.Compressor;
 import org.cnnworkbench.engine.dl4j.DataSpec;
+import org.cnnworkbench.engine.dl4j.DetectionRunInfo;
+import org.cnnworkbench.engine.dl4j.DetectionTrainer;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.dl4j.RunDirectory;
 import org.cnnworkbench.engine.dl4j.RunSummary;
@@ -65,6 +70,7 @@ public final class TrainingViewModel {
     private final Executor ui;
 
     private final DataSettings dataSettings = new DataSettings(0, 0);
+    private final ReadOnlyBooleanWrapper detection = new ReadOnlyBooleanWrapper(false);
     private final IntegerProperty epochs = new SimpleIntegerProperty(10);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(64);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(0.001);
@@ -104,6 +110,14 @@ public final class TrainingViewModel {
     }
 
     /**
+     * Whether the current (or last) run is a detection run: its accuracy columns are the KITTI mean AP at Moderate
+     * and Easy instead of top-1 and top-5.
+     */
+    public ReadOnlyBooleanProperty detection() {
+        return detection.getReadOnlyProperty();
+    }
+
+    /**
      * Starts training {@code spec} from random weights with the current settings. Returns false, with
      * {@link #error()} saying why, if a setting is wrong or a run is already going; problems found while opening
      * the data or converting the network end the run as {@link State#FAILED} with the message in {@link #error()}.
@@ -131,10 +145,20 @@ public final class TrainingViewModel {
             error.set(dir + " already holds a run; choose another directory or resume it from Training Runs");
             return false;
         }
+        boolean detector = DetectionTrainer.isDetector(spec);
+        if (detector && data.isFashionMnist()) {
+            error.set("the network ends in a convdet head (a detector): choose a KITTI folder as the data (with "
+                    + "training/image_2 and training/label_2, e.g. made by workbench dataset synth-kitti)");
+            return false;
+        }
+        detection.set(detector);
         begin(dir, List.of());
         AtomicBoolean flag = cancel;
-        training.execute(() -> finish(() -> Trainer.train(spec, TrainingData.open(data, input), config, dir,
-                listener(), flag)));
+        training.execute(() -> finish(() -> detector
+                ? DetectionTrainer.train(spec, input, Path.of(data.source()), KittiTrainingData.Options.defaults()
+                        .withLimits(data.trainLimit(), data.valLimit()).withAugment(data.augment()), config, dir,
+                        listener(), flag)
+                : Trainer.train(spec, TrainingData.open(data, input), config, dir, listener(), flag)));
         return true;
     }
 
@@ -166,7 +190,10 @@ public final class TrainingViewModel {
         begin(runDir, earlier);
         AtomicBoolean flag = cancel;
         boolean compressed = Compressor.isCompressedRun(runDir);
+        boolean detector = DetectionRunInfo.isDetectionRun(runDir);
+        detection.set(detector);
         training.execute(() -> finish(() -> compressed ? Compressor.resume(runDir, listener(), flag)
+                : detector ? DetectionTrainer.resume(runDir, 0, listener(), flag)
                 : Trainer.resume(runDir, 0, listener(), flag)));
         return true;
     }
@@ -234,7 +261,11 @@ public final class TrainingViewModel {
         });
     }
 
-    private static String describe(RunSummary s) {
+    private String describe(RunSummary s) {
+        if (detection.get()) {
+            return String.format(Locale.ROOT, "%s after %d epochs: mAP Moderate %.4f, Easy %.4f, %.1f images/s",
+                    s.status().name().toLowerCase(Locale.ROOT), s.epochs(), s.top1(), s.top5(), s.imagesPerSecond());
+        }
         return String.format(Locale.ROOT, "%s after %d epochs: top-1 %.2f%%, top-5 %.2f%%, %.0f images/s",
                 s.status().name().toLowerCase(Locale.ROOT), s.epochs(), 100 * s.top1(), 100 * s.top5(),
                 s.imagesPerSecond());
