@@ -1,6 +1,7 @@
 package org.cnnworkbench.engine.dl4j;
 
 import java.util.List;
+import org.cnnworkbench.engine.kinds.ConvDetKind;
 import org.cnnworkbench.engine.kinds.IntPair;
 import org.cnnworkbench.engine.kinds.LayerException;
 import org.cnnworkbench.engine.kinds.LayerMath;
@@ -113,6 +114,26 @@ public final class BuiltInDl4jMappings {
         if (activation != Activation.IDENTITY) {
             g.addLayer(n.id(), new ActivationLayer.Builder().activation(activation).build(), convId);
         }
+    }
+
+    /**
+     * SqueezeDet's ConvDet head ({@code convdet}): one linear, stride-1 {@link ConvolutionLayer} named with the node
+     * id, of K (C + 5) output channels in the order of {@link ConvDetKind} (per anchor: x, y, w, h, confidence,
+     * class scores). Only the convolution: interpreting its output (and a YOLOv2-style loss for training) is the
+     * business of what is added on top of this layer.
+     */
+    public static void convdet(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
+        IntPair k = p.pair("kernel");
+        IntPair pad = p.pair("pad");
+        g.addLayer(n.id(), new ConvolutionLayer.Builder(toInt(k.h()), toInt(k.w()))
+                .stride(1, 1)
+                .padding(toInt(pad.h()), toInt(pad.w()))
+                .convolutionMode(ConvolutionMode.Truncate)
+                .dataFormat(g.format())
+                .nOut(ConvDetKind.outputChannels(p))
+                .hasBias(p.flag("bias"))
+                .activation(Activation.IDENTITY)
+                .build(), n.inputs());
     }
 
     /** A linear convolution layer (its activation, if any, is a layer of its own: see {@link #conv}). */
