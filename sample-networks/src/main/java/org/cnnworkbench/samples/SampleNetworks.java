@@ -34,8 +34,11 @@ public final class SampleNetworks {
     public record Sample(String name, String file, String title, String reference, String note, Expected expected) {
     }
 
-    /** Published numbers; {@code params} may be null where only shapes are published. */
-    public record Expected(Long params, Map<String, Layer> layers) {
+    /**
+     * Published numbers; {@code params} may be null where only shapes are published. {@code macs} and
+     * {@code modelBytes} (at 32 bits) are given where the manifest records them, else null.
+     */
+    public record Expected(Long params, Long macs, Long modelBytes, Map<String, Layer> layers) {
         public Expected {
             layers = layers == null ? Map.of() : Map.copyOf(layers);
         }

@@ -27,6 +27,13 @@ class PublishedNumbersTest {
         if (sample.expected().params() != null) {
             assertThat(report.totals().paramTotal()).isEqualTo(sample.expected().params());
         }
+        if (sample.expected().macs() != null) {
+            assertThat(report.totals().macs()).as("MACs").isEqualTo(sample.expected().macs());
+        }
+        if (sample.expected().modelBytes() != null) {
+            assertThat(report.totals().modelBytes(32)).as("model bytes at 32 bits")
+                    .isEqualTo(sample.expected().modelBytes());
+        }
         for (Map.Entry<String, SampleNetworks.Layer> e : sample.expected().layers().entrySet()) {
             NodeResult layer = report.result(e.getKey()).orElseThrow(
                     () -> new AssertionError(sample.name() + " has no layer " + e.getKey()));

@@ -14,6 +14,7 @@ import org.cnnworkbench.engine.data.kitti.KittiDataset;
 import org.cnnworkbench.engine.data.kitti.KittiLabel;
 import org.cnnworkbench.engine.data.kitti.KittiSample;
 import org.cnnworkbench.engine.detection.AnchorKMeans;
+import org.cnnworkbench.engine.kinds.BoxSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Compute K anchor shapes from the boxes of a KITTI folder's trained classes: k-means with "
                 + "the distance 1 - IoU of centred boxes (YOLOv2), seeded; prints each anchor with its boxes, the "
                 + "mean best IoU of a box with an anchor, and the anchors as an --anchors value for 'dataset check' "
-                + "(docs/kitti-data.md).",
+                + "(docs/kitti-data.md) and as a convdet node's \"anchors\" value in JSON (docs/detection.md).",
                 "Exit status: 0 done, 2 bad input (no such folder, fewer boxes than K)."})
 final class AnchorsCommand implements Callable<Integer> {
 
@@ -72,15 +73,19 @@ final class AnchorsCommand implements Callable<Integer> {
                 boxes.size(), String.join(", ", classes), k, seed, result.iterations());
         TextTable table = new TextTable("anchor", "width", "height", "boxes");
         List<String> values = new ArrayList<>();
+        List<BoxSize> sizes = new ArrayList<>();
         for (int i = 0; i < result.anchors().size(); i++) {
             KittiCheck.Anchor a = result.anchors().get(i);
             table.row(Integer.toString(i + 1), String.format(Locale.ROOT, "%.1f", a.width()),
                     String.format(Locale.ROOT, "%.1f", a.height()), TextTable.count(result.counts().get(i)));
             values.add(String.format(Locale.ROOT, "%.0fx%.0f", a.width(), a.height()));
+            // the same whole pixels as the --anchors value (at least 1: a size list holds positive numbers)
+            sizes.add(new BoxSize(Math.max(1, Math.round(a.width())), Math.max(1, Math.round(a.height()))));
         }
         table.print(out);
         out.printf(Locale.ROOT, "mean IoU of a box with its best anchor: %.3f%n", result.meanIoU());
         out.println("--anchors " + String.join(",", values));
+        out.println("convdet \"anchors\": " + BoxSize.json(sizes));
         out.flush();
         return ExitCodes.OK;
     }

@@ -46,6 +46,11 @@ class KittiCommandsTest {
         String value = anchors.out().lines().filter(l -> l.startsWith("--anchors ")).findFirst().orElseThrow()
                 .substring("--anchors ".length());
         assertThat(value.split(",")).hasSize(4).allMatch(a -> a.matches("\\d+x\\d+"));
+        String json = anchors.out().lines().filter(l -> l.startsWith("convdet \"anchors\": ")).findFirst()
+                .orElseThrow().substring("convdet \"anchors\": ".length());
+        assertThat(json).as("the same anchors as the --anchors value, as JSON")
+                .isEqualTo(java.util.Arrays.stream(value.split(",")).map(a -> "[" + a.replace("x", ", ") + "]")
+                        .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         assertThat(CommandLineTest.run("anchors", "--data", out.toString()).out())
                 .isEqualTo(CommandLineTest.run("anchors", "--data", out.toString()).out());   // seeded
 

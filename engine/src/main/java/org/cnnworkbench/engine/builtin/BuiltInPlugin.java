@@ -11,6 +11,7 @@ import org.cnnworkbench.engine.io.prototxt.CaffeMapping;
 import org.cnnworkbench.engine.io.prototxt.PrototxtExporter;
 import org.cnnworkbench.engine.kinds.AddKind;
 import org.cnnworkbench.engine.kinds.ConcatKind;
+import org.cnnworkbench.engine.kinds.ConvDetKind;
 import org.cnnworkbench.engine.kinds.ConvKind;
 import org.cnnworkbench.engine.kinds.ElementwiseKind;
 import org.cnnworkbench.engine.kinds.FcKind;
@@ -94,6 +95,10 @@ public final class BuiltInPlugin implements WorkbenchPlugin {
                         .withPalette("Softmax", Map.of())
                         .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::softmax)
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.softmax()),
+                LayerKind.of(new ConvDetKind())
+                        .withPalette("ConvDet (detection head)", Map.of("classes", 3L))
+                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::convdet)
+                        .withBridge(CaffeMapping.class, BuiltInCaffeMappings.convdet()),
                 LayerKind.of(new ConcatKind())
                         .withPalette("Concatenate", Map.of())
                         .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::concat)

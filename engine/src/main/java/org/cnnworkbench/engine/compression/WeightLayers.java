@@ -40,7 +40,9 @@ final class WeightLayers {
         List<String> dense = new ArrayList<>();
         for (NodeResult r : report.layers()) {
             Category category = analyzer.kinds().find(r.kind()).map(k -> k.category()).orElse(null);
-            boolean compressible = category == Category.CONVOLUTION || category == Category.DENSE;
+            // a detection head (convdet) is a convolution too, with weights like any other
+            boolean compressible = category == Category.CONVOLUTION || category == Category.DENSE
+                    || category == Category.DETECTION;
             if (compressible && r.ok() && r.params().weights() > 0) {
                 weights.put(r.id(), r.params().weights());
                 if (category == Category.DENSE) {

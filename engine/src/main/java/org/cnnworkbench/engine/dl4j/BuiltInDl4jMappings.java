@@ -115,6 +115,15 @@ public final class BuiltInDl4jMappings {
         }
     }
 
+    /**
+     * SqueezeDet's ConvDet head ({@code convdet}): a linear, stride-1 convolution of K (C + 5) channels, and, as the
+     * network's output, SqueezeDet's loss on it ({@link ConvDetDl4j}).
+     */
+    public static void convdet(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal)
+            throws Dl4jConversionException {
+        ConvDetDl4j.add(g, n, p, in, out, terminal);
+    }
+
     /** A linear convolution layer (its activation, if any, is a layer of its own: see {@link #conv}). */
     private static ConvolutionLayer convLayer(Params p, long filters) {
         IntPair k = p.pair("kernel");

@@ -384,18 +384,26 @@ public final class NetworkJson {
                 return v.textValue();
             }
             if (v.isArray()) {
-                List<Object> list = new ArrayList<>();
-                for (JsonNode element : v) {
-                    if (element.isArray() || element.isObject()) {
-                        throw new SpecFormatException(source, at, "parameter \"" + param + "\" of node \"" + nodeId
-                                + "\" must be a flat list, e.g. [3, 5]");
-                    }
-                    list.add(value(element, nodeId, param, at));
-                }
-                return list;
+                return list(v, nodeId, param, at, true);
             }
             throw new SpecFormatException(source, at, "parameter \"" + param + "\" of node \"" + nodeId
                     + "\" must be a number, true/false, text or a list, not " + v);
+        }
+
+        /** A list of values or, {@code outer}, of lists of values ({@code [[36, 37], [366, 174]]}). */
+        private List<Object> list(JsonNode v, String nodeId, String param, SourceLocation at, boolean outer)
+                throws SpecFormatException {
+            List<Object> list = new ArrayList<>();
+            for (JsonNode element : v) {
+                if (element.isObject() || (element.isArray() && !outer)) {
+                    throw new SpecFormatException(source, at, "parameter \"" + param + "\" of node \"" + nodeId
+                            + "\" must be a value, a list of values such as [3, 5], or a list of such lists such as "
+                            + "[[36, 37], [366, 174]]");
+                }
+                list.add(element.isArray() ? list(element, nodeId, param, at, false)
+                        : value(element, nodeId, param, at));
+            }
+            return list;
         }
 
         private SpecFormatException error(JsonParser p, String reason) {

@@ -12,6 +12,7 @@ public enum Category {
     MERGE("Merge"),
     RESHAPE("Reshape"),
     OUTPUT("Output"),
+    DETECTION("Detection"),
     MODULE("Modules");
 
     private final String label;

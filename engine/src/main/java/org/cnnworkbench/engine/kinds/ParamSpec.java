@@ -54,6 +54,18 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, double
         return new ParamSpec(name, ParamType.CHOICE, defaultValue, 0, 0, choices, description);
     }
 
+    /**
+     * A list of box sizes ({@code [[width, height], ...]}); {@code defaults} null makes it required, else it must
+     * hold at least one size.
+     */
+    public static ParamSpec sizeList(String name, List<BoxSize> defaults, String description) {
+        if (defaults != null && defaults.isEmpty()) {
+            throw new IllegalArgumentException("the default of '" + name + "' must hold at least one size");
+        }
+        return new ParamSpec(name, ParamType.SIZE_LIST, defaults == null ? null : BoxSize.specValue(defaults),
+                0, Double.MAX_VALUE, List.of(), description);
+    }
+
     /** A short human description of what values are accepted, e.g. "a whole number >= 1". */
     public String accepted() {
         return switch (type) {
@@ -62,6 +74,7 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, double
             case DOUBLE -> "a number " + range();
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + String.join(", ", choices);
+            case SIZE_LIST -> "a non-empty list of [width, height] pairs of positive numbers, e.g. [[36, 37], [366, 174]]";
         };
     }
 

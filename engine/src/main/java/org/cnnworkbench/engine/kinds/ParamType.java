@@ -11,5 +11,10 @@ public enum ParamType {
     /** {@code true} or {@code false}. */
     BOOLEAN,
     /** One of a fixed list of words. */
-    CHOICE
+    CHOICE,
+    /**
+     * A non-empty list of box sizes {@code [[width, height], ...]} of positive numbers (decimals allowed), such as
+     * the anchor shapes of a detection head; read as a list of {@link BoxSize}.
+     */
+    SIZE_LIST
 }

@@ -56,8 +56,9 @@ public final class Params {
             }
             Object converted = convert(spec, value);
             if (converted == null) {
+                String detail = spec.type() == ParamType.SIZE_LIST ? sizeListProblem(value) : "";
                 problems.add("parameter '" + spec.name() + "' = " + show(value) + " is not valid: expected "
-                        + spec.accepted());
+                        + spec.accepted() + detail);
             } else {
                 values.put(spec.name(), converted);
             }
@@ -83,7 +84,54 @@ public final class Params {
                     && inRange(spec, n.doubleValue()) ? n.doubleValue() : null;
             case BOOLEAN -> value instanceof Boolean b ? b : null;
             case CHOICE -> value instanceof String s && spec.choices().contains(s) ? s : null;
+            case SIZE_LIST -> sizes(value);
         };
+    }
+
+    /** The sizes of a {@code [[w, h], ...]} value, or null when it is not a non-empty list of valid pairs. */
+    private static List<BoxSize> sizes(Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        List<BoxSize> sizes = new ArrayList<>(list.size());
+        for (Object element : list) {
+            BoxSize size = size(element);
+            if (size == null) {
+                return null;
+            }
+            sizes.add(size);
+        }
+        return List.copyOf(sizes);
+    }
+
+    private static BoxSize size(Object element) {
+        if (element instanceof List<?> pair && pair.size() == 2 && pair.get(0) instanceof Number w
+                && pair.get(1) instanceof Number h && positive(w) && positive(h)) {
+            return new BoxSize(w.doubleValue(), h.doubleValue());
+        }
+        return null;
+    }
+
+    private static boolean positive(Number n) {
+        double v = n.doubleValue();
+        return v > 0 && Double.isFinite(v);
+    }
+
+    /** Why a value is not a size list, naming the first wrong element (counted from 1). */
+    private static String sizeListProblem(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return "; a single value is not a list of sizes";
+        }
+        if (list.isEmpty()) {
+            return "; the list is empty";
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (size(list.get(i)) == null) {
+                return "; element " + (i + 1) + " of " + list.size() + ", " + show(list.get(i))
+                        + ", is not a [width, height] pair of positive numbers";
+            }
+        }
+        return "";
     }
 
     private static boolean inRange(ParamSpec spec, double v) {
@@ -112,6 +160,12 @@ public final class Params {
 
     public String choice(String name) {
         return (String) get(name);
+    }
+
+    /** The sizes of a {@link ParamType#SIZE_LIST} parameter, in the order written (at least one). */
+    @SuppressWarnings("unchecked")
+    public List<BoxSize> sizes(String name) {
+        return (List<BoxSize>) get(name);
     }
 
     private Object get(String name) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * One node of a network graph: a layer or a composite such as a Fire module.
  *
  * <p>Immutable. {@code params} holds the kind-specific parameters exactly as they appear in a spec file
- * (normalised to {@link Long}, finite {@link Double}, {@link Boolean}, {@link String} or flat lists of these;
+ * (normalised to {@link Long}, finite {@link Double}, {@link Boolean}, {@link String}, lists of these, or lists
+ * whose elements are such lists, as a list of anchor sizes {@code [[36, 37], [366, 174]]} is;
  * {@code id}, {@code kind} and {@code inputs} are not parameter names, so that every node can be saved); their
  * meaning, ranges and defaults are defined by the kind's descriptor, not here. Edits return a new node:
  *
@@ -47,7 +48,7 @@ public record Node(String id, String kind, List<String> inputs, Map<String, Obje
                 throw new IllegalArgumentException("a parameter cannot be named '" + key
                         + "': id, kind, inputs and plugin are the node's own fields in a spec file");
             }
-            copy.put(Objects.requireNonNull(key), normalize(key, value, true));
+            copy.put(Objects.requireNonNull(key), normalize(key, value, 2));
         });
         params = Collections.unmodifiableMap(copy);
     }
@@ -99,7 +100,8 @@ public record Node(String id, String kind, List<String> inputs, Map<String, Obje
         return params.get(name);
     }
 
-    private static Object normalize(String key, Object value, boolean listAllowed) {
+    /** {@code listDepth}: how many levels of lists may still open here (2 at the top, 0 inside a list's list). */
+    private static Object normalize(String key, Object value, int listDepth) {
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
@@ -114,15 +116,16 @@ public record Node(String id, String kind, List<String> inputs, Map<String, Obje
         if (value instanceof Long || value instanceof Boolean || value instanceof String) {
             return value;
         }
-        if (value instanceof List<?> list && listAllowed) {
+        if (value instanceof List<?> list && listDepth > 0) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object element : list) {
-                copy.add(normalize(key, element, false));
+                copy.add(normalize(key, element, listDepth - 1));
             }
             return Collections.unmodifiableList(copy);
         }
         if (value instanceof List<?>) {
-            throw new IllegalArgumentException("parameter '" + key + "' has a list inside a list; lists must be flat");
+            throw new IllegalArgumentException("parameter '" + key + "' has a list nested three deep; a parameter is "
+                    + "a value, a list of values, or a list of lists of values such as [[36, 37], [366, 174]]");
         }
         throw new IllegalArgumentException("parameter '" + key + "' has an unsupported value type: "
                 + (value == null ? "null" : value.getClass().getSimpleName()));

@@ -182,13 +182,35 @@ class NetworkJsonReaderTest {
     }
 
     @Test
-    void nestedListParameterIsRefused() {
+    void listNestedThreeDeepIsRefused() {
         SpecFormatException e = readFails("""
                 {"format": "cnn-workbench-network", "version": 1, "nodes": [
-                  {"id": "c", "kind": "conv", "kernel": [[3, 3]]}
+                  {"id": "c", "kind": "conv", "kernel": [[[3, 3]]]}
                 ]}
                 """);
-        assertThat(e.reason()).contains("parameter \"kernel\" of node \"c\" must be a flat list");
+        assertThat(e.reason()).contains("parameter \"kernel\" of node \"c\" must be a value, a list of values");
+    }
+
+    @Test
+    void objectInsideAListIsRefused() {
+        SpecFormatException e = readFails("""
+                {"format": "cnn-workbench-network", "version": 1, "nodes": [
+                  {"id": "c", "kind": "conv", "kernel": [{"h": 3}]}
+                ]}
+                """);
+        assertThat(e.reason()).contains("parameter \"kernel\" of node \"c\" must be a value, a list of values");
+    }
+
+    @Test
+    void listOfListsIsReadWithWholeNumbersAsLongsAndDecimalsAsDoubles() throws SpecFormatException {
+        LoadedNetwork loaded = NetworkJson.read("""
+                {"format": "cnn-workbench-network", "version": 1, "nodes": [
+                  {"id": "d", "kind": "convdet", "anchors": [[36, 37], [366.5, 174]]}
+                ]}
+                """, "net.json");
+
+        assertThat(loaded.spec().node("d").orElseThrow().param("anchors"))
+                .isEqualTo(List.of(List.of(36L, 37L), List.of(366.5, 174L)));
     }
 
     @Test

@@ -45,6 +45,8 @@ class KindConformanceTest {
             Map.entry("dropout", new Example(List.of("v16"), "rate=0.25")),
             Map.entry("fc", new Example(List.of("4x8x8"), "units=10; bias=true; activation=tanh")),
             Map.entry("softmax", new Example(List.of("v10"), "")),
+            Map.entry("convdet", new Example(List.of("4x8x8"),
+                    "classes=2; anchors=[[3,4],[10.5,2]]; kernel=[3,1]; pad=[1,0]; bias=false")),
             Map.entry("concat", new Example(List.of("4x8x8", "2x8x8"), "")),
             Map.entry("add", new Example(List.of("4x8x8", "4x8x8"), "")),
             Map.entry("flatten", new Example(List.of("4x8x8"), "")),

@@ -169,6 +169,12 @@ final class AnyNetworks {
                     .map(Object.class::cast);
             case BOOLEAN -> Arbitraries.of(true, false).map(Object.class::cast);
             case CHOICE -> Arbitraries.of(spec.choices()).map(Object.class::cast);
+            case SIZE_LIST -> Combinators.combine(
+                    Arbitraries.oneOf(Arbitraries.longs().between(1, 400).map(Object.class::cast),
+                            Arbitraries.doubles().between(0.5, 400).ofScale(2).map(Object.class::cast)),
+                    Arbitraries.oneOf(Arbitraries.longs().between(1, 400).map(Object.class::cast),
+                            Arbitraries.doubles().between(0.5, 400).ofScale(2).map(Object.class::cast)))
+                    .as((w, h) -> (Object) List.of(w, h)).list().ofMinSize(1).ofMaxSize(9).map(Object.class::cast);
         };
     }
 
@@ -186,7 +192,9 @@ final class AnyNetworks {
                 Arbitraries.of(true, false).map(Object.class::cast),
                 Arbitraries.of("relu", "ceil", "x", "", "3").map(Object.class::cast),
                 Arbitraries.of(List.of(), List.of(3L), List.of(2L, 3L), List.of(1L, 2L, 3L), List.of("a", 1L),
-                        List.of(1.5, 2.0), List.of(0L, -1L)).map(Object.class::cast));
+                        List.of(1.5, 2.0), List.of(0L, -1L), List.of(List.of(36L, 37L)), List.of(List.of(0L, 5L)),
+                        List.of(List.of(1L, 2L, 3L), List.of(4L, 5L)), List.of(List.of(2.5, 3L), 7L))
+                        .map(Object.class::cast));
     }
 
     /** Random edits of any kind: parameters, kinds, nodes added or removed, inputs rewired. */

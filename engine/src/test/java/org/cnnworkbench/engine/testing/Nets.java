@@ -43,7 +43,7 @@ public final class Nets {
         return new Shape.FeatureMap(d[0], d[1], d[2]);
     }
 
-    /** Parses {@code name=value; ...}; values are whole numbers, decimals, true/false, [a, b] or words. */
+    /** Parses {@code name=value; ...}; values are whole numbers, decimals, true/false, [a, b], [[a, b], [c, d]] or words. */
     public static Map<String, Object> params(String text) {
         Map<String, Object> map = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
@@ -59,7 +59,7 @@ public final class Nets {
     private static Object value(String v) {
         if (v.startsWith("[") && v.endsWith("]")) {
             List<Object> list = new ArrayList<>();
-            for (String e : v.substring(1, v.length() - 1).split(",")) {
+            for (String e : topLevelElements(v.substring(1, v.length() - 1))) {
                 list.add(value(e.trim()));
             }
             return list;
@@ -74,6 +74,26 @@ public final class Nets {
             return Double.parseDouble(v);
         }
         return v;
+    }
+
+    /** The comma-separated parts of a list's inside, keeping nested lists ({@code [2,3],[4,5]}) whole. */
+    private static List<String> topLevelElements(String inside) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < inside.length(); i++) {
+            char c = inside.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(inside.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(inside.substring(start));
+        return parts;
     }
 
     public static Node node(String id, String kind, List<String> inputs, String params) {

@@ -52,4 +52,38 @@ class ParamTextTest {
         assertThat(parsed.value()).isNull();
         assertThat(ParamText.format(List.of(3L, 5L))).isEqualTo("3x5");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "36x37, 366x174             | [[36, 37], [366, 174]]",
+        "36 x 37; 2.5X4             | [[36, 37], [2.5, 4]]",
+        "[[36, 37], [366.5, 174]]   | [[36, 37], [366.5, 174]]",
+        "[36,37],[1e-3,2]           | [[36, 37], [0.001, 2]]",
+        "72x43                      | [[72, 43]]"})
+    void sizeListsAreReadInTheWidthByHeightAndTheJsonForm(String text, String expected) {
+        ParamText.Parsed parsed = ParamText.parse(param("convdet", "anchors"), text);
+        assertThat(parsed.ok()).as(parsed.error()).isTrue();
+        assertThat(String.valueOf(parsed.value())).isEqualTo(expected);
+        assertThat(ParamText.parse(param("convdet", "anchors"), ParamText.format(parsed.value())).value())
+                .as("shown back in a form that reads as the same value").isEqualTo(parsed.value());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "36x37, 0x5          | size 2 of 2, '0x5', is not width x height of positive numbers",
+        "36x37, 40           | size 2 of 2, '40', is not width x height",
+        "abc                 | size 1 of 1, 'abc'",
+        "[[36, 37], [5]]     | could not read it from '[5]' on",
+        "[[36, 37, 38]]      | could not read it from"})
+    void aWrongSizeIsNamed(String text, String reason) {
+        ParamText.Parsed parsed = ParamText.parse(param("convdet", "anchors"), text);
+        assertThat(parsed.ok()).isFalse();
+        assertThat(parsed.error()).contains(reason);
+    }
+
+    @org.junit.jupiter.api.Test
+    void sizeListsAreShownAsWidthByHeight() {
+        assertThat(ParamText.format(List.of(List.of(36L, 37L), List.of(366.5, 174L)))).isEqualTo("36x37, 366.5x174");
+        assertThat(ParamText.format(List.of(List.of(36L, 37L), List.of(3L, 4L)))).isEqualTo("36x37, 3x4");
+    }
 }

@@ -35,6 +35,19 @@ class PaletteViewModelTest {
     }
 
     @Test
+    void theDetectionHeadIsListedUnderDetectionWithItsLabel() {
+        assertThat(palette.groups().get()).anySatisfy(g -> {
+            assertThat(g.category()).isEqualTo(Category.DETECTION);
+            assertThat(g.category().label()).isEqualTo("Detection");
+            assertThat(g.kinds()).extracting(LayerKind::name).containsExactly("convdet");
+        });
+        palette.filter().set("detection head");
+        assertThat(names()).containsExactly("convdet");
+        assertThat(KindRegistry.standard().unit("convdet").orElseThrow().palette().label())
+                .isEqualTo("ConvDet (detection head)");
+    }
+
+    @Test
     void filterMatchesThePaletteLabel() {
         palette.filter().set("max pooling");
         assertThat(names()).containsExactly("maxpool");

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cnnworkbench.engine.io.SpecFormatException;
+import org.cnnworkbench.engine.kinds.BoxSize;
+import org.cnnworkbench.engine.kinds.ConvDetKind;
 import org.cnnworkbench.engine.kinds.Params;
 import org.cnnworkbench.engine.model.Node;
 import org.cnnworkbench.engine.plugin.ExportException;
@@ -133,6 +135,36 @@ public final class BuiltInCaffeMappings {
             CaffeActivations.export(node, p, context).ifPresent(layers::add);
             return layers;
         });
+    }
+
+    /**
+     * A {@code convdet} head: Caffe has no such layer, so it is written as the {@code Convolution} it computes
+     * (num_output K (C + 5), kernel, pad, stride 1, bias_term) after a comment naming the classes and anchors.
+     * Nothing is imported as a convdet: the importer reads the layer back as a {@code conv} and the anchors are
+     * lost (docs/prototxt.md).
+     */
+    public static CaffeMapping convdet() {
+        return new CaffeMapping() {
+            @Override
+            public List<CaffeLayer> exportNode(Node node, Params p, ExportContext context) {
+                ProtoMessage.Builder b = ProtoMessage.builder().add("num_output", ConvDetKind.outputChannels(p));
+                if (!p.flag("bias")) {
+                    b.add("bias_term", false);
+                }
+                CaffeWindows.writeWindow(b, p.pair("pad"), "pad", "pad_h", "pad_w", 0);
+                CaffeWindows.writeWindow(b, p.pair("kernel"), "kernel_size", "kernel_h", "kernel_w", -1);
+                return List.of(layer(node, "Convolution").with("convolution_param", b.build()));
+            }
+
+            @Override
+            public List<String> comments(Node node, Params p) {
+                int classes = ConvDetKind.classes(p);
+                return List.of("convdet head '" + node.id() + "': " + classes + (classes == 1 ? " class" : " classes")
+                        + ", " + ConvDetKind.anchors(p).size() + " anchors [width, height] "
+                        + BoxSize.json(ConvDetKind.anchors(p)) + "; per anchor x, y, w, h, confidence, "
+                        + "class scores (Caffe has no ConvDet layer: this is its convolution)");
+            }
+        };
     }
 
     /** {@code InnerProduct}: num_output and bias_term; a fused activation as for {@link #conv()}. */

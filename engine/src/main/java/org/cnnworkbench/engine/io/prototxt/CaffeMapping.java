@@ -75,4 +75,13 @@ public interface CaffeMapping {
      * @throws ExportException if Caffe cannot express the node; the message says which node and why
      */
     List<CaffeLayer> exportNode(Node node, Params params, ExportContext context) throws ExportException;
+
+    /**
+     * Lines written as {@code #} comments just before the node's layers, for what the layers cannot say (a
+     * convdet head written as a plain convolution names its classes and anchors here); none by default. A line
+     * must not contain a line break.
+     */
+    default List<String> comments(Node node, Params params) {
+        return List.of();
+    }
 }

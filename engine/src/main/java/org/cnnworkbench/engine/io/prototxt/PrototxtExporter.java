@@ -88,7 +88,8 @@ public final class PrototxtExporter implements NetworkExporter {
                 return analysis.result(nodeId).map(NodeResult::output);
             }
         };
-        ProtoMessage.Builder net = ProtoMessage.builder().addText("name", spec.name());
+        StringBuilder layers = new StringBuilder(ProtoText.write(ProtoMessage.builder().addText("name", spec.name())
+                .build()));
         for (Node node : ordered) {
             LayerKind unit = kinds.unit(node.kind()).orElseThrow(() -> new ExportException("node '" + node.id()
                     + "' has the kind '" + node.kind() + "', which is not installed"));
@@ -96,9 +97,15 @@ public final class PrototxtExporter implements NetworkExporter {
                     + node.id() + "' has the kind '" + node.kind() + "'" + (unit.plugin().isEmpty() ? ""
                     : " (plugin '" + unit.plugin() + "')") + ", which has no Caffe mapping; prototxt export needs "
                     + "one for every kind (replace the node, or ask the kind's author for a CaffeMapping)"));
-            for (CaffeLayer layer : mapping.exportNode(node, resolve(node, unit), context)) {
-                net.add("layer", layer.message());
+            Params params = resolve(node, unit);
+            for (String comment : mapping.comments(node, params)) {
+                layers.append("# ").append(comment.replace('\n', ' ').replace('\r', ' ')).append('\n');
             }
+            ProtoMessage.Builder nodeLayers = ProtoMessage.builder();
+            for (CaffeLayer layer : mapping.exportNode(node, params, context)) {
+                nodeLayers.add("layer", layer.message());
+            }
+            layers.append(ProtoText.write(nodeLayers.build()));
         }
         StringBuilder text = new StringBuilder("# Caffe deploy network written by CNN Workbench\n");
         for (String line : spec.description().split("\n")) {
@@ -106,7 +113,7 @@ public final class PrototxtExporter implements NetworkExporter {
                 text.append("# ").append(line.strip()).append('\n');
             }
         }
-        return text.append(ProtoText.write(net.build())).toString();
+        return text.append(layers).toString();
     }
 
     private static Params resolve(Node node, LayerKind unit) throws ExportException {

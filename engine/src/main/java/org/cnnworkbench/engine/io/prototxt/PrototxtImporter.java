@@ -14,6 +14,7 @@ import org.cnnworkbench.engine.kinds.KindDescriptor;
 import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.cnnworkbench.engine.kinds.ParamSpec;
 import org.cnnworkbench.engine.kinds.ParamType;
+import org.cnnworkbench.engine.kinds.Params;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Node;
 
@@ -122,6 +123,12 @@ public final class PrototxtImporter {
 
     private static boolean isDefault(ParamSpec p, Object value) {
         Object fallback = p.defaultValue();
+        if (p.type() == ParamType.SIZE_LIST) {
+            // [[36, 37]] and [[36.0, 37.0]] are the same sizes: compare what they resolve to
+            Params.Resolution given = Params.resolve(List.of(p), Map.of(p.name(), value));
+            return given.ok() && given.params().sizes(p.name())
+                    .equals(Params.resolve(List.of(p), Map.of()).params().sizes(p.name()));
+        }
         if (value instanceof Number n && fallback instanceof Number d) {
             return n.doubleValue() == d.doubleValue() && (p.type() != ParamType.INT_PAIR || value instanceof Long);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.kinds.KindRegistry;
 import org.cnnworkbench.engine.kinds.LayerKind;
@@ -78,6 +79,42 @@ class PrototxtExporterTest {
         NetworkSpec back = PrototxtImporter.standard().read(PrototxtExporter.toText(spec, KINDS), "x", "x").spec();
 
         assertThat(Normalised.of(back, KINDS)).isEqualTo(Normalised.of(spec, KINDS));
+    }
+
+    @Test
+    void aConvdetHeadIsWrittenAsItsConvolutionAfterACommentNamingClassesAndAnchors() throws Exception {
+        String text = PrototxtExporter.toText(sample("squeezedet"), KINDS);
+
+        assertThat(text).contains("""
+                # convdet head 'conv12': 3 classes, 9 anchors [width, height] [[36, 37], [366, 174], [115, 59], \
+                [162, 87], [38, 90], [258, 173], [224, 108], [78, 170], [72, 43]]; per anchor x, y, w, h, confidence, \
+                class scores (Caffe has no ConvDet layer: this is its convolution)
+                layer {
+                  name: "conv12"
+                  type: "Convolution"
+                  bottom: "drop11"
+                  top: "conv12"
+                  convolution_param {
+                    num_output: 72
+                    pad: 1
+                    kernel_size: 3
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void aConvdetHeadImportsBackAsAConvolutionWithoutItsAnchors() throws Exception {
+        NetworkSpec spec = sample("squeezedet");
+
+        NetworkSpec back = PrototxtImporter.standard().read(PrototxtExporter.toText(spec, KINDS), "x", "x").spec();
+
+        Node head = back.node("conv12").orElseThrow();
+        assertThat(head.kind()).isEqualTo("conv");
+        assertThat(head.params()).containsEntry("filters", 72L).containsEntry("kernel", 3L).containsEntry("pad", 1L)
+                .doesNotContainKey("anchors");
+        assertThat(new Analyzer(KINDS).analyze(back).totals().paramTotal())
+                .isEqualTo(new Analyzer(KINDS).analyze(spec).totals().paramTotal());
     }
 
     @Test
