@@ -3,10 +3,8 @@ package org.cnnworkbench.engine.dl4j;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -188,25 +186,16 @@ public final class DetectionTrainer {
                     if (Double.isNaN(firstLoss)) {
                         firstLoss = loss;
                     }
-                    String problem = Trainer.lossProblem(loss, firstLoss);
-                    if (problem == null && !Double.isFinite(graph.params().sumNumber().doubleValue())) {
-                        problem = "the parameters became NaN or infinite";
-                    }
+                    String problem = Trainer.batchProblem(graph, loss, firstLoss);
                     if (problem != null) {
                         status = RunSummary.Status.DIVERGED;
-                        message = String.format(Locale.ROOT, "training stopped in epoch %d, batch %d: %s. Lower the "
-                                + "learning rate (now %s); the run directory keeps epoch %d", epoch, batch, problem,
-                                config.learningRate(), lastEpoch);
+                        message = Trainer.divergedMessage(epoch, batch, problem, config, lastEpoch);
                         break epochs;
                     }
                     images += ds.numExamples();
                     lossSum += loss * ds.numExamples();
-                    double seconds = (System.nanoTime() - epochStart) / 1e9;
-                    double rate = images / Math.max(seconds, 1e-9);
-                    long remaining = (long) (config.epochs() - epoch) * data.train().size()
-                            + Math.max(0, data.train().size() - images);
-                    listener.progress(new TrainingListener.Progress(epoch, config.epochs(), batch,
-                            trainBatches.batches(), loss, rate, Duration.ofMillis((long) (remaining / rate * 1000))));
+                    listener.progress(Trainer.progress(epoch, config, batch, trainBatches.batches(), loss, images,
+                            epochStart, data.train().size()));
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 trainedImages += images;

@@ -224,28 +224,16 @@ public final class Trainer {
                 if (Double.isNaN(firstLoss)) {
                     firstLoss = loss;
                 }
-                String problem = lossProblem(loss, firstLoss);
-                if (problem == null && !Double.isFinite(graph.params().sumNumber().doubleValue())) {
-                    // DL4J clips the softmax probabilities inside the loss, so NaN activations or weights can
-                    // leave the reported loss finite: the parameters tell.
-                    problem = "the parameters became NaN or infinite (the loss, clipped by DL4J, read "
-                            + String.format(Locale.ROOT, "%.4g", loss) + ")";
-                }
+                String problem = batchProblem(graph, loss, firstLoss);
                 if (problem != null) {
                     status = RunSummary.Status.DIVERGED;
-                    message = String.format(Locale.ROOT, "training stopped in epoch %d, batch %d: %s. Lower the "
-                            + "learning rate (now %s) or check the data for NaN or infinite values; the run "
-                            + "directory keeps epoch %d", epoch, batch, problem, config.learningRate(), lastEpoch);
+                    message = divergedMessage(epoch, batch, problem, config, lastEpoch);
                     break epochs;
                 }
                 images += ds.numExamples();
                 lossSum += loss * ds.numExamples();
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
-                double rate = images / Math.max(seconds, 1e-9);
-                long remaining = (long) (config.epochs() - epoch) * data.train().size()
-                        + Math.max(0, data.train().size() - images);
-                listener.progress(new TrainingListener.Progress(epoch, config.epochs(), batch,
-                        trainBatches.batches(), loss, rate, Duration.ofMillis((long) (remaining / rate * 1000))));
+                listener.progress(progress(epoch, config, batch, trainBatches.batches(), loss, images, epochStart,
+                        data.train().size()));
             }
             reestimateStatistics(graph, statisticsBatches, config, epoch);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -315,6 +303,36 @@ public final class Trainer {
         if (top != null && Files.isRegularFile(run.checkpointFile(top.epoch()))) {
             run.checkpoints().commitBest(ModelFiles.load(run.checkpointFile(top.epoch()), false), top.epoch());
         }
+    }
+
+    /**
+     * What is wrong after a batch, or null: the loss ({@link #lossProblem}), or parameters that became NaN or
+     * infinite while the reported loss stayed finite (DL4J clips the softmax probabilities inside the loss).
+     */
+    static String batchProblem(ComputationGraph graph, double loss, double firstLoss) {
+        String problem = lossProblem(loss, firstLoss);
+        if (problem == null && !Double.isFinite(graph.params().sumNumber().doubleValue())) {
+            problem = "the parameters became NaN or infinite (the loss, clipped by DL4J, read "
+                    + String.format(Locale.ROOT, "%.4g", loss) + ")";
+        }
+        return problem;
+    }
+
+    /** The summary message of a run stopped by {@link #batchProblem}. */
+    static String divergedMessage(int epoch, int batch, String problem, TrainingConfig config, int lastEpoch) {
+        return String.format(Locale.ROOT, "training stopped in epoch %d, batch %d: %s. Lower the learning rate (now "
+                + "%s) or check the data for NaN or infinite values; the run directory keeps epoch %d", epoch, batch,
+                problem, config.learningRate(), lastEpoch);
+    }
+
+    /** Progress after {@code images} images of {@code epoch}, with the rate so far and the time left for the run. */
+    static TrainingListener.Progress progress(int epoch, TrainingConfig config, int batch, int batches, double loss,
+                                              long images, long epochStart, int trainImages) {
+        double seconds = (System.nanoTime() - epochStart) / 1e9;
+        double rate = images / Math.max(seconds, 1e-9);
+        long remaining = (long) (config.epochs() - epoch) * trainImages + Math.max(0, trainImages - images);
+        return new TrainingListener.Progress(epoch, config.epochs(), batch, batches, loss, rate,
+                Duration.ofMillis((long) (remaining / rate * 1000)));
     }
 
     static String lossProblem(double loss, double firstLoss) {
