@@ -17,6 +17,8 @@ import org.cnnworkbench.engine.dl4j.Trainer;
 import org.cnnworkbench.engine.dl4j.TrainingConfig;
 import org.cnnworkbench.engine.dl4j.TrainingData;
 import org.cnnworkbench.engine.dl4j.TrainingListener;
+import org.cnnworkbench.engine.data.kitti.KittiSynth;
+import org.cnnworkbench.engine.dl4j.DetectionRunInfo;
 import org.cnnworkbench.engine.io.NetworkJson;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Shape;
@@ -93,6 +95,43 @@ class TrainingViewModelsTest {
         // the same directory again is refused, nothing is overwritten
         assertThat(vm.start(tiny(10))).isFalse();
         assertThat(vm.error().get()).contains("already holds a run");
+    }
+
+    /** A network ending in a convdet head trains on a KITTI folder as a detection run; on Fashion-MNIST it is refused. */
+    @Test
+    void aDetectorTrainsOnAKittiFolderAndResumesAsADetectionRun() throws Exception {
+        NetworkSpec detector = NetworkJson.read("""
+                {"format": "cnn-workbench-network", "version": 1, "name": "tiny detector", "nodes": [
+                  {"id": "data", "kind": "input", "channels": 3, "height": 64, "width": 208},
+                  {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 8, "kernel": 3, "stride": 4,
+                   "pad": 1, "activation": "relu"},
+                  {"id": "pool", "kind": "maxpool", "inputs": ["conv1"], "kernel": 2, "stride": 2},
+                  {"id": "det", "kind": "convdet", "inputs": ["pool"], "anchors": [[12, 12], [30, 20]]}]}
+                """, "tiny detector").spec();
+        TrainingViewModel vm = small();
+        vm.runDirectory().set(dir.resolve("det-on-fashion").toString());
+        assertThat(vm.start(detector)).isFalse();
+        assertThat(vm.error().get()).contains("convdet head", "KITTI folder");
+        assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.IDLE);
+
+        Path kitti = dir.resolve("kitti");
+        KittiSynth.generate(kitti, new KittiSynth.Options(10, 2, 208, 64));
+        vm.dataSource().set(kitti.toString());
+        vm.epochs().set(1);
+        vm.batchSize().set(4);
+        Path run = dir.resolve("det");
+        vm.runDirectory().set(run.toString());
+        assertThat(vm.start(detector)).isTrue();
+        assertThat(vm.error().get()).isEmpty();
+        assertThat(vm.state().get()).isEqualTo(TrainingViewModel.State.FINISHED);
+        assertThat(vm.detection().get()).isTrue();
+        assertThat(vm.epochMetrics()).hasSize(1);
+        assertThat(DetectionRunInfo.isDetectionRun(run)).isTrue();
+
+        TrainingViewModel again = new TrainingViewModel(dir.resolve("runs"), Runnable::run, Runnable::run);
+        assertThat(again.resume(run)).isTrue();   // at its planned epochs already: reads and ends at once
+        assertThat(again.detection().get()).isTrue();
+        assertThat(again.state().get()).isEqualTo(TrainingViewModel.State.FINISHED);
     }
 
     @Test
