@@ -53,8 +53,43 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--max-detections", paramLabel = "N", description = "at most N per image (default: the run's, 64)")
     Integer maxDetections;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE|FOLDER", description = "image files, folders, or a KITTI folder")
-    List<Path> inputs;
+    @Option(names = "--split", paramLabel = "val|train",
+            description = "the run's own validation or training images (its KITTI folder, split as in training) "
+                    + "instead of IMAGE arguments")
+    String split;
+
+    @Parameters(arity = "0..*", paramLabel = "IMAGE|FOLDER", description = "image files, folders, or a KITTI folder")
+    List<Path> inputs = new ArrayList<>();
+
+    private List<Path> argumentImages() {
+        if (inputs.isEmpty()) {
+            throw new UserException("give images, folders or a KITTI folder to detect in, or --split val");
+        }
+        List<Path> expanded = new ArrayList<>();
+        for (Path input : inputs) {
+            Path kittiImages = input.resolve("training").resolve("image_2");
+            expanded.add(Files.isDirectory(kittiImages) ? kittiImages : input);
+        }
+        return InferCommand.imageFiles(expanded);
+    }
+
+    private List<Path> splitImages() {
+        if (!inputs.isEmpty()) {
+            throw new UserException("--split takes the run's own images; give no IMAGE arguments with it");
+        }
+        if (!split.equals("val") && !split.equals("train")) {
+            throw new UserException("--split must be val or train, not '" + split + "'");
+        }
+        try {
+            List<Path> images = Detector.runImages(model, split.equals("val"));
+            if (images.isEmpty()) {
+                throw new UserException("the run's " + split + " split has no images");
+            }
+            return images;
+        } catch (IOException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -67,12 +102,7 @@ final class DetectCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        List<Path> expanded = new ArrayList<>();
-        for (Path input : inputs) {
-            Path kittiImages = input.resolve("training").resolve("image_2");
-            expanded.add(Files.isDirectory(kittiImages) ? kittiImages : input);
-        }
-        List<Path> files = InferCommand.imageFiles(expanded);
+        List<Path> files = split == null ? argumentImages() : splitImages();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.println("workbench: model: " + detector.model());

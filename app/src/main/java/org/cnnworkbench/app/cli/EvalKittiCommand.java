@@ -57,6 +57,10 @@ final class EvalKittiCommand implements Callable<Integer> {
                     + "before (default: ${DEFAULT-VALUE})")
     String ap;
 
+    @Option(names = "--only-results", description = "evaluate only the images that have a result file (e.g. a "
+            + "validation split from detect --split val) instead of every ground-truth file, as the devkit does")
+    boolean onlyResults;
+
     @Override
     public Integer call() {
         ApMetric metric = switch (ap.toLowerCase(Locale.ROOT)) {
@@ -66,7 +70,7 @@ final class EvalKittiCommand implements Callable<Integer> {
         };
         KittiFolders.Loaded loaded;
         try {
-            loaded = KittiFolders.load(gt, pred);
+            loaded = KittiFolders.load(gt, pred, onlyResults);
         } catch (KittiFolders.FolderException | KittiLabelFormatException e) {
             throw new UserException(e.getMessage());
         }

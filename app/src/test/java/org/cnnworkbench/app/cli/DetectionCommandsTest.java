@@ -68,7 +68,18 @@ class DetectionCommandsTest {
         Run eval = CommandLineTest.run("eval-kitti", "--pred", pred.toString(), "--gt",
                 kitti.resolve("training/label_2").toString());
         assertThat(eval.exit()).as(eval.err()).isZero();
-        assertThat(eval.out()).contains("Car", "Moderate");
+        assertThat(eval.out()).contains("Car", "Moderate", "16 images");
+
+        Path valPred = dir.resolve("val-pred");
+        Run val = CommandLineTest.run("detect", "--model", run.toString(), "--out", valPred.toString(), "--split",
+                "val");
+        assertThat(val.exit()).as(val.err()).isZero();
+        assertThat(val.out()).contains("3 images", "3 result files");
+        Run valEval = CommandLineTest.run("eval-kitti", "--pred", valPred.toString(), "--gt",
+                kitti.resolve("training/label_2").toString(), "--only-results");
+        assertThat(valEval.exit()).as(valEval.err()).isZero();
+        assertThat(valEval.out()).contains("3 images");
+        assertThat(valEval.err()).contains("13 ground-truth files without a result file left out");
     }
 
     @Test

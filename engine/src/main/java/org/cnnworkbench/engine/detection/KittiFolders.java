@@ -39,6 +39,16 @@ public final class KittiFolders {
     }
 
     public static Loaded load(Path truthDir, Path resultDir) throws FolderException, KittiLabelFormatException {
+        return load(truthDir, resultDir, false);
+    }
+
+    /**
+     * {@link #load(Path, Path)}; with {@code onlyResults} only the frames that have a result file are evaluated
+     * (a validation split detected on its own), the other ground-truth files are counted in a warning. The devkit
+     * itself evaluates every ground-truth frame, a missing result file as no detections.
+     */
+    public static Loaded load(Path truthDir, Path resultDir, boolean onlyResults)
+            throws FolderException, KittiLabelFormatException {
         TreeMap<String, Path> truth = textFiles(truthDir, "ground-truth");
         TreeMap<String, Path> results = textFiles(resultDir, "result");
         if (truth.isEmpty()) {
@@ -58,10 +68,20 @@ public final class KittiFolders {
                     + "left out: " + String.join(", ", orphans.subList(0, Math.min(5, orphans.size())))
                     + (orphans.size() > 5 ? ", ..." : "") + " (in " + resultDir + ")");
         }
+        if (onlyResults) {
+            long without = truth.keySet().stream().filter(name -> !results.containsKey(name)).count();
+            if (without > 0) {
+                warnings.add(without + " ground-truth file" + (without == 1 ? "" : "s") + " without a result file "
+                        + "left out (--only-results)");
+            }
+        }
         List<KittiFrame> frames = new ArrayList<>();
         for (var entry : truth.entrySet()) {
-            List<KittiLabel> gt = KittiLabelFile.readStrict(entry.getValue(), KittiLabel.Kind.LABEL);
             Path result = results.get(entry.getKey());
+            if (onlyResults && result == null) {
+                continue;
+            }
+            List<KittiLabel> gt = KittiLabelFile.readStrict(entry.getValue(), KittiLabel.Kind.LABEL);
             List<KittiLabel> det = result == null ? List.of()
                     : KittiLabelFile.readStrict(result, KittiLabel.Kind.RESULT);
             frames.add(new KittiFrame(entry.getKey(), gt, det));

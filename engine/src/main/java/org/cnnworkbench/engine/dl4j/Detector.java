@@ -114,6 +114,23 @@ public final class Detector {
                 run.checkpointFile(checkpoint.get().epoch()).getFileName().toString());
     }
 
+    /**
+     * The images of a detection run's own KITTI folder: its validation split ({@code validation}) or its training
+     * split, as the run split them (same fraction and seed).
+     *
+     * @throws IOException if {@code runDir} is not a detection run or its KITTI folder cannot be read
+     */
+    public static List<Path> runImages(Path runDir, boolean validation) throws IOException {
+        if (!DetectionRunInfo.isDetectionRun(runDir)) {
+            throw new IOException(runDir + " is not a detection run (no " + DetectionRunInfo.FILE + ")");
+        }
+        DetectionRunInfo info = DetectionRunInfo.read(runDir);
+        org.cnnworkbench.engine.data.kitti.KittiDataset.Split split = org.cnnworkbench.engine.data.kitti.KittiDataset
+                .open(Path.of(info.kittiRoot()), info.options().onMalformed())
+                .split(info.valFraction(), info.splitSeed());
+        return (validation ? split.val() : split.train()).stream().map(KittiSample::image).toList();
+    }
+
     public List<String> classNames() {
         return info.classes();
     }
