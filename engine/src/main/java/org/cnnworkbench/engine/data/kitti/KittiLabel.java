@@ -123,7 +123,8 @@ public record KittiLabel(String type, double truncated, int occluded, double alp
     }
 
     /**
-     * The line as the KITTI devkit writes it: two decimals for every number but {@code occluded}, and for
+     * The line as the KITTI devkit writes it: two decimals for every number but {@code occluded} (and the score, up
+     * to four), and for
      * DontCare the devkit's placeholders ({@code -1 -1 -10 ... -1 -1 -1 -1000 -1000 -1000 -10}).
      */
     public String format() {
@@ -138,7 +139,13 @@ public record KittiLabel(String type, double truncated, int occluded, double alp
             appendFixed(b, alpha, left, top, right, bottom, height, width, length, x, y, z, rotationY);
         }
         if (!Double.isNaN(score)) {
-            appendFixed(b, score);
+            // up to four decimals (at least two): a detector's scores rank its detections, and two decimals
+            // would tie many of them
+            String text = String.format(Locale.ROOT, "%.4f", score);
+            while (text.endsWith("0") && text.length() - text.indexOf('.') > 3) {
+                text = text.substring(0, text.length() - 1);
+            }
+            b.append(' ').append(text);
         }
         return b.toString();
     }

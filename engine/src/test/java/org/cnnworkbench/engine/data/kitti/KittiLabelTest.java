@@ -59,6 +59,10 @@ class KittiLabelTest {
         KittiLabel l = KittiLabel.parse(CAR + " 0.93");
         assertThat(l.scoreIfAny()).hasValue(0.93);
         assertThat(l.format()).isEqualTo(CAR + " 0.93");
+        // scores keep up to four decimals, so that a detector's ranking survives the file
+        assertThat(KittiLabel.parse(CAR + " 0.12345").format()).isEqualTo(CAR + " 0.1235");
+        assertThat(KittiLabel.parse(CAR + " 0.5").format()).isEqualTo(CAR + " 0.50");
+        assertThat(KittiLabel.parse(CAR + " 0.00049").format()).isEqualTo(CAR + " 0.0005");
     }
 
     @ParameterizedTest
