@@ -208,8 +208,7 @@ public final class DetectionTrainer {
                         images == 0 ? Double.NaN : lossSum / images, lastEval[0], lastEval[1], lastEval[2],
                         images / Math.max(seconds, 1e-9), seconds);
                 run.commitEpoch(m);
-                if (m.top1() > bestMap || (Double.isNaN(bestMap) || bestMap == Double.NEGATIVE_INFINITY)
-                        && !Double.isNaN(m.top1())) {
+                if (m.top1() > bestMap) {   // a NaN mean AP (no class evaluated) is never the best
                     run.checkpoints().commitBest(graph, epoch);
                     bestMap = m.top1();
                 }
