@@ -8,8 +8,9 @@ import org.cnnworkbench.engine.model.Shape;
  * SqueezeDet's ConvDet detection head (Wu et al., "SqueezeDet", CVPR Workshops 2017): a stride-1 convolution
  * whose output at every cell of the input's grid holds, for each of the K {@code anchors}, 4 box offsets,
  * 1 confidence and {@code classes} class scores. Channel {@code k (C + 5) + j} of anchor {@code k} is
- * {@code j = 0: x, 1: y, 2: w, 3: h, 4: confidence, 5 .. 5 + C - 1: class scores}, the order of DL4J's YOLOv2
- * output layer, which training uses. Anchors are {@code [width, height]} in pixels of the network's input image.
+ * {@code j = 0..3: the box deltas dx, dy, dw, dh, 4: confidence, 5 .. 5 + C - 1: class scores}, the order that
+ * training and decoding use ({@code engine.detection.ConvDetGrid}). Anchors are {@code [width, height]} in pixels
+ * of the network's input image.
  *
  * <pre>{@code
  * Params p = Params.resolve(new ConvDetKind().parameters(), Map.of()).params();   // SqueezeDet's KITTI head
