@@ -192,8 +192,9 @@ public final class KittiTrainingData {
             chw = shiftAndFlip(chw, h, w, dx, dy, flip);
             List<Detection> moved = new ArrayList<>();
             for (Detection d : boxes) {
-                double left = flip ? w - d.right() : d.left();
-                double right = flip ? w - d.left() : d.right();
+                // pixel x moves to w - 1 - x (shiftAndFlip), and so do the box's edges
+                double left = flip ? w - 1 - d.right() : d.left();
+                double right = flip ? w - 1 - d.left() : d.right();
                 new Detection(d.classIndex(), 1, left + dx, d.top() + dy, right + dx, d.bottom() + dy)
                         .clipped(w, h).ifPresent(moved::add);
             }
