@@ -126,7 +126,9 @@ final class TrainCommand implements Callable<Integer> {
         Path runDir = resume != null ? resume : out;
         try (SignalStop stop = SignalStop.install("train")) {
             AtomicBoolean cancel = stop.cancel();
-            boolean detection = resume != null ? DetectionRunInfo.isDetectionRun(resume) : endsInConvDet();
+            NetworkSpec networkSpec = resume != null ? null : newRunNetwork();
+            boolean detection = resume != null ? DetectionRunInfo.isDetectionRun(resume)
+                    : DetectionTrainer.isDetector(networkSpec);
             if (detection) {
                 progress.detection();
             }
@@ -136,7 +138,8 @@ final class TrainCommand implements Callable<Integer> {
                 summary = detection ? DetectionTrainer.resume(resume, epochs, progress, cancel)
                         : Trainer.resume(resume, epochs, progress, cancel);
             } else {
-                summary = detection ? startDetection(progress, cancel) : startNew(progress, cancel);
+                summary = detection ? startDetection(networkSpec, progress, cancel)
+                        : startNew(networkSpec, progress, cancel);
             }
             progress.clearLine();
             return detection ? reportDetection(summary, runDir, outWriter, err) : report(summary, runDir, outWriter, err);
@@ -145,8 +148,8 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private RunSummary startNew(TrainingProgress progress, AtomicBoolean cancel)
-            throws IOException, Dl4jConversionException {
+    /** The network of a new run, after checking that --network and a fresh --out are given. */
+    private NetworkSpec newRunNetwork() {
         if (network == null || out == null) {
             throw new UserException("train needs --network and --out (or --resume RUN-DIR)");
         }
@@ -154,7 +157,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException(out + " already holds a training run; continue it with --resume " + out
                     + " or choose another --out");
         }
-        NetworkSpec networkSpec = NetworkSource.load(network, spec.commandLine().getErr()).spec();
+        return NetworkSource.load(network, spec.commandLine().getErr()).spec();
+    }
+
+    private RunSummary startNew(NetworkSpec networkSpec, TrainingProgress progress, AtomicBoolean cancel)
+            throws IOException, Dl4jConversionException {
         TrainingConfig config = training.config(10);
         DataSpec dataSpec = training.dataSpec(classes);
         Shape.FeatureMap input = inputOf(networkSpec);
@@ -162,26 +169,12 @@ final class TrainCommand implements Callable<Integer> {
         return Trainer.train(networkSpec, trainingData, config, out, progress, cancel);
     }
 
-    /** Whether --network ends in a convdet head (a detector). */
-    private boolean endsInConvDet() {
-        return network != null
-                && DetectionTrainer.isDetector(NetworkSource.load(network, spec.commandLine().getErr()).spec());
-    }
-
-    private RunSummary startDetection(TrainingProgress progress, AtomicBoolean cancel)
+    private RunSummary startDetection(NetworkSpec networkSpec, TrainingProgress progress, AtomicBoolean cancel)
             throws IOException, Dl4jConversionException {
-        if (out == null) {
-            throw new UserException("train needs --out (or --resume RUN-DIR)");
-        }
-        if (RunDirectory.holdsRunFiles(out)) {
-            throw new UserException(out + " already holds a training run; continue it with --resume " + out
-                    + " or choose another --out");
-        }
         if (training.fashionMnist()) {
             throw new UserException("the network ends in a convdet head: give --data a KITTI folder (with "
                     + "training/image_2 and training/label_2), e.g. one made by workbench dataset synth-kitti");
         }
-        NetworkSpec networkSpec = NetworkSource.load(network, spec.commandLine().getErr()).spec();
         TrainingConfig config = training.config(10);
         Shape.FeatureMap input = inputOf(networkSpec);
         KittiTrainingData data = KittiTrainingData.open(Path.of(training.data), input,

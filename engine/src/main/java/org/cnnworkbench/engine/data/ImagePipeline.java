@@ -109,14 +109,19 @@ public record ImagePipeline(int channels, int height, int width, double trainSca
             out = crop(resized, y, x, random.nextBoolean());
         }
         if (mean != null) {
-            int area = height * width;
-            for (int c = 0; c < channels; c++) {
-                for (int i = c * area; i < (c + 1) * area; i++) {
-                    out[i] -= mean[c];
-                }
-            }
+            subtractMean(out, mean);
         }
         return out;
+    }
+
+    /** Subtracts {@code mean[c]} from every value of plane c of channel-major {@code chw}, in place. */
+    public static void subtractMean(float[] chw, float[] mean) {
+        int area = chw.length / mean.length;
+        for (int c = 0; c < mean.length; c++) {
+            for (int i = c * area; i < (c + 1) * area; i++) {
+                chw[i] -= mean[c];
+            }
+        }
     }
 
     /**

@@ -157,7 +157,7 @@ public record ConvDetGrid(int rows, int columns, double cellHeight, double cellW
                     }
                     double ax = anchorX(col);
                     double ay = anchorY(row);
-                    double iou = iou(ax - a.width() / 2, ay - a.height() / 2, ax + a.width() / 2,
+                    double iou = Detection.iou(ax - a.width() / 2, ay - a.height() / 2, ax + a.width() / 2,
                             ay + a.height() / 2, b.left(), b.top(), b.right(), b.bottom());
                     if (iou > bestIou) {
                         bestIou = iou;
@@ -172,16 +172,6 @@ public record ConvDetGrid(int rows, int columns, double cellHeight, double cellW
             }
         }
         return best >= 0 ? best : nearest;
-    }
-
-    static double iou(double l1, double t1, double r1, double b1, double l2, double t2, double r2, double b2) {
-        double w = Math.min(r1, r2) - Math.max(l1, l2);
-        double h = Math.min(b1, b2) - Math.max(t1, t2);
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        double inter = w * h;
-        return inter / ((r1 - l1) * (b1 - t1) + (r2 - l2) * (b2 - t2) - inter);
     }
 
     /** The box anchor {@code k} at a cell predicts from its four raw deltas, as {left, top, right, bottom}. */

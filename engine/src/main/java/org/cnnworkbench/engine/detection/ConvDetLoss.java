@@ -97,7 +97,7 @@ public record ConvDetLoss(double bbox, double positive, double negative, double 
     private static double iouWithTarget(ConvDetGrid grid, float[] output, float[] targets, int k, int row, int col) {
         double[] predicted = grid.box(output, k, row, col);
         double[] truth = grid.box(targets, k, row, col, true);
-        return ConvDetGrid.iou(predicted[0], predicted[1], predicted[2], predicted[3], truth[0], truth[1], truth[2],
+        return Detection.iou(predicted[0], predicted[1], predicted[2], predicted[3], truth[0], truth[1], truth[2],
                 truth[3]);
     }
 }

@@ -31,13 +31,18 @@ public record Detection(int classIndex, double score, double left, double top, d
 
     /** Intersection over union of the two boxes (0 when either is empty). */
     public double iou(Detection other) {
-        double w = Math.min(right, other.right) - Math.max(left, other.left);
-        double h = Math.min(bottom, other.bottom) - Math.max(top, other.top);
+        return iou(left, top, right, bottom, other.left, other.top, other.right, other.bottom);
+    }
+
+    /** Intersection over union of two boxes given by their edges (0 when they only touch or are apart). */
+    public static double iou(double l1, double t1, double r1, double b1, double l2, double t2, double r2, double b2) {
+        double w = Math.min(r1, r2) - Math.max(l1, l2);
+        double h = Math.min(b1, b2) - Math.max(t1, t2);
         if (w <= 0 || h <= 0) {
             return 0;
         }
         double inter = w * h;
-        return inter / (area() + other.area() - inter);
+        return inter / ((r1 - l1) * (b1 - t1) + (r2 - l2) * (b2 - t2) - inter);
     }
 
     /** The box scaled by {@code sx} horizontally and {@code sy} vertically (e.g. from the network's input size back to the image's). */

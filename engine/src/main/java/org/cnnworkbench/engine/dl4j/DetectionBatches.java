@@ -16,7 +16,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Mini-batches of a detection data set: features {@code [n, 3, H, W]} in the run's layout and labels
+ * Training mini-batches of a detection data set: features {@code [n, 3, H, W]} in the run's layout and labels
  * {@code [n, K (5 + C) x rows x columns]}, each row the targets of {@link ConvDetGrid#encode}. Each epoch has its own
  * seeded shuffle and augmentation; the next batch is prepared on {@code prefetch}'s thread while the current one
  * trains. Unreadable images are left out of their batch (the data set counts them).
@@ -28,7 +28,6 @@ final class DetectionBatches implements Iterator<DataSet> {
     private final ConvDetGrid grid;
     private final int batchSize;
     private final String layout;
-    private final boolean training;
     private final long seed;
     private final ExecutorService prefetch;
     private int[] order;
@@ -38,13 +37,12 @@ final class DetectionBatches implements Iterator<DataSet> {
     private int droppedBoxes;
 
     DetectionBatches(KittiTrainingData data, List<KittiSample> samples, ConvDetGrid grid, int batchSize, String layout,
-                     boolean training, long seed, ExecutorService prefetch) {
+                     long seed, ExecutorService prefetch) {
         this.data = data;
         this.samples = samples;
         this.grid = grid;
         this.batchSize = batchSize;
         this.layout = layout;
-        this.training = training;
         this.seed = seed;
         this.prefetch = prefetch;
         setEpoch(0);
@@ -59,16 +57,14 @@ final class DetectionBatches implements Iterator<DataSet> {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        if (training) {
-            Random shuffle = new Random(seed * 1_000_003L + epoch);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = shuffle.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+        Random shuffle = new Random(seed * 1_000_003L + epoch);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = shuffle.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
         }
-        random = training ? new Random(seed * 7_919L + epoch) : null;
+        random = new Random(seed * 7_919L + epoch);
         cursor = 0;
         next = null;
         schedule();

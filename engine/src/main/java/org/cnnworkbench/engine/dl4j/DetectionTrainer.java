@@ -14,7 +14,6 @@ import org.cnnworkbench.engine.data.kitti.KittiTrainingData;
 import org.cnnworkbench.engine.detection.ApMetric;
 import org.cnnworkbench.engine.detection.DetectionSettings;
 import org.cnnworkbench.engine.detection.KittiDifficulty;
-import org.cnnworkbench.engine.detection.KittiEvaluation;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Shape;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -154,7 +153,7 @@ public final class DetectionTrainer {
         });
         try {
             DetectionBatches trainBatches = new DetectionBatches(data, data.train(), head.grid(), config.batchSize(),
-                    layout, true, config.seed(), prefetch);
+                    layout, config.seed(), prefetch);
             listener.started(new TrainingListener.RunStart(firstEpoch, config.epochs(), data.train().size(),
                     data.validation().size(), trainBatches.batches(), graph.numParams()));
             double firstLoss = Double.NaN;
@@ -201,8 +200,7 @@ public final class DetectionTrainer {
                 trainedImages += images;
                 trainedSeconds += seconds;
                 graph.getConfiguration().setEpochCount(epoch);
-                lastEval = evaluate(graph, head, data, data.validation(), config.batchSize(), layout, settings,
-                        prefetch);
+                lastEval = evaluate(graph, head, data, data.validation(), config.batchSize(), layout, settings);
                 ModelFiles.write(graph, run.checkpointFile(epoch), true);
                 TrainingListener.EpochMetrics m = new TrainingListener.EpochMetrics(epoch,
                         images == 0 ? Double.NaN : lossSum / images, lastEval[0], lastEval[1], lastEval[2],
@@ -245,20 +243,9 @@ public final class DetectionTrainer {
 
     /** Validation {loss per image, Moderate mean AP, Easy mean AP} (40-point AP over the evaluated classes). */
     static double[] evaluate(ComputationGraph graph, DetectorHead head, KittiTrainingData data,
-                             List<KittiSample> samples, int batchSize, String layout, DetectionSettings settings,
-                             ExecutorService prefetch) {
-        DetectionBatches batches = new DetectionBatches(data, samples, head.grid(), batchSize, layout, false, 0,
-                prefetch);
-        double loss = 0;
-        long n = 0;
-        while (batches.hasNext()) {
-            DataSet ds = batches.next();
-            loss += graph.score(ds, false) * ds.numExamples();
-            n += ds.numExamples();
-        }
-        KittiEvaluation e = Detector.evaluate(graph, head, data, samples, batchSize, layout, settings);
-        return new double[] {n == 0 ? Double.NaN : loss / n,
-                e.meanAp(KittiDifficulty.MODERATE, ApMetric.R40).orElse(Double.NaN),
-                e.meanAp(KittiDifficulty.EASY, ApMetric.R40).orElse(Double.NaN)};
+                             List<KittiSample> samples, int batchSize, String layout, DetectionSettings settings) {
+        Detector.Validation v = Detector.evaluate(graph, head, data, samples, batchSize, layout, settings);
+        return new double[] {v.loss(), v.evaluation().meanAp(KittiDifficulty.MODERATE, ApMetric.R40).orElse(Double.NaN),
+                v.evaluation().meanAp(KittiDifficulty.EASY, ApMetric.R40).orElse(Double.NaN)};
     }
 }

@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Optional;
 import org.cnnworkbench.engine.data.ImageDecoder;
 import org.cnnworkbench.engine.data.ImagePipeline;
+import org.cnnworkbench.engine.data.kitti.KittiDataset;
 import org.cnnworkbench.engine.data.kitti.KittiLabel;
 import org.cnnworkbench.engine.data.kitti.KittiSample;
 import org.cnnworkbench.engine.data.kitti.KittiTrainingData;
+import org.cnnworkbench.engine.detection.ConvDetLoss;
 import org.cnnworkbench.engine.detection.Detection;
 import org.cnnworkbench.engine.detection.DetectionSettings;
 import org.cnnworkbench.engine.detection.KittiEvaluation;
 import org.cnnworkbench.engine.detection.KittiEvaluator;
 import org.cnnworkbench.engine.detection.KittiFrame;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -125,8 +128,7 @@ public final class Detector {
             throw new IOException(runDir + " is not a detection run (no " + DetectionRunInfo.FILE + ")");
         }
         DetectionRunInfo info = DetectionRunInfo.read(runDir);
-        org.cnnworkbench.engine.data.kitti.KittiDataset.Split split = org.cnnworkbench.engine.data.kitti.KittiDataset
-                .open(Path.of(info.kittiRoot()), info.options().onMalformed())
+        KittiDataset.Split split = KittiDataset.open(Path.of(info.kittiRoot()), info.options().onMalformed())
                 .split(info.valFraction(), info.splitSeed());
         return (validation ? split.val() : split.train()).stream().map(KittiSample::image).toList();
     }
@@ -166,7 +168,7 @@ public final class Detector {
                     continue;
                 }
                 float[] chw = ImagePipeline.stretch(r.image().get(), 3, h, w);
-                subtractMean(chw, info.mean());
+                ImagePipeline.subtractMean(chw, info.mean());
                 pixels.add(chw);
                 sizes.add(new int[] {r.image().get().getWidth(), r.image().get().getHeight()});
                 readable.add(p);
@@ -190,15 +192,6 @@ public final class Detector {
         return dot > 0 ? file.substring(0, dot) : file;
     }
 
-    private static void subtractMean(float[] chw, float[] mean) {
-        int area = chw.length / mean.length;
-        for (int c = 0; c < mean.length; c++) {
-            for (int j = c * area; j < (c + 1) * area; j++) {
-                chw[j] -= mean[c];
-            }
-        }
-    }
-
     /** The head's raw output per image, channel-major ({@code [K (5 + C)][rows][columns]}, flattened). */
     static List<float[]> forward(ComputationGraph graph, List<float[]> pixels, int h, int w, String layout) {
         int n = pixels.size();
@@ -207,8 +200,7 @@ public final class Detector {
             System.arraycopy(pixels.get(i), 0, batch, i * 3 * h * w, 3 * h * w);
         }
         INDArray input = InputLayout.fromNchw(Nd4j.create(batch, new long[] {n, 3, h, w}, 'c'), layout);
-        float[][] out = graph.output(false, input)[0].castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
-                .toFloatMatrix();
+        float[][] out = graph.output(false, input)[0].castTo(DataType.FLOAT).toFloatMatrix();
         return List.of(out);
     }
 
@@ -235,11 +227,14 @@ public final class Detector {
         return written;
     }
 
-    /** The KITTI evaluation of {@code graph}'s detections on {@code samples} (their own labels as ground truth). */
-    static KittiEvaluation evaluate(ComputationGraph graph, DetectorHead head, KittiTrainingData data,
-                                    List<KittiSample> samples, int batchSize, String layout,
-                                    DetectionSettings settings) {
+    /**
+     * The loss and the KITTI evaluation of {@code graph}'s detections on {@code samples} (their own labels as ground
+     * truth), from one forward pass of each image.
+     */
+    static Validation evaluate(ComputationGraph graph, DetectorHead head, KittiTrainingData data,
+                               List<KittiSample> samples, int batchSize, String layout, DetectionSettings settings) {
         List<KittiFrame> frames = new ArrayList<>();
+        double loss = 0;
         int h = (int) head.input().height();
         int w = (int) head.input().width();
         for (int from = 0; from < samples.size(); from += batchSize) {
@@ -260,12 +255,18 @@ public final class Detector {
                     layout);
             for (int i = 0; i < items.size(); i++) {
                 KittiTrainingData.Item item = items.get(i);
+                float[] targets = head.grid().encode(item.boxes()).targets();
+                loss += ConvDetLoss.SQUEEZEDET.evaluate(head.grid(), outputs.get(i), targets, false).loss();
                 List<KittiLabel> found = settings.apply(head.grid(), outputs.get(i), item.imageWidth(),
                         item.imageHeight()).stream()
                         .map(d -> d.toKitti(data.classNames().get(d.classIndex()))).toList();
                 frames.add(new KittiFrame(readable.get(i).id(), readable.get(i).labels(), found));
             }
         }
-        return KittiEvaluator.evaluate(frames);
+        return new Validation(frames.isEmpty() ? Double.NaN : loss / frames.size(), KittiEvaluator.evaluate(frames));
+    }
+
+    /** The mean loss per image (SqueezeDet's, as the head's loss layer computes it) and the KITTI evaluation. */
+    record Validation(double loss, KittiEvaluation evaluation) {
     }
 }

@@ -56,7 +56,7 @@ class ConvDetLossTest {
                     if (targets[GRID.index(k, 4, r, c)] > 0) {
                         double[] a = GRID.box(zeros, k, r, c);
                         double[] t = GRID.box(targets, k, r, c, true);
-                        double iou = ConvDetGrid.iou(a[0], a[1], a[2], a[3], t[0], t[1], t[2], t[3]);
+                        double iou = Detection.iou(a[0], a[1], a[2], a[3], t[0], t[1], t[2], t[3]);
                         iouSum += (0.5 - iou) * (0.5 - iou);
                     }
                 }

@@ -149,12 +149,16 @@ public final class KittiTrainingData {
     }
 
     private Optional<float[]> pixels(KittiSample s) {
+        return decode(s).map(image -> ImagePipeline.stretch(image, 3, (int) input.height(), (int) input.width()));
+    }
+
+    /** The decoded image of {@code s}; empty (skipped and counted) if it cannot be read. */
+    private Optional<BufferedImage> decode(KittiSample s) {
         ImageDecoder.Result r = ImageDecoder.decode(s.image());
         if (r.image().isEmpty()) {
             skipped.put(s.image(), r.problem());
-            return Optional.empty();
         }
-        return Optional.of(ImagePipeline.stretch(r.image().get(), 3, (int) input.height(), (int) input.width()));
+        return r.image();
     }
 
     /**
@@ -162,12 +166,11 @@ public final class KittiTrainingData {
      * augmented when the options say so. Empty for an unreadable image (skipped and counted).
      */
     public Optional<Item> read(KittiSample s, Random random) {
-        ImageDecoder.Result r = ImageDecoder.decode(s.image());
-        if (r.image().isEmpty()) {
-            skipped.put(s.image(), r.problem());
+        Optional<BufferedImage> decoded = decode(s);
+        if (decoded.isEmpty()) {
             return Optional.empty();
         }
-        BufferedImage image = r.image().get();
+        BufferedImage image = decoded.get();
         int h = (int) input.height();
         int w = (int) input.width();
         float[] chw = ImagePipeline.stretch(image, 3, h, w);
@@ -180,11 +183,7 @@ public final class KittiTrainingData {
                 boxes.add(new Detection(c.get(), 1, l.left() * sx, l.top() * sy, l.right() * sx, l.bottom() * sy));
             }
         }
-        for (int c = 0; c < 3; c++) {
-            for (int j = c * h * w; j < (c + 1) * h * w; j++) {
-                chw[j] -= mean[c];
-            }
-        }
+        ImagePipeline.subtractMean(chw, mean);
         if (random != null && options.augment()) {
             boolean flip = random.nextBoolean();
             int dx = random.nextInt(2 * (w / 16) + 1) - w / 16;
