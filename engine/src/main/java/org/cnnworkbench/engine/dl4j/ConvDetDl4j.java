@@ -56,7 +56,7 @@ public final class ConvDetDl4j {
                 classes);
         String convId = g.internalName(n.id() + "/conv");
         g.addLayer(convId, conv, n.inputs());
-        g.addLayer(n.id(), new LossLayer.Builder().lossFunction(ConvDetLossFunction.of(grid, ConvDetLoss.SQUEEZEDET))
+        g.addLayer(n.id(), new LossLayer.Builder().lossFunction(ConvDetLossFunction.of(grid, ConvDetLoss.WORKBENCH))
                 .activation(Activation.IDENTITY).build(), g.flattening(out), convId);
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import org.cnnworkbench.engine.data.kitti.KittiCheck;
 import org.cnnworkbench.engine.detection.ConvDetGrid;
 import org.cnnworkbench.engine.detection.ConvDetLoss;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -36,6 +39,7 @@ public final class ConvDetLossFunction implements ILossFunction {
     private final double positive;
     private final double negative;
     private final double classWeight;
+    private final double neighbourIou;
     private transient ConvDetGrid grid;
 
     @JsonCreator
@@ -46,7 +50,8 @@ public final class ConvDetLossFunction implements ILossFunction {
                                @JsonProperty("anchorHeights") double[] anchorHeights,
                                @JsonProperty("classes") int classes, @JsonProperty("bbox") double bbox,
                                @JsonProperty("positive") double positive, @JsonProperty("negative") double negative,
-                               @JsonProperty("classWeight") double classWeight) {
+                               @JsonProperty("classWeight") double classWeight,
+                               @JsonProperty("neighbourIou") Double neighbourIou) {
         this.rows = rows;
         this.columns = columns;
         this.cellHeight = cellHeight;
@@ -58,13 +63,15 @@ public final class ConvDetLossFunction implements ILossFunction {
         this.positive = positive;
         this.negative = negative;
         this.classWeight = classWeight;
+        // models saved before the neighbour term (SqueezeDet's loss) have no such property
+        this.neighbourIou = neighbourIou == null ? ConvDetLoss.NO_NEIGHBOURS : neighbourIou;
     }
 
     static ConvDetLossFunction of(ConvDetGrid grid, ConvDetLoss loss) {
         double[] w = grid.anchors().stream().mapToDouble(KittiCheck.Anchor::width).toArray();
         double[] h = grid.anchors().stream().mapToDouble(KittiCheck.Anchor::height).toArray();
         return new ConvDetLossFunction(grid.rows(), grid.columns(), grid.cellHeight(), grid.cellWidth(), w, h,
-                grid.classes(), loss.bbox(), loss.positive(), loss.negative(), loss.classWeight());
+                grid.classes(), loss.bbox(), loss.positive(), loss.negative(), loss.classWeight(), loss.neighbourIou());
     }
 
     @JsonProperty("rows")
@@ -122,6 +129,27 @@ public final class ConvDetLossFunction implements ILossFunction {
         return classWeight;
     }
 
+    /** The neighbour IoU of {@link ConvDetLoss}; written as null when there is no neighbour term. */
+    @JsonProperty("neighbourIou")
+    public Double neighbourIou() {
+        return neighbourIou <= 1 ? neighbourIou : null;
+    }
+
+    /**
+     * The loss {@code graph}'s output layer trains with, if it is a convdet head's ({@code SQUEEZEDET} otherwise:
+     * a head converted without its loss layer has no other).
+     */
+    static ConvDetLoss of(ComputationGraph graph) {
+        for (int i = 0; i < graph.getNumOutputArrays(); i++) {
+            Layer layer = graph.getOutputLayer(i);
+            if (layer.conf().getLayer() instanceof LossLayer l
+                    && l.getLossFn() instanceof ConvDetLossFunction f) {
+                return f.loss();
+            }
+        }
+        return ConvDetLoss.SQUEEZEDET;
+    }
+
     ConvDetGrid grid() {
         if (grid == null) {
             List<KittiCheck.Anchor> anchors = new ArrayList<>();
@@ -133,8 +161,9 @@ public final class ConvDetLossFunction implements ILossFunction {
         return grid;
     }
 
-    private ConvDetLoss loss() {
-        return new ConvDetLoss(bbox, positive, negative, classWeight);
+    /** The loss this function computes. */
+    ConvDetLoss loss() {
+        return new ConvDetLoss(bbox, positive, negative, classWeight, neighbourIou);
     }
 
     /** Per example: the loss, and the gradient rows if asked for. */
@@ -199,13 +228,14 @@ public final class ConvDetLossFunction implements ILossFunction {
         return o instanceof ConvDetLossFunction f && rows == f.rows && columns == f.columns
                 && cellHeight == f.cellHeight && cellWidth == f.cellWidth && classes == f.classes
                 && Arrays.equals(anchorWidths, f.anchorWidths) && Arrays.equals(anchorHeights, f.anchorHeights)
-                && bbox == f.bbox && positive == f.positive && negative == f.negative && classWeight == f.classWeight;
+                && bbox == f.bbox && positive == f.positive && negative == f.negative && classWeight == f.classWeight
+                && neighbourIou == f.neighbourIou;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(new double[] {rows, columns, cellHeight, cellWidth, classes, bbox, positive, negative,
-                classWeight}) * 31 + Arrays.hashCode(anchorWidths);
+                classWeight, neighbourIou}) * 31 + Arrays.hashCode(anchorWidths);
     }
 
     @Override

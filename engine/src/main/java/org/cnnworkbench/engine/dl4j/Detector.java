@@ -235,6 +235,7 @@ public final class Detector {
                                List<KittiSample> samples, int batchSize, String layout, DetectionSettings settings) {
         List<KittiFrame> frames = new ArrayList<>();
         double loss = 0;
+        ConvDetLoss lossFunction = ConvDetLossFunction.of(graph);
         int h = (int) head.input().height();
         int w = (int) head.input().width();
         for (int from = 0; from < samples.size(); from += batchSize) {
@@ -256,7 +257,7 @@ public final class Detector {
             for (int i = 0; i < items.size(); i++) {
                 KittiTrainingData.Item item = items.get(i);
                 float[] targets = head.grid().encode(item.boxes()).targets();
-                loss += ConvDetLoss.SQUEEZEDET.evaluate(head.grid(), outputs.get(i), targets, false).loss();
+                loss += lossFunction.evaluate(head.grid(), outputs.get(i), targets, false).loss();
                 List<KittiLabel> found = settings.apply(head.grid(), outputs.get(i), item.imageWidth(),
                         item.imageHeight()).stream()
                         .map(d -> d.toKitti(data.classNames().get(d.classIndex()))).toList();
@@ -266,7 +267,7 @@ public final class Detector {
         return new Validation(frames.isEmpty() ? Double.NaN : loss / frames.size(), KittiEvaluator.evaluate(frames));
     }
 
-    /** The mean loss per image (SqueezeDet's, as the head's loss layer computes it) and the KITTI evaluation. */
+    /** The mean loss per image (the head's own loss, as its loss layer computes it) and the KITTI evaluation. */
     record Validation(double loss, KittiEvaluation evaluation) {
     }
 }

@@ -72,7 +72,79 @@ class ConvDetLossTest {
         // the IoU target of a responsible anchor's confidence moves with its box but is held constant in the
         // gradient (as in SqueezeDet): its deltas are checked with that term's weight at zero
         checkGradient(ConvDetLoss.SQUEEZEDET, true);
-        checkGradient(new ConvDetLoss(5, 0, 100, 1), false);
+        checkGradient(new ConvDetLoss(5, 0, 100, 1, ConvDetLoss.NO_NEIGHBOURS), false);
+        checkGradient(ConvDetLoss.WORKBENCH, true);
+        checkGradient(new ConvDetLoss(5, 0, 1000, 1, 0.3), false);
+    }
+
+    @Test
+    void theNeighbourTermClassifiesTheOtherAnchorsOverAnObjectAndOnlyThose() {
+        float[] targets = GRID.encode(TRUTH).targets();
+        Random random = new Random(5);
+        float[] out = new float[GRID.values()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (random.nextGaussian() * 0.5);
+        }
+        float[] squeezeDet = new ConvDetLoss(5, 75, 1000, 1, ConvDetLoss.NO_NEIGHBOURS)
+                .evaluate(GRID, out, targets, true).gradient();
+        ConvDetLoss.Result workbench = ConvDetLoss.WORKBENCH.evaluate(GRID, out, targets, true);
+        double expectedExtra = 0;
+        int neighbours = 0;
+        for (int k = 0; k < 2; k++) {
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 4; c++) {
+                    if (targets[GRID.index(k, 4, r, c)] > 0.5f) {
+                        continue;
+                    }
+                    double[] box = GRID.box(out, k, r, c);
+                    double best = 0;
+                    int cls = -1;
+                    for (Detection t : TRUTH) {
+                        double iou = Detection.iou(box[0], box[1], box[2], box[3], t.left(), t.top(), t.right(),
+                                t.bottom());
+                        if (iou > best) {
+                            best = iou;
+                            cls = t.classIndex();
+                        }
+                    }
+                    double[] p = new double[2];
+                    GRID.softmax(out, k, r, c, p);
+                    for (int j = 0; j < 2; j++) {
+                        int at = GRID.index(k, 5 + j, r, c);
+                        if (best >= 0.3) {
+                            // cross-entropy towards the class of the object it overlaps most, weight 1 / N (N = 2)
+                            assertThat((double) workbench.gradient()[at]).as("anchor %d at %d,%d", k, r, c)
+                                    .isCloseTo(0.5 * (p[j] - (j == cls ? 1 : 0)), within(1e-6));
+                        } else {
+                            assertThat(workbench.gradient()[at]).isZero();
+                        }
+                    }
+                    if (best >= 0.3) {
+                        neighbours++;
+                        expectedExtra -= 0.5 * Math.log(p[cls]);
+                    }
+                }
+            }
+        }
+        assertThat(neighbours).as("anchors over an object besides the responsible ones").isGreaterThan(0);
+        double without = new ConvDetLoss(5, 75, 1000, 1, ConvDetLoss.NO_NEIGHBOURS)
+                .evaluate(GRID, out, targets, false).loss();
+        assertThat(workbench.loss()).isCloseTo(without + expectedExtra, within(1e-9));
+        // everything else is SqueezeDet's with the empty anchors weighted 1000
+        for (int i = 0; i < out.length; i++) {
+            int channel = i / (GRID.rows() * GRID.columns()) % GRID.channelsPerAnchor();
+            if (channel < 5) {
+                assertThat(workbench.gradient()[i]).as("value %d", i).isEqualTo(squeezeDet[i]);
+            }
+        }
+    }
+
+    @Test
+    void badWeightsAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ConvDetLoss(5, 75, -1, 1, 0.3))
+                .hasMessageContaining("negative -1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ConvDetLoss(5, 75, 100, 1, 0))
+                .hasMessageContaining("neighbour IoU");
     }
 
     private static void checkGradient(ConvDetLoss loss, boolean skipObjectDeltas) {
