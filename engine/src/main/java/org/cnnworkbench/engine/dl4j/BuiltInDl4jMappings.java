@@ -117,7 +117,7 @@ public final class BuiltInDl4jMappings {
 
     /**
      * SqueezeDet's ConvDet head ({@code convdet}): a linear, stride-1 convolution of K (C + 5) channels, and, as the
-     * network's output, SqueezeDet's loss on it ({@link ConvDetDl4j}).
+     * network's output, the convdet loss on it ({@link ConvDetDl4j}).
      */
     public static void convdet(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal)
             throws Dl4jConversionException {

@@ -16,8 +16,8 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.nd4j.linalg.activations.Activation;
 
 /**
- * The DL4J form of a {@code convdet} head: a linear convolution with K (5 + C) filters ({@code id/conv}), and, when
- * the head is the network's output, a {@code LossLayer} {@code id} with SqueezeDet's loss
+ * The DL4J form of a {@code convdet} head: a linear convolution with K (5 + C) filters ({@code id/conv}), and, when the
+ * head is the network's output, a {@code LossLayer} {@code id} with the convdet loss ({@link ConvDetLoss#WORKBENCH})
  * ({@link ConvDetLossFunction}) on the convolution's output flattened in channel, row, column order. The loss layer
  * has no parameters and an identity activation: the network's output is the head's raw values, which
  * {@link ConvDetGrid#decode} turns into boxes. A convdet inside a network (something consumes it) is the

@@ -19,10 +19,10 @@ import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
- * SqueezeDet's loss ({@link ConvDetLoss}) as a DL4J loss function, for a {@code LossLayer} on the flattened output
- * of a convdet head ({@code [n, K (5 + C) x rows x columns]} in channel, row, column order; identity activation).
- * Labels are {@link ConvDetGrid#encode}'s targets in the same layout. Saved in a model's configuration by its
- * grid and weights, so a model file carries its own loss.
+ * The convdet loss ({@link ConvDetLoss}: SqueezeDet's, with the neighbour class term) as a DL4J loss function, for a
+ * {@code LossLayer} on the flattened output of a convdet head ({@code [n, K (5 + C) x rows x columns]} in channel, row,
+ * column order; identity activation). Labels are {@link ConvDetGrid#encode}'s targets in the same layout. Saved in a
+ * model's configuration by its grid and weights, so a model file carries its own loss.
  */
 public final class ConvDetLossFunction implements ILossFunction {
 

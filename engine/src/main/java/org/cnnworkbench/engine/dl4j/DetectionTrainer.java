@@ -21,8 +21,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a network that ends in a {@code convdet} head on a KITTI folder, with SqueezeDet's loss
- * ({@link ConvDetLossFunction}; docs/detection.md says why not DL4J's YOLOv2 output layer), into the same kind of run directory as {@link Trainer}: config, data, per-epoch
+ * Trains a network that ends in a {@code convdet} head on a KITTI folder, with the convdet loss ({@link
+ * org.cnnworkbench.engine.detection.ConvDetLoss#WORKBENCH}) ({@link ConvDetLossFunction}; docs/detection.md says why
+ * not DL4J's YOLOv2 output layer), into the same kind of run directory as {@link Trainer}: config, data, per-epoch
  * metrics and checkpoints, best and final model, resume, cancel, the same loss guard. The run directory also holds
  * {@code detection.json} ({@link DetectionRunInfo}).
  *
