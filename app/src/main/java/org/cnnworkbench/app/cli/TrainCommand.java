@@ -25,6 +25,8 @@ import org.cnnworkbench.engine.dl4j.TrainingConfig;
 import org.cnnworkbench.engine.dl4j.TrainingData;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Shape;
+import org.cnnworkbench.spark.SparkSettings;
+import org.cnnworkbench.spark.SparkTraining;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +63,19 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--plain", description = "no progress bar, even on a terminal")
     boolean plain;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "train on Apache Spark with DL4J's parameter "
+            + "averaging: local[N] on this machine, or a cluster's master URL (spark://host:7077, yarn), passed to "
+            + "Spark unchanged (docs/spark.md). A Spark run resumes on Spark with its own settings")
+    String sparkMaster;
+
+    @Option(names = "--spark-workers", defaultValue = "0", paramLabel = "N",
+            description = "workers training in parallel (default: N of local[N]; needed for other masters)")
+    int sparkWorkers;
+
+    @Option(names = "--averaging-frequency", defaultValue = "5", paramLabel = "B",
+            description = "batches each Spark worker trains between parameter averagings (default: ${DEFAULT-VALUE})")
+    int averagingFrequency;
 
     @ArgGroup(exclusive = false, heading = "%nDetection (a network ending in a convdet head, --data a KITTI folder):%n")
     DetectionOptions detectionOptions = new DetectionOptions();
@@ -132,11 +147,19 @@ final class TrainCommand implements Callable<Integer> {
             if (detection) {
                 progress.detection();
             }
+            if (detection && sparkMaster != null) {
+                throw new UserException("--spark trains classification networks; detection runs train on this "
+                        + "machine");
+            }
             RunSummary summary;
             if (resume != null) {
                 int epochs = training.epochs == null ? 0 : training.epochs;
-                summary = detection ? DetectionTrainer.resume(resume, epochs, progress, cancel)
-                        : Trainer.resume(resume, epochs, progress, cancel);
+                if (!detection && (sparkMaster != null || SparkTraining.isSparkRun(resume))) {
+                    summary = SparkTraining.resume(resume, epochs, sparkSettings(), progress, cancel);
+                } else {
+                    summary = detection ? DetectionTrainer.resume(resume, epochs, progress, cancel)
+                            : Trainer.resume(resume, epochs, progress, cancel);
+                }
             } else {
                 summary = detection ? startDetection(networkSpec, progress, cancel)
                         : startNew(networkSpec, progress, cancel);
@@ -166,7 +189,15 @@ final class TrainCommand implements Callable<Integer> {
         DataSpec dataSpec = training.dataSpec(classes);
         Shape.FeatureMap input = inputOf(networkSpec);
         TrainingData trainingData = TrainingData.open(dataSpec, input);
+        if (sparkMaster != null) {
+            return SparkTraining.train(networkSpec, trainingData, config, out, sparkSettings(), progress, cancel);
+        }
         return Trainer.train(networkSpec, trainingData, config, out, progress, cancel);
+    }
+
+    /** The Spark settings the options give, or null without --spark. */
+    private SparkSettings sparkSettings() {
+        return sparkMaster == null ? null : SparkSettings.of(sparkMaster, sparkWorkers, averagingFrequency);
     }
 
     private RunSummary startDetection(NetworkSpec networkSpec, TrainingProgress progress, AtomicBoolean cancel)

@@ -116,6 +116,36 @@ class TrainCommandsTest {
     }
 
     @Test
+    void trainOnSparkLocalTwoResumesOnSparkAndABadMasterIsOneClearError() throws Exception {
+        Path idx = fakeFashionMnist();
+        Path spec = Files.writeString(dir.resolve("tiny.json"), TINY);
+        Path run = dir.resolve("runs/spark");
+        Run train = CommandLineTest.run("train", "--network", spec.toString(), "--fashion-dir", idx.toString(),
+                "--epochs", "1", "--batch", "10", "--lr", "0.01", "--spark", "local[2]", "--averaging-frequency", "1",
+                "--out", run.toString());
+        assertThat(train.exit()).isZero();
+        assertThat(train.out()).contains("training from epoch 1 of 1: 60 training", "completed after 1 epochs");
+        assertThat(run.resolve("spark.json")).content().contains("\"master\" : \"local[2]\"", "\"workers\" : 2",
+                "\"averagingFrequency\" : 1");
+        assertThat(Files.readAllLines(run.resolve("spark-batches/batches.txt"))).hasSize(6);
+        Run resumed = CommandLineTest.run("train", "--resume", run.toString(), "--epochs", "2");
+        assertThat(resumed.exit()).isZero();
+        assertThat(resumed.out()).contains("resuming at epoch 2 of 2", "completed after 2 epochs");
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(3);
+
+        Run bad = CommandLineTest.run("train", "--network", spec.toString(), "--fashion-dir", idx.toString(),
+                "--spark", "nonsense", "--spark-workers", "2", "--out", dir.resolve("runs/bad").toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("cannot start Spark with master 'nonsense': Could not parse Master URL")
+                .doesNotContain("\tat ");
+        assertThat(dir.resolve("runs/bad")).doesNotExist();
+        Run noWorkers = CommandLineTest.run("train", "--network", spec.toString(), "--spark", "spark://h:7077",
+                "--out", dir.resolve("runs/bad").toString());
+        assertThat(noWorkers.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noWorkers.err()).contains("--spark-workers");
+    }
+
+    @Test
     void trainWithoutNetworkOrOutIsAUserError() {
         Run r = CommandLineTest.run("train", "--epochs", "1");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -61,6 +61,14 @@ public final class Trainer {
     public static RunSummary train(NetworkSpec spec, TrainingData data, TrainingConfig config, Path runDir,
                                    TrainingListener listener, AtomicBoolean cancel)
             throws Dl4jConversionException, IOException {
+        return train(spec, data, config, runDir, listener, cancel, EpochFit.LOCAL);
+    }
+
+    /** {@link #train(NetworkSpec, TrainingData, TrainingConfig, Path, TrainingListener, AtomicBoolean)} with each
+     * epoch's batches trained by {@code fit} (e.g. on a cluster). */
+    public static RunSummary train(NetworkSpec spec, TrainingData data, TrainingConfig config, Path runDir,
+                                   TrainingListener listener, AtomicBoolean cancel, EpochFit fit)
+            throws Dl4jConversionException, IOException {
         if (RunDirectory.holdsRunFiles(runDir)) {
             throw new IOException(runDir + " already holds a training run; resume it or choose another directory");
         }
@@ -74,7 +82,8 @@ public final class Trainer {
         RunDirectory run = new RunDirectory(runDir);
         run.create(spec, config, new RunDirectory.DataInfo(data.spec(), data.classes(), data.mean(),
                 (int) input.channels(), (int) input.height(), (int) input.width(), InputLayout.current()));
-        return loop(graph, converted, classes, data, config, run, 1, NO_METRICS, FineTuning.NONE, listener, cancel);
+        return loop(graph, converted, classes, data, config, run, 1, NO_METRICS, FineTuning.NONE, fit, listener,
+                cancel);
     }
 
     /**
@@ -88,11 +97,17 @@ public final class Trainer {
      */
     public static RunSummary resume(Path runDir, int epochs, TrainingListener listener, AtomicBoolean cancel)
             throws Dl4jConversionException, IOException {
+        return resume(runDir, epochs, listener, cancel, EpochFit.LOCAL);
+    }
+
+    /** {@link #resume(Path, int, TrainingListener, AtomicBoolean)} with each epoch trained by {@code fit}. */
+    public static RunSummary resume(Path runDir, int epochs, TrainingListener listener, AtomicBoolean cancel,
+                                    EpochFit fit) throws Dl4jConversionException, IOException {
         if (Compressor.isCompressedRun(runDir)) {
             throw new IOException(runDir + " is a compressed run: its pruned and shared weights are kept only by "
                     + "the compressor; continue it with workbench compress --resume " + runDir);
         }
-        return resume(runDir, epochs, FineTuning.NONE, listener, cancel);
+        return resume(runDir, epochs, FineTuning.NONE, fit, listener, cancel);
     }
 
     /**
@@ -102,6 +117,12 @@ public final class Trainer {
      */
     static RunSummary resume(Path runDir, int epochs, FineTuning tuning, TrainingListener listener,
                              AtomicBoolean cancel) throws Dl4jConversionException, IOException {
+        return resume(runDir, epochs, tuning, EpochFit.LOCAL, listener, cancel);
+    }
+
+    private static RunSummary resume(Path runDir, int epochs, FineTuning tuning, EpochFit fit,
+                                     TrainingListener listener, AtomicBoolean cancel)
+            throws Dl4jConversionException, IOException {
         RunDirectory run = new RunDirectory(runDir);
         run.requireRun();
         TrainingConfig saved = run.config();
@@ -145,7 +166,7 @@ public final class Trainer {
             }
         }
         tuning.resumed(graph, done);
-        return loop(graph, converted, classes, data, config, run, done + 1, last, tuning, listener, cancel);
+        return loop(graph, converted, classes, data, config, run, done + 1, last, tuning, fit, listener, cancel);
     }
 
     /**
@@ -170,14 +191,16 @@ public final class Trainer {
         tuning.creating(run);
         run.create(spec, config, dataInfo);
         tuning.resumed(graph, 0);
-        return loop(graph, converted, classes, data, config, run, 1, NO_METRICS, tuning, listener, cancel);
+        return loop(graph, converted, classes, data, config, run, 1, NO_METRICS, tuning, EpochFit.LOCAL, listener,
+                cancel);
     }
 
     private static final double[] NO_METRICS = {Double.NaN, Double.NaN, Double.NaN};
 
     private static RunSummary loop(ComputationGraph graph, ConvertedGraph converted, int classes, TrainingData data,
                                    TrainingConfig config, RunDirectory run, int firstEpoch, double[] startMetrics,
-                                   FineTuning tuning, TrainingListener listener, AtomicBoolean cancel)
+                                   FineTuning tuning, EpochFit fit, TrainingListener listener,
+                                   AtomicBoolean cancel)
             throws IOException {
         long start = System.nanoTime();
         String layout = run.dataInfo().layout();
@@ -191,7 +214,7 @@ public final class Trainer {
                 layout, true, config.seed());
         listener.started(new TrainingListener.RunStart(firstEpoch, config.epochs(), data.train().size(),
                 data.validation().size(), trainBatches.batches(), graph.numParams()));
-        double firstLoss = Double.NaN;
+        double[] firstLoss = {Double.NaN};
         long trainedImages = 0;
         double trainedSeconds = 0;
         int lastEpoch = firstEpoch - 1;
@@ -202,39 +225,36 @@ public final class Trainer {
         // a compression's fine-tuning prunes more with every epoch: its best by accuracy would be a denser model
         boolean keepBest = tuning == FineTuning.NONE;
         double bestTop1 = run.best().map(TrainingListener.EpochMetrics::top1).orElse(Double.NEGATIVE_INFINITY);
-        epochs:
         for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             trainBatches.setEpoch(epoch);
             tuning.epochStarting(graph, epoch);
             Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
             long epochStart = System.nanoTime();
-            long images = 0;
-            double lossSum = 0;
-            int batch = 0;
-            while (trainBatches.hasNext()) {
-                if (cancel.get()) {
-                    status = RunSummary.Status.CANCELLED;
-                    message = "cancelled during epoch " + epoch + "; the run directory holds epoch " + lastEpoch;
-                    break epochs;
-                }
-                DataSet ds = trainBatches.next();
-                graph.fit(ds);
-                double loss = graph.score();
-                batch++;
-                if (Double.isNaN(firstLoss)) {
-                    firstLoss = loss;
-                }
-                String problem = batchProblem(graph, loss, firstLoss);
-                if (problem != null) {
-                    status = RunSummary.Status.DIVERGED;
-                    message = divergedMessage(epoch, batch, problem, config, lastEpoch);
-                    break epochs;
-                }
-                images += ds.numExamples();
-                lossSum += loss * ds.numExamples();
-                listener.progress(progress(epoch, config, batch, trainBatches.batches(), loss, images, epochStart,
-                        data.train().size()));
+            int thisEpoch = epoch;
+            EpochFit.Outcome outcome = fit.fit(graph, epoch, trainBatches, trainBatches.batches(),
+                    (batch, batches, loss, imagesSoFar) -> {
+                        if (Double.isNaN(firstLoss[0])) {
+                            firstLoss[0] = loss;
+                        }
+                        String problem = batchProblem(graph, loss, firstLoss[0]);
+                        if (problem == null) {
+                            listener.progress(progress(thisEpoch, config, batch, batches, loss, imagesSoFar,
+                                    epochStart, data.train().size()));
+                        }
+                        return problem;
+                    }, cancel);
+            if (outcome.cancelled()) {
+                status = RunSummary.Status.CANCELLED;
+                message = "cancelled during epoch " + epoch + "; the run directory holds epoch " + lastEpoch;
+                break;
             }
+            if (outcome.problem() != null) {
+                status = RunSummary.Status.DIVERGED;
+                message = divergedMessage(epoch, outcome.batch(), outcome.problem(), config, lastEpoch);
+                break;
+            }
+            long images = outcome.images();
+            double lossSum = outcome.lossSum();
             reestimateStatistics(graph, statisticsBatches, config, epoch);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             trainedImages += images;

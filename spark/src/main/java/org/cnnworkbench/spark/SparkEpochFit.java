@@ -1,0 +1,177 @@
+package org.cnnworkbench.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.cnnworkbench.engine.dl4j.EpochFit;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/**
+ * Trains each epoch on Spark with DL4J's parameter averaging: the training batches are exported once to a
+ * directory of serialized DataSets ({@code batches.txt} lists them with their sizes), then every epoch trains them
+ * in a new order, {@code workers x averagingFrequency} batches at a time (one averaging round per call, so that
+ * progress, the loss guard and a stop are checked between rounds). The driver's graph holds the averaged
+ * parameters after each round; validation and checkpoints stay with {@link org.cnnworkbench.engine.dl4j.Trainer}.
+ * Close it to stop the Spark context.
+ */
+public final class SparkEpochFit implements EpochFit, AutoCloseable {
+
+    /** The list of exported batches: one line per file, "examples file-name". */
+    public static final String INDEX = "batches.txt";
+
+    private final SparkSettings settings;
+    private final Path batchDir;
+    private final long seed;
+    private JavaSparkContext context;
+    private SparkComputationGraph network;
+    private List<String> files;
+    private List<Integer> sizes;
+
+    public SparkEpochFit(SparkSettings settings, Path batchDir, long seed) {
+        this.settings = settings;
+        this.batchDir = batchDir;
+        this.seed = seed;
+    }
+
+    /** Starts the Spark context now (a bad master URL fails here). */
+    public void start() {
+        if (context != null) {
+            return;
+        }
+        SparkConf conf = new SparkConf().setMaster(settings.master()).setAppName("CNN Workbench training")
+                .set("spark.ui.enabled", "false");
+        if (settings.isLocal()) {
+            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        }
+        try {
+            context = new JavaSparkContext(conf);
+        } catch (Exception e) {   // Scala throws the checked SparkException undeclared
+            throw new IllegalArgumentException("cannot start Spark with master '" + settings.master() + "': "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    @Override
+    public Outcome fit(ComputationGraph graph, int epoch, DataSetIterator batches, int batchCount, BatchCheck check,
+                       AtomicBoolean cancel) throws IOException {
+        exportOnce(batches);
+        start();
+        if (network == null || network.getNetwork() != graph) {
+            // each file is one batch: a worker re-batches what it reads to batchSizePerWorker, so that is the
+            // exported batch size, and so is the number of examples per file (averagingFrequency files a round)
+            int batchSize = Collections.max(sizes);
+            ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(
+                    settings.workers(), batchSize)
+                    .batchSizePerWorker(batchSize)
+                    .averagingFrequency(settings.averagingFrequency())
+                    .saveUpdater(true)
+                    .workerPrefetchNumBatches(0)
+                    .rngSeed(seed)
+                    .build();
+            network = new SparkComputationGraph(context, graph, master);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
+        int round = settings.workers() * settings.averagingFrequency();
+        int rounds = (order.size() + round - 1) / round;
+        long images = 0;
+        double lossSum = 0;
+        for (int r = 0; r < rounds; r++) {
+            if (cancel.get()) {
+                return new Outcome(images, lossSum, true, r, null);
+            }
+            List<String> paths = new ArrayList<>();
+            long roundImages = 0;
+            for (int i = r * round; i < Math.min(order.size(), (r + 1) * round); i++) {
+                paths.add(batchDir.resolve(files.get(order.get(i))).toUri().toString());
+                roundImages += sizes.get(order.get(i));
+            }
+            network.fitPaths(context.parallelize(paths, Math.min(settings.workers(), paths.size())));
+            double loss = network.getScore();
+            String problem = check.afterBatch(r + 1, rounds, loss, images + roundImages);
+            if (problem != null) {
+                return new Outcome(images, lossSum, false, r + 1, problem);
+            }
+            images += roundImages;
+            lossSum += loss * roundImages;
+        }
+        return new Outcome(images, lossSum, false, rounds, null);
+    }
+
+    /** Writes the batches of {@code batches} to the batch directory, unless it already holds a complete export. */
+    private void exportOnce(DataSetIterator batches) throws IOException {
+        if (files != null) {
+            return;
+        }
+        Path index = batchDir.resolve(INDEX);
+        files = new ArrayList<>();
+        sizes = new ArrayList<>();
+        if (Files.isRegularFile(index)) {
+            for (String line : Files.readAllLines(index)) {
+                String[] parts = line.trim().split(" ", 2);
+                if (parts.length == 2 && Files.isRegularFile(batchDir.resolve(parts[1]))) {
+                    sizes.add(Integer.parseInt(parts[0]));
+                    files.add(parts[1]);
+                } else {
+                    files.clear();
+                    sizes.clear();
+                    break;
+                }
+            }
+            if (!files.isEmpty()) {
+                return;
+            }
+        }
+        Files.createDirectories(batchDir);
+        StringBuilder lines = new StringBuilder();
+        int n = 0;
+        while (batches.hasNext()) {
+            DataSet ds = batches.next();
+            String name = String.format("batch-%06d.bin", n++);
+            Path file = batchDir.resolve(name);
+            try {
+                ds.save(file.toFile());
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            files.add(name);
+            sizes.add(ds.numExamples());
+            lines.append(ds.numExamples()).append(' ').append(name).append('\n');
+        }
+        Path tmp = batchDir.resolve(INDEX + ".tmp");
+        Files.writeString(tmp, lines);
+        Files.move(tmp, index, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.cnnworkbench.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cnnworkbench.engine.dl4j.DataSpec;
+import org.cnnworkbench.engine.data.IdxFiles;
+import org.cnnworkbench.engine.dl4j.RunSummary;
+import org.cnnworkbench.engine.dl4j.Trainer;
+import org.cnnworkbench.engine.dl4j.TrainingConfig;
+import org.cnnworkbench.engine.dl4j.TrainingData;
+import org.cnnworkbench.engine.dl4j.TrainingListener;
+import org.cnnworkbench.engine.io.NetworkJson;
+import org.cnnworkbench.engine.model.NetworkSpec;
+import org.cnnworkbench.engine.model.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training on local[2] through DL4J's parameter averaging, in the same run directory as local training. */
+class SparkEpochFitTest {
+
+    @TempDir
+    Path dir;
+
+    static NetworkSpec smallCnn() throws Exception {
+        return NetworkJson.read("""
+                {"format": "cnn-workbench-network", "version": 1, "name": "small-cnn", "nodes": [
+                  {"id": "data", "kind": "input", "channels": 1, "height": 28, "width": 28},
+                  {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 8, "kernel": 3, "stride": 2,
+                   "activation": "relu"},
+                  {"id": "fc", "kind": "fc", "inputs": ["conv1"], "units": 10},
+                  {"id": "prob", "kind": "softmax", "inputs": ["fc"]}]}
+                """, "small-cnn").spec();
+    }
+
+    @Test
+    void trainsOnLocalTwoTheLossFallsAndAStoppedRunResumes() throws Exception {
+        Path idx = IdxFiles.learnableFashionMnist(dir.resolve("idx"), 256, 64);
+        DataSpec spec = new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 0, 0, false);
+        TrainingData data = TrainingData.open(spec, new Shape.FeatureMap(1, 28, 28));
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(3).withBatchSize(16).withLearningRate(0.01);
+        Path run = dir.resolve("run");
+        List<Double> losses = new ArrayList<>();
+        AtomicBoolean cancel = new AtomicBoolean();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void progress(Progress p) {
+                losses.add(p.loss());
+            }
+
+            @Override
+            public void epochEnded(EpochMetrics m) {
+                if (m.epoch() == 2) {
+                    cancel.set(true);
+                }
+            }
+        };
+        RunSummary first;
+        try (SparkEpochFit fit = new SparkEpochFit(SparkSettings.of("local[2]", 0, 2), run.resolve("spark-batches"),
+                config.seed())) {
+            first = Trainer.train(smallCnn(), data, config, run, listener, cancel, fit);
+        }
+        assertThat(first.status()).isEqualTo(RunSummary.Status.CANCELLED);
+        assertThat(first.epochs()).isEqualTo(2);
+        // 256 images in batches of 16: 16 files, 2 workers x 2 batches a round: 4 rounds an epoch
+        assertThat(Files.readAllLines(run.resolve("spark-batches").resolve(SparkEpochFit.INDEX))).hasSize(16);
+        assertThat(losses).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0));
+        assertThat(first.top1()).isGreaterThan(0.3);   // chance is 0.1
+        cancel.set(false);
+        RunSummary resumed;
+        try (SparkEpochFit fit = new SparkEpochFit(SparkSettings.of("local[2]", 0, 2), run.resolve("spark-batches"),
+                config.seed())) {
+            resumed = Trainer.resume(run, 3, new TrainingListener() { }, cancel, fit);
+        }
+        assertThat(resumed.status()).isEqualTo(RunSummary.Status.COMPLETED);
+        assertThat(resumed.epochs()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadMasterUrlIsOneClearError() {
+        SparkEpochFit fit = new SparkEpochFit(new SparkSettings("nonsense://x", 2, 1), dir, 1);
+        assertThatThrownBy(fit::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot start Spark with master 'nonsense://x'")
+                .hasMessageContaining("Could not parse Master URL");
+        assertThatThrownBy(() -> SparkSettings.of("spark://host:7077", 0, 1))
+                .hasMessageContaining("--spark-workers");
+    }
+}
