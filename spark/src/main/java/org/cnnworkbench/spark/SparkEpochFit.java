@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +17,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * Trains each epoch on Spark with DL4J's parameter averaging: the training batches are exported once to a
@@ -72,7 +72,7 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
     }
 
     @Override
-    public Outcome fit(ComputationGraph graph, int epoch, DataSetIterator batches, int batchCount, BatchCheck check,
+    public Outcome fit(ComputationGraph graph, int epoch, Iterator<DataSet> batches, int batchCount, BatchCheck check,
                        AtomicBoolean cancel) throws IOException {
         exportOnce(batches);
         start();
@@ -122,7 +122,7 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
     }
 
     /** Writes the batches of {@code batches} to the batch directory, unless it already holds a complete export. */
-    private void exportOnce(DataSetIterator batches) throws IOException {
+    private void exportOnce(Iterator<DataSet> batches) throws IOException {
         if (files != null) {
             return;
         }

@@ -17,7 +17,6 @@ import org.cnnworkbench.engine.detection.KittiDifficulty;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Shape;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -157,7 +156,7 @@ public final class DetectionTrainer {
                     layout, config.seed(), prefetch);
             listener.started(new TrainingListener.RunStart(firstEpoch, config.epochs(), data.train().size(),
                     data.validation().size(), trainBatches.batches(), graph.numParams()));
-            double firstLoss = Double.NaN;
+            double[] firstLoss = {Double.NaN};
             long trainedImages = 0;
             double trainedSeconds = 0;
             int lastEpoch = firstEpoch - 1;
@@ -165,38 +164,35 @@ public final class DetectionTrainer {
             RunSummary.Status status = RunSummary.Status.COMPLETED;
             String message = "";
             double bestMap = run.best().map(TrainingListener.EpochMetrics::top1).orElse(Double.NEGATIVE_INFINITY);
-            epochs:
             for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                 trainBatches.setEpoch(epoch);
                 Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
                 long epochStart = System.nanoTime();
-                long images = 0;
-                double lossSum = 0;
-                int batch = 0;
-                while (trainBatches.hasNext()) {
-                    if (cancel.get()) {
-                        status = RunSummary.Status.CANCELLED;
-                        message = "cancelled during epoch " + epoch + "; the run directory holds epoch " + lastEpoch;
-                        break epochs;
-                    }
-                    DataSet ds = trainBatches.next();
-                    graph.fit(ds);
-                    double loss = graph.score();
-                    batch++;
-                    if (Double.isNaN(firstLoss)) {
-                        firstLoss = loss;
-                    }
-                    String problem = Trainer.batchProblem(graph, loss, firstLoss);
-                    if (problem != null) {
-                        status = RunSummary.Status.DIVERGED;
-                        message = Trainer.divergedMessage(epoch, batch, problem, config, lastEpoch);
-                        break epochs;
-                    }
-                    images += ds.numExamples();
-                    lossSum += loss * ds.numExamples();
-                    listener.progress(Trainer.progress(epoch, config, batch, trainBatches.batches(), loss, images,
-                            epochStart, data.train().size()));
+                int thisEpoch = epoch;
+                EpochFit.Outcome outcome = EpochFit.LOCAL.fit(graph, epoch, trainBatches, trainBatches.batches(),
+                        (batch, batches, loss, imagesSoFar) -> {
+                            if (Double.isNaN(firstLoss[0])) {
+                                firstLoss[0] = loss;
+                            }
+                            String problem = Trainer.batchProblem(graph, loss, firstLoss[0]);
+                            if (problem == null) {
+                                listener.progress(Trainer.progress(thisEpoch, config, batch, batches, loss,
+                                        imagesSoFar, epochStart, data.train().size()));
+                            }
+                            return problem;
+                        }, cancel);
+                if (outcome.cancelled()) {
+                    status = RunSummary.Status.CANCELLED;
+                    message = "cancelled during epoch " + epoch + "; the run directory holds epoch " + lastEpoch;
+                    break;
                 }
+                if (outcome.problem() != null) {
+                    status = RunSummary.Status.DIVERGED;
+                    message = Trainer.divergedMessage(epoch, outcome.batch(), outcome.problem(), config, lastEpoch);
+                    break;
+                }
+                long images = outcome.images();
+                double lossSum = outcome.lossSum();
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 trainedImages += images;
                 trainedSeconds += seconds;

@@ -1,10 +1,10 @@
 package org.cnnworkbench.engine.dl4j;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * How one epoch's training batches reach the network: on this machine batch by batch ({@link #LOCAL}), or
@@ -26,7 +26,7 @@ public interface EpochFit {
      * Trains {@code graph} on one epoch of {@code batches} (positioned at the epoch's start, {@code batchCount} of
      * them), checking {@code check} after each step and {@code cancel} before each.
      */
-    Outcome fit(ComputationGraph graph, int epoch, DataSetIterator batches, int batchCount, BatchCheck check,
+    Outcome fit(ComputationGraph graph, int epoch, Iterator<DataSet> batches, int batchCount, BatchCheck check,
                 AtomicBoolean cancel) throws IOException;
 
     /** Batch by batch on this machine. */
