@@ -12,14 +12,20 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.cnnworkbench.engine.dl4j.Dl4jRuntime;
 import org.cnnworkbench.engine.dl4j.EpochFit;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.solvers.accumulation.encoding.threshold.AdaptiveThresholdAlgorithm;
+import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.deeplearning4j.spark.impl.repartitioner.EqualRepartitioner;
+import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 
 /**
- * Trains each epoch on Spark with DL4J's parameter averaging: the training batches are exported once to a
+ * Trains each epoch on Spark with DL4J's parameter averaging or gradient sharing: the training batches are exported once to a
  * directory of serialized DataSets ({@code batches.txt} lists them with their sizes), then every epoch trains them
  * in a new order, {@code workers x averagingFrequency} batches at a time (one averaging round per call, so that
  * progress, the loss guard and a stop are checked between rounds). The driver's graph holds the averaged
@@ -30,6 +36,8 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
 
     /** The list of exported batches: one line per file, "examples file-name". */
     public static final String INDEX = "batches.txt";
+
+    private static final String AERON_UNBLOCK = "aeron.publication.unblock.timeout";
 
     private final SparkSettings settings;
     private final Path batchDir;
@@ -63,6 +71,41 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
         }
     }
 
+    /**
+     * Runs a task on each worker, before any training there, that sets up its JVM as this program's ({@link
+     * #setUpJvm()}: DL4J's oneDNN fast path, Aeron's timeout), and returns the fast path each executor then has. Set up first, an executor JVM loads ND4J with oneDNN when DL4J's training reaches it. Spark places
+     * tasks itself: {@code 2 x workers} tasks reach every executor of a cluster whose workers are idle, not
+     * certainly each one.
+     */
+    public List<WorkerFastPath> workerFastPath() {
+        start();
+        int tasks = 2 * settings.workers();
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            ids.add(i);
+        }
+        return context.parallelize(ids, tasks).map(i -> {
+            setUpJvm();
+            Dl4jRuntime.FastPathStatus status = Dl4jRuntime.fastPathStatus();
+            String executor = org.apache.spark.SparkEnv.get().executorId() + " on "
+                    + java.net.InetAddress.getLocalHost().getHostName();
+            return new WorkerFastPath(executor, status.engaged(), status.describe());
+        }).distinct().collect();
+    }
+
+    /**
+     * What DL4J needs in each JVM that trains, the driver's and every executor's, before it first loads ND4J or
+     * starts Aeron: the oneDNN fast path ({@code Dl4jRuntime}), and for gradient sharing an Aeron publication
+     * unblock timeout above the 30 s client liveness timeout that DL4J's transport sets (Aeron's default, 15 s, is
+     * below it, and its media driver then refuses to start).
+     */
+    static void setUpJvm() {
+        Dl4jRuntime.configure();
+        if (System.getProperty(AERON_UNBLOCK) == null) {
+            System.setProperty(AERON_UNBLOCK, "60000000000");
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -77,18 +120,7 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
         exportOnce(batches);
         start();
         if (network == null || network.getNetwork() != graph) {
-            // each file is one batch: a worker re-batches what it reads to batchSizePerWorker, so that is the
-            // exported batch size, and so is the number of examples per file (averagingFrequency files a round)
-            int batchSize = Collections.max(sizes);
-            ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(
-                    settings.workers(), batchSize)
-                    .batchSizePerWorker(batchSize)
-                    .averagingFrequency(settings.averagingFrequency())
-                    .saveUpdater(true)
-                    .workerPrefetchNumBatches(0)
-                    .rngSeed(seed)
-                    .build();
-            network = new SparkComputationGraph(context, graph, master);
+            network = new SparkComputationGraph(context, graph, trainingMaster(Collections.max(sizes)));
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -110,7 +142,9 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
                 roundImages += sizes.get(order.get(i));
             }
             network.fitPaths(context.parallelize(paths, Math.min(settings.workers(), paths.size())));
-            double loss = network.getScore();
+            // SharedTrainingMaster reports no score (always 0): the driver scores the round's first batch
+            double loss = settings.mode() == SparkSettings.Mode.SHARING
+                    ? graph.score(load(batchDir.resolve(files.get(order.get(r * round))))) : network.getScore();
             String problem = check.afterBatch(r + 1, rounds, loss, images + roundImages);
             if (problem != null) {
                 return new Outcome(images, lossSum, false, r + 1, problem);
@@ -119,6 +153,43 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
             lossSum += loss * roundImages;
         }
         return new Outcome(images, lossSum, false, rounds, null);
+    }
+
+    /**
+     * DL4J's training master for the settings. Each file is one batch: a worker re-batches what it reads to
+     * batchSizePerWorker, so that is the exported batch size {@code batchSize}.
+     */
+    private TrainingMaster<?, ?> trainingMaster(int batchSize) {
+        if (settings.mode() == SparkSettings.Mode.AVERAGING) {
+            return new ParameterAveragingTrainingMaster.Builder(settings.workers(), batchSize)
+                    .batchSizePerWorker(batchSize)
+                    .averagingFrequency(settings.averagingFrequency())
+                    .saveUpdater(true)
+                    .workerPrefetchNumBatches(0)
+                    .rngSeed(seed)
+                    .build();
+        }
+        setUpJvm();
+        VoidConfiguration transport = VoidConfiguration.builder()
+                .controllerAddress(context.getConf().get("spark.driver.host", "127.0.0.1"))
+                .build();
+        // in local[N] every worker is a thread of this JVM's one shared-training wrapper; on a cluster, one
+        // training thread per executor
+        return new SharedTrainingMaster.Builder(transport, batchSize)
+                .thresholdAlgorithm(new AdaptiveThresholdAlgorithm(settings.threshold()))
+                .batchSizePerWorker(batchSize)
+                .workersPerNode(settings.isLocal() ? settings.workers() : 1)
+                .workerPrefetchNumBatches(0)
+                .rngSeed(seed)
+                // one partition per worker: with DL4J's default (a partition per batch) training hangs
+                .repartitioner(new EqualRepartitioner())
+                .build();
+    }
+
+    private static DataSet load(Path file) {
+        DataSet ds = new DataSet();
+        ds.load(file.toFile());
+        return ds;
     }
 
     /** Writes the batches of {@code batches} to the batch directory, unless it already holds a complete export. */

@@ -83,12 +83,61 @@ class SparkEpochFitTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(300)
+    void gradientSharingTrainsOnLocalTwoAndRecordsItsSettings() throws Exception {
+        Path idx = IdxFiles.learnableFashionMnist(dir.resolve("idx"), 256, 64);
+        DataSpec spec = new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 0, 0, false);
+        TrainingData data = TrainingData.open(spec, new Shape.FeatureMap(1, 28, 28));
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(3).withBatchSize(16).withLearningRate(0.01);
+        Path run = dir.resolve("shared");
+        List<Double> losses = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void progress(Progress p) {
+                losses.add(p.loss());
+            }
+        };
+        SparkSettings sharing = SparkSettings.of("local[2]", 0, 2).withSharing(1e-3);
+        RunSummary summary = SparkTraining.train(smallCnn(), data, config, run, sharing, listener,
+                new AtomicBoolean());
+        assertThat(summary.status()).isEqualTo(RunSummary.Status.COMPLETED);
+        System.out.println("sharing losses " + losses + " top-1 " + summary.top1());
+        assertThat(losses).allSatisfy(l -> assertThat(l).isPositive());   // the driver's own score, not DL4J's 0
+        assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0));
+        assertThat(summary.top1()).isGreaterThan(0.3);   // chance is 0.1
+        assertThat(SparkTraining.read(run)).isEqualTo(sharing);
+        assertThat(SparkTraining.read(run).mode()).isEqualTo(SparkSettings.Mode.SHARING);
+    }
+
+    @Test
+    void everyLocalWorkerHasTheOneDnnFastPath() {
+        try (SparkEpochFit fit = new SparkEpochFit(SparkSettings.of("local[2]", 0, 1), dir, 1)) {
+            List<WorkerFastPath> workers = fit.workerFastPath();
+            assertThat(workers).isNotEmpty().allSatisfy(w -> {
+                assertThat(w.engaged()).as(w.description()).isTrue();
+                assertThat(w.executor()).startsWith("driver on ");   // local[N]: threads of this JVM
+                assertThat(w.description()).contains("convolution helper MKLDNNConvHelper");
+            });
+        }
+    }
+
+    @Test
+    void settingsWrittenBeforeGradientSharingReadAsAveraging() throws Exception {
+        Files.createDirectories(dir.resolve("old"));
+        Files.writeString(dir.resolve("old").resolve(SparkTraining.FILE),
+                "{\"master\" : \"local[2]\", \"workers\" : 2, \"averagingFrequency\" : 5}");
+        assertThat(SparkTraining.read(dir.resolve("old"))).isEqualTo(new SparkSettings("local[2]", 2, 5));
+        assertThatThrownBy(() -> SparkSettings.of("local[2]", 0, 5).withSharing(0))
+                .hasMessageContaining("threshold must be above 0");
+    }
+
+    @Test
     void aBadMasterUrlIsOneClearError() {
         SparkEpochFit fit = new SparkEpochFit(new SparkSettings("nonsense://x", 2, 1), dir, 1);
         assertThatThrownBy(fit::start).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot start Spark with master 'nonsense://x'")
                 .hasMessageContaining("Could not parse Master URL");
         assertThatThrownBy(() -> SparkSettings.of("spark://host:7077", 0, 1))
-                .hasMessageContaining("--spark-workers");
+                .hasMessageContaining("give the number of Spark workers");
     }
 }

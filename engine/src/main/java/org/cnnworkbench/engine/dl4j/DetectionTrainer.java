@@ -56,9 +56,18 @@ public final class DetectionTrainer {
                                    KittiTrainingData.Options options, TrainingConfig config, Path runDir,
                                    TrainingListener listener, AtomicBoolean cancel)
             throws Dl4jConversionException, IOException {
+        return train(spec, input, kittiRoot, options, config, runDir, listener, cancel, EpochFit.LOCAL);
+    }
+
+    /** {@link #train(NetworkSpec, Shape.FeatureMap, Path, KittiTrainingData.Options, TrainingConfig, Path,
+     * TrainingListener, AtomicBoolean)} with each epoch trained by {@code fit} (e.g. on Spark). */
+    public static RunSummary train(NetworkSpec spec, Shape.FeatureMap input, Path kittiRoot,
+                                   KittiTrainingData.Options options, TrainingConfig config, Path runDir,
+                                   TrainingListener listener, AtomicBoolean cancel, EpochFit fit)
+            throws Dl4jConversionException, IOException {
         KittiTrainingData data = KittiTrainingData.open(kittiRoot, input, options, null);
         data.warnings().forEach(listener::warning);
-        return train(spec, data, config, DetectionSettings.SQUEEZEDET, runDir, listener, cancel);
+        return train(spec, data, config, DetectionSettings.SQUEEZEDET, runDir, listener, cancel, fit);
     }
 
     /**
@@ -71,6 +80,14 @@ public final class DetectionTrainer {
     public static RunSummary train(NetworkSpec spec, KittiTrainingData data, TrainingConfig config,
                                    DetectionSettings settings, Path runDir, TrainingListener listener,
                                    AtomicBoolean cancel) throws Dl4jConversionException, IOException {
+        return train(spec, data, config, settings, runDir, listener, cancel, EpochFit.LOCAL);
+    }
+
+    /** {@link #train(NetworkSpec, KittiTrainingData, TrainingConfig, DetectionSettings, Path, TrainingListener,
+     * AtomicBoolean)} with each epoch trained by {@code fit} (e.g. on Spark). */
+    public static RunSummary train(NetworkSpec spec, KittiTrainingData data, TrainingConfig config,
+                                   DetectionSettings settings, Path runDir, TrainingListener listener,
+                                   AtomicBoolean cancel, EpochFit fit) throws Dl4jConversionException, IOException {
         if (RunDirectory.holdsRunFiles(runDir)) {
             throw new IOException(runDir + " already holds a training run; resume it or choose another directory");
         }
@@ -79,9 +96,7 @@ public final class DetectionTrainer {
         DetectorHead head = DetectorHead.of(converted);
         head.requireClasses(data.classNames());
         Shape.FeatureMap input = head.input();
-        ComputationGraph graph = new ComputationGraph(Trainer.configure(converted.configuration(), config));
-        Nd4j.getRandom().setSeed(config.seed());
-        graph.init();
+        ComputationGraph graph = Trainer.newGraph(converted, config);
         RunDirectory run = new RunDirectory(runDir);
         DataSpec dataSpec = new DataSpec(data.root().toString(), null, 0, 0, data.options().trainLimit(),
                 data.options().valLimit(), data.options().augment());
@@ -89,7 +104,7 @@ public final class DetectionTrainer {
                 (int) input.channels(), (int) input.height(), (int) input.width(), InputLayout.current()));
         DetectionRunInfo.of(data.root(), data.options(), settings).write(runDir);
         return loop(graph, head, data, config, settings, run, 1, new double[] {Double.NaN, Double.NaN, Double.NaN},
-                listener, cancel);
+                listener, cancel, fit);
     }
 
     /**
@@ -98,6 +113,12 @@ public final class DetectionTrainer {
      */
     public static RunSummary resume(Path runDir, int epochs, TrainingListener listener, AtomicBoolean cancel)
             throws Dl4jConversionException, IOException {
+        return resume(runDir, epochs, listener, cancel, EpochFit.LOCAL);
+    }
+
+    /** {@link #resume(Path, int, TrainingListener, AtomicBoolean)} with each epoch trained by {@code fit}. */
+    public static RunSummary resume(Path runDir, int epochs, TrainingListener listener, AtomicBoolean cancel,
+                                    EpochFit fit) throws Dl4jConversionException, IOException {
         RunDirectory run = new RunDirectory(runDir);
         run.requireRun();
         DetectionRunInfo info = DetectionRunInfo.read(runDir);
@@ -116,9 +137,7 @@ public final class DetectionTrainer {
         int done = checkpoint.map(RunCheckpoints.Loaded::epoch).orElse(0);
         ComputationGraph graph;
         if (checkpoint.isEmpty()) {
-            graph = new ComputationGraph(Trainer.configure(converted.configuration(), config));
-            Nd4j.getRandom().setSeed(config.seed());
-            graph.init();
+            graph = Trainer.newGraph(converted, config);
         } else {
             graph = checkpoint.get().graph();
             ModelFiles.checkFits(graph, run.checkpointFile(done), 3, (int) head.input().height(),
@@ -137,13 +156,13 @@ public final class DetectionTrainer {
                 last = new double[] {m.valLoss(), m.top1(), m.top5()};
             }
         }
-        return loop(graph, head, data, config, info.settings(), run, done + 1, last, listener, cancel);
+        return loop(graph, head, data, config, info.settings(), run, done + 1, last, listener, cancel, fit);
     }
 
     private static RunSummary loop(ComputationGraph graph, DetectorHead head, KittiTrainingData data,
                                    TrainingConfig config, DetectionSettings settings, RunDirectory run,
                                    int firstEpoch, double[] startMetrics, TrainingListener listener,
-                                   AtomicBoolean cancel) throws IOException {
+                                   AtomicBoolean cancel, EpochFit fit) throws IOException {
         long start = System.nanoTime();
         String layout = run.dataInfo().layout();
         ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
@@ -169,7 +188,7 @@ public final class DetectionTrainer {
                 Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
                 long epochStart = System.nanoTime();
                 int thisEpoch = epoch;
-                EpochFit.Outcome outcome = EpochFit.LOCAL.fit(graph, epoch, trainBatches, trainBatches.batches(),
+                EpochFit.Outcome outcome = fit.fit(graph, epoch, trainBatches, trainBatches.batches(),
                         (batch, batches, loss, imagesSoFar) -> {
                             if (Double.isNaN(firstLoss[0])) {
                                 firstLoss[0] = loss;

@@ -9,7 +9,7 @@ import org.bytedeco.javacpp.Pointer;
  * lower bound of what a pass needs (training keeps gradients too), so it never refuses a batch that would fit;
  * it turns a batch that cannot fit into one clear message instead of an allocation failure deep inside ND4J.
  */
-final class MemoryBudget {
+public final class MemoryBudget {
 
     private MemoryBudget() {
     }
@@ -18,7 +18,7 @@ final class MemoryBudget {
      * @param converted the network, whose activations per image (all layers) a batch holds
      * @throws IllegalArgumentException naming the batch, the bytes needed and the limit
      */
-    static void requireFits(ConvertedGraph converted, long batch, String what) {
+    public static void requireFits(ConvertedGraph converted, long batch, String what) {
         long activations = converted.analysis().totals().activations();
         long limit = limit();
         double needed = 4.0 * batch * activations;

@@ -120,9 +120,7 @@ public final class SweepBudget {
     static double measure(SweepTrainer.Setup setup, SweepPoint point, TrainingData data)
             throws Dl4jConversionException {
         ConvertedGraph converted = Dl4jConverter.convert(SqueezeNetGenerator.generate(setup.metaparameters(point)));
-        ComputationGraph graph = new ComputationGraph(Trainer.configure(converted.configuration(), setup.config()));
-        Nd4j.getRandom().setSeed(setup.config().seed());
-        graph.init();
+        ComputationGraph graph = Trainer.newGraph(converted, setup.config());
         boolean spatial = converted.activationShape(converted.outputs().get(0), 1).length == 4;
         SampleBatches batches = new SampleBatches(data.train(), setup.config().batchSize(), data.classes().size(),
                 spatial, InputLayout.current(), true, setup.config().seed());

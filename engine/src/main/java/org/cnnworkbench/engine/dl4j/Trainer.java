@@ -76,9 +76,7 @@ public final class Trainer {
         MemoryBudget.requireFits(converted, config.batchSize(), "training");
         Shape.FeatureMap input = inputShape(converted);
         int classes = checkOutput(converted, data.classes().size());
-        ComputationGraph graph = new ComputationGraph(configure(converted.configuration(), config));
-        Nd4j.getRandom().setSeed(config.seed());
-        graph.init();
+        ComputationGraph graph = newGraph(converted, config);
         RunDirectory run = new RunDirectory(runDir);
         run.create(spec, config, new RunDirectory.DataInfo(data.spec(), data.classes(), data.mean(),
                 (int) input.channels(), (int) input.height(), (int) input.width(), InputLayout.current()));
@@ -140,9 +138,7 @@ public final class Trainer {
         ComputationGraph graph;
         int done = checkpoint.map(RunCheckpoints.Loaded::epoch).orElse(0);
         if (checkpoint.isEmpty()) {
-            graph = new ComputationGraph(configure(converted.configuration(), config));
-            Nd4j.getRandom().setSeed(config.seed());
-            graph.init();
+            graph = newGraph(converted, config);
             tuning.initialWeights(graph);
         } else {
             graph = checkpoint.get().graph();
@@ -183,9 +179,7 @@ public final class Trainer {
         ConvertedGraph converted = Dl4jConverter.convert(spec);
         MemoryBudget.requireFits(converted, config.batchSize(), "training");
         int classes = checkOutput(converted, data.classes().size());
-        ComputationGraph graph = new ComputationGraph(configure(converted.configuration(), config));
-        Nd4j.getRandom().setSeed(config.seed());
-        graph.init();
+        ComputationGraph graph = newGraph(converted, config);
         tuning.initialWeights(graph);
         RunDirectory run = new RunDirectory(runDir);
         tuning.creating(run);
@@ -479,6 +473,17 @@ public final class Trainer {
             rates.add(epoch - 1, config.learningRateOfEpoch(epoch));
         }
         return rates.build();
+    }
+
+    /**
+     * A new graph of {@code converted}, set up to train with the optimiser, weight decay and seed of {@code config},
+     * its weights initialised from that seed.
+     */
+    public static ComputationGraph newGraph(ConvertedGraph converted, TrainingConfig config) {
+        ComputationGraph graph = new ComputationGraph(configure(converted.configuration(), config));
+        Nd4j.getRandom().setSeed(config.seed());
+        graph.init();
+        return graph;
     }
 
     /** The converter's configuration with the optimiser, weight decay and seed of {@code config}. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A short detection run on a few synthetic KITTI images: the loss falls, the run resumes, detect writes results. */
-class DetectionTrainerTest {
+public class DetectionTrainerTest {
 
     @TempDir
     static Path dir;
@@ -35,7 +35,7 @@ class DetectionTrainerTest {
     }
 
     /** About 6M MACs per 3x64x208 image: conv, pool, conv, pool, convdet on a 8 x 26 grid (stride 8). */
-    static NetworkSpec tinyDetector(int classes) throws Exception {
+    public static NetworkSpec tinyDetector(int classes) throws Exception {
         return NetworkJson.read("""
                 {"format": "cnn-workbench-network", "version": 1, "name": "tiny-detector", "nodes": [
                   {"id": "data", "kind": "input", "channels": 3, "height": 64, "width": 208},
