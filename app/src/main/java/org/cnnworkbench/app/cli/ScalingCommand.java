@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.cnnworkbench.app.report.TextTable;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
 import org.cnnworkbench.engine.hardware.RooflineEstimator;
 import org.cnnworkbench.engine.io.CsvTable;
@@ -16,6 +17,7 @@ import org.cnnworkbench.engine.scaling.DataParallelScaling;
 import org.cnnworkbench.engine.scaling.ScalingPoint;
 import org.cnnworkbench.engine.scaling.ScalingSetup;
 import org.cnnworkbench.engine.scaling.Scheme;
+import org.cnnworkbench.spark.SparkScaling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +31,11 @@ import picocli.CommandLine.Spec;
                 + "through a parameter server (2 P b N / BW) or a reduction tree (2 P b ceil(log2 N) / BW).",
                 "The training time per image is --image-ms, or 3 x the roofline inference time per frame on "
                         + "--hardware (forward + two backward passes).",
-                "Example: workbench scaling squeezenet-v1.0 alexnet vgg16 --hardware titan-x --bandwidth 56"})
+                "With --measure, one network is trained for a few averaging rounds on Spark local[N] (DL4J parameter "
+                        + "averaging) for each N of --workers, and the measured speedup is printed beside the "
+                        + "model's for the same setting (docs/spark.md).",
+                "Example: workbench scaling squeezenet-v1.0 alexnet vgg16 --hardware titan-x --bandwidth 56",
+                "Example: workbench scaling --measure --network fashion-squeezenet --workers 1,2"})
 final class ScalingCommand implements Callable<Integer> {
 
     enum Format { table, csv }
@@ -39,9 +45,12 @@ final class ScalingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE-OR-SAMPLE",
+    @Parameters(arity = "0..*", paramLabel = "FILE-OR-SAMPLE",
             description = "one or more spec files or sample names, compared side by side")
-    List<String> networks;
+    List<String> networks = new ArrayList<>();
+
+    @Option(names = "--network", paramLabel = "FILE-OR-SAMPLE", description = "a network, as the positional ones")
+    List<String> namedNetworks = new ArrayList<>();
 
     @Option(names = "--hardware", paramLabel = "PROFILE",
             description = "estimate the time per image from this profile's roofline (see 'hardware')")
@@ -59,8 +68,24 @@ final class ScalingCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--workers", defaultValue = "128", description = "the largest N (default: ${DEFAULT-VALUE})")
-    int workers;
+    @Option(names = "--workers", split = ",", paramLabel = "N[,N...]", description = "the largest N (default: 128); "
+            + "with --measure the N to measure on local[N] (default: 1,2; 1 is always measured)")
+    List<Integer> workerList;
+
+    @Option(names = "--measure", description = "measure the speedup on Spark local[N] for each N of --workers: one "
+            + "network, --batch images per worker batch, random images of its input shape")
+    boolean measure;
+
+    @Option(names = "--averaging-frequency", defaultValue = "5", paramLabel = "B", description = "with --measure: "
+            + "batches each worker trains between parameter averagings (the model's iteration is B x --batch "
+            + "images per worker) (default: ${DEFAULT-VALUE})")
+    int averagingFrequency;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "with --measure: timed averaging rounds per N, "
+            + "after one untimed (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    private int workers;
 
     @Option(names = "--scheme", defaultValue = "tree",
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -76,6 +101,18 @@ final class ScalingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        networks.addAll(namedNetworks);
+        if (networks.isEmpty()) {
+            throw new UserException("give a network: a spec file or a sample name (see 'workbench samples')");
+        }
+        if (workerList != null && workerList.stream().anyMatch(n -> n < 1 || n > DataParallelScaling.MAX_WORKERS)) {
+            throw new UserException("--workers must be between 1 and " + DataParallelScaling.MAX_WORKERS + ", not "
+                    + workerList);
+        }
+        if (measure) {
+            return measure();
+        }
+        workers = workerList == null ? 128 : workerList.stream().mapToInt(Integer::intValue).max().orElse(128);
         if ((hardware == null) == (imageMs == null)) {
             throw new UserException("give either --hardware PROFILE (estimate the time per image) or --image-ms MS");
         }
@@ -88,16 +125,8 @@ final class ScalingCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UserException("--batch must be at least 1, not " + batch);
         }
-        if (workers < 1 || workers > DataParallelScaling.MAX_WORKERS) {
-            throw new UserException("--workers must be between 1 and " + DataParallelScaling.MAX_WORKERS + ", not "
-                    + workers);
-        }
         HardwareProfile hw = hardware == null ? null : HardwareSource.load(hardware);
-        List<Scheme> schemes = switch (scheme) {
-            case tree -> List.of(Scheme.REDUCTION_TREE);
-            case server -> List.of(Scheme.PARAMETER_SERVER);
-            case both -> List.of(Scheme.REDUCTION_TREE, Scheme.PARAMETER_SERVER);
-        };
+        List<Scheme> schemes = schemes();
         List<Curve> curves = new ArrayList<>();
         for (String network : networks) {
             LoadedNetwork loaded = NetworkSource.load(network, spec.commandLine().getErr());
@@ -128,6 +157,109 @@ final class ScalingCommand implements Callable<Integer> {
             out.print(table.toCsv());
         } else {
             printTable(out, hw, curves);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private List<Scheme> schemes() {
+        return switch (scheme) {
+            case tree -> List.of(Scheme.REDUCTION_TREE);
+            case server -> List.of(Scheme.PARAMETER_SERVER);
+            case both -> List.of(Scheme.REDUCTION_TREE, Scheme.PARAMETER_SERVER);
+        };
+    }
+
+    /** --measure: local[N] for each N, beside the model's estimate for the same batch, network and time per image. */
+    private int measure() {
+        if (networks.size() != 1) {
+            throw new UserException("--measure measures one network at a time, not " + networks.size());
+        }
+        if (imageMs != null || hardware != null) {
+            throw new UserException("--measure takes the time per image from its own 1-worker measurement; leave out "
+                    + "--image-ms and --hardware");
+        }
+        if (!(bandwidthGbits > 0) || Double.isInfinite(bandwidthGbits)) {
+            throw new UserException("--bandwidth must be a positive number of Gbit/s, not " + bandwidthGbits);
+        }
+        java.util.TreeSet<Integer> ns = new java.util.TreeSet<>(workerList == null ? List.of(1, 2) : workerList);
+        ns.add(1);
+        SparkScaling.Setup setup;
+        try {
+            setup = new SparkScaling.Setup(batch, averagingFrequency, rounds, 42);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--batch, --averaging-frequency and --rounds must be at least 1: "
+                    + e.getMessage());
+        }
+        LoadedNetwork loaded = NetworkSource.load(networks.get(0), spec.commandLine().getErr());
+        AnalysisReport report = Analyzer.standard().analyze(loaded.spec());
+        if (!report.isValid()) {
+            throw new UserException(loaded.spec().name() + " has errors; run 'workbench analyze " + networks.get(0)
+                    + "' to see them");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "measuring %s on Spark local[N] for N = %s (%d timed rounds of %d batches of %d "
+                + "per worker each)...%n", loaded.spec().name(), ns, rounds, averagingFrequency, batch);
+        err.flush();
+        List<SparkScaling.Point> points;
+        try (SignalStop stop = SignalStop.install("scaling")) {
+            points = SparkScaling.measure(loaded.spec(), List.copyOf(ns), setup, stop.cancel()::get);
+        } catch (Dl4jConversionException | IllegalArgumentException | java.io.IOException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (points.isEmpty()) {
+            err.println("stopped before the first measurement");
+            return ExitCodes.OK;
+        }
+        long params = report.totals().paramTotal();
+        double seconds = points.get(0).secondsPerImagePerWorker();
+        ScalingSetup model = new ScalingSetup(setup.imagesPerWorkerPerRound(), seconds, bandwidthGbits * 1e9 / 8, 4);
+        List<Scheme> schemes = schemes();
+        int largest = ns.last();
+        List<List<ScalingPoint>> estimates = schemes.stream()
+                .map(s -> DataParallelScaling.curve(params, model, s, largest)).toList();
+        double base = points.get(0).imagesPerSecond();
+        if (format == Format.csv) {
+            CsvTable table = new CsvTable("network", "workers", "images", "seconds", "imagesPerSecond",
+                    "measuredSpeedup", "scheme", "estimatedSpeedup");
+            for (SparkScaling.Point p : points) {
+                for (int i = 0; i < schemes.size(); i++) {
+                    table.row(loaded.spec().name(), p.workers(), p.images(), p.seconds(), p.imagesPerSecond(),
+                            p.imagesPerSecond() / base, schemes.get(i).name().toLowerCase(Locale.ROOT),
+                            estimates.get(i).get(p.workers() - 1).speedup());
+                }
+            }
+            out.print(table.toCsv());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.printf(Locale.ROOT, "%s, %s parameters: Spark local[N] with DL4J parameter averaging, batch %d per "
+                        + "worker, averaging every %d batches, %d timed rounds; this machine has %d cores%n",
+                loaded.spec().name(), TextTable.count(params), batch, averagingFrequency, rounds,
+                Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "model: %d images per worker per averaging, %.3f ms per image (measured on 1 worker), "
+                + "%s Gbit/s links, 4 bytes per parameter%n%n", setup.imagesPerWorkerPerRound(), seconds * 1e3,
+                trim(bandwidthGbits));
+        List<String> header = new ArrayList<>(List.of("workers", "images/s", "measured speedup"));
+        for (Scheme s : schemes) {
+            header.add("model (" + label(s) + ")");
+        }
+        TextTable table = new TextTable(header.toArray(String[]::new));
+        for (SparkScaling.Point p : points) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(p.workers()),
+                    String.format(Locale.ROOT, "%.1f", p.imagesPerSecond()),
+                    String.format(Locale.ROOT, "%.2f", p.imagesPerSecond() / base)));
+            for (List<ScalingPoint> e : estimates) {
+                row.add(String.format(Locale.ROOT, "%.2f", e.get(p.workers() - 1).speedup()));
+            }
+            table.row(row.toArray(String[]::new));
+        }
+        table.print(out);
+        if (largest > Runtime.getRuntime().availableProcessors()) {
+            out.printf(Locale.ROOT, "%nlocal[N] runs its N workers on this machine's %d cores: above that they share "
+                    + "them, so the measured speedup cannot follow the model's, which assumes a machine per "
+                    + "worker.%n", Runtime.getRuntime().availableProcessors());
         }
         out.flush();
         return ExitCodes.OK;

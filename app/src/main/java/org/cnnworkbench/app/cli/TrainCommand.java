@@ -66,7 +66,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--spark", paramLabel = "MASTER", description = "train on Apache Spark with DL4J's parameter "
             + "averaging: local[N] on this machine, or a cluster's master URL (spark://host:7077, yarn), passed to "
-            + "Spark unchanged (docs/spark.md). A Spark run resumes on Spark with its own settings")
+            + "Spark unchanged (docs/spark.md); under spark-submit its --master. A Spark run resumes on Spark with its "
+            + "own settings")
     String sparkMaster;
 
     @Option(names = "--spark-workers", defaultValue = "0", paramLabel = "N",
@@ -76,6 +77,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--averaging-frequency", defaultValue = "5", paramLabel = "B",
             description = "batches each Spark worker trains between parameter averagings (default: ${DEFAULT-VALUE})")
     int averagingFrequency;
+
+    @Option(names = "--gradient-sharing", description = "on Spark, share gradients (DL4J's SharedTrainingMaster: "
+            + "thresholded, quantised updates over Aeron) instead of averaging parameters")
+    boolean gradientSharing;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "gradient sharing's initial threshold "
+            + "(adaptive; default: ${DEFAULT-VALUE})", defaultValue = "1e-3")
+    double threshold;
 
     @ArgGroup(exclusive = false, heading = "%nDetection (a network ending in a convdet head, --data a KITTI folder):%n")
     DetectionOptions detectionOptions = new DetectionOptions();
@@ -135,6 +144,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sparkMaster == null) {
+            // under spark-submit (its --master is the system property spark.master) the run trains on that master
+            sparkMaster = System.getProperty("spark.master");
+        }
+        if (gradientSharing && sparkMaster == null) {
+            throw new UserException("--gradient-sharing trains on Spark: give --spark MASTER too");
+        }
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingProgress progress = new TrainingProgress(outWriter, err, !plain && System.console() != null);
@@ -147,14 +163,10 @@ final class TrainCommand implements Callable<Integer> {
             if (detection) {
                 progress.detection();
             }
-            if (detection && sparkMaster != null) {
-                throw new UserException("--spark trains classification networks; detection runs train on this "
-                        + "machine");
-            }
             RunSummary summary;
             if (resume != null) {
                 int epochs = training.epochs == null ? 0 : training.epochs;
-                if (!detection && (sparkMaster != null || SparkTraining.isSparkRun(resume))) {
+                if (sparkMaster != null || SparkTraining.isSparkRun(resume)) {
                     summary = SparkTraining.resume(resume, epochs, sparkSettings(), progress, cancel);
                 } else {
                     summary = detection ? DetectionTrainer.resume(resume, epochs, progress, cancel)
@@ -197,7 +209,15 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The Spark settings the options give, or null without --spark. */
     private SparkSettings sparkSettings() {
-        return sparkMaster == null ? null : SparkSettings.of(sparkMaster, sparkWorkers, averagingFrequency);
+        if (sparkMaster == null) {
+            return null;
+        }
+        if (sparkWorkers <= 0 && !SparkSettings.countsItsWorkers(sparkMaster)) {
+            throw new UserException("give --spark-workers N for master '" + sparkMaster
+                    + "': only local[N] says how many workers it has");
+        }
+        SparkSettings settings = SparkSettings.of(sparkMaster, sparkWorkers, averagingFrequency);
+        return gradientSharing ? settings.withSharing(threshold) : settings;
     }
 
     private RunSummary startDetection(NetworkSpec networkSpec, TrainingProgress progress, AtomicBoolean cancel)
@@ -211,6 +231,10 @@ final class TrainCommand implements Callable<Integer> {
         KittiTrainingData data = KittiTrainingData.open(Path.of(training.data), input,
                 detectionOptions.options(training), null);
         data.warnings().forEach(progress::warning);
+        if (sparkMaster != null) {
+            return SparkTraining.trainDetection(networkSpec, data, config, detectionOptions.settings(), out,
+                    sparkSettings(), progress, cancel);
+        }
         return DetectionTrainer.train(networkSpec, data, config, detectionOptions.settings(), out, progress, cancel);
     }
 

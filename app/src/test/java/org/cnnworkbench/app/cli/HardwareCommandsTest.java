@@ -162,4 +162,46 @@ class HardwareCommandsTest {
         assertThat(rows).hasSize(1 + 3).allSatisfy(cells -> assertThat(cells).hasSize(13));
         assertThat(rows.get(2).subList(0, 6)).containsExactly(AWKWARD_ID, "conv", "ok", "4", "6", "6");
     }
+
+    @Test
+    void scalingMeasureTrainsOnLocalNAndPrintsTheModelsEstimateForTheSameSetting() throws Exception {
+        Path network = dir.resolve("small.json");
+        Files.writeString(network, """
+                {"format": "cnn-workbench-network", "version": 1, "name": "small-cnn", "nodes": [
+                  {"id": "data", "kind": "input", "channels": 1, "height": 28, "width": 28},
+                  {"id": "conv1", "kind": "conv", "inputs": ["data"], "filters": 8, "kernel": 3, "stride": 2,
+                   "activation": "relu"},
+                  {"id": "fc", "kind": "fc", "inputs": ["conv1"], "units": 10},
+                  {"id": "prob", "kind": "softmax", "inputs": ["fc"]}]}
+                """);
+        Run r = run("scaling", "--measure", "--network", network.toString(), "--workers", "2", "--batch", "8",
+                "--averaging-frequency", "2", "--rounds", "2", "--bandwidth", "10", "--format", "csv");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        var rows = parseCsv(r.out());
+        assertThat(rows.get(0)).containsExactly("network", "workers", "images", "seconds", "imagesPerSecond",
+                "measuredSpeedup", "scheme", "estimatedSpeedup");
+        assertThat(rows).hasSize(1 + 2);   // 1 is always measured
+        assertThat(rows.get(1).subList(0, 3)).containsExactly("small-cnn", "1", "32");   // 2 rounds x 2 x 8
+        assertThat(rows.get(2).subList(0, 3)).containsExactly("small-cnn", "2", "64");
+        assertThat(Double.parseDouble(rows.get(1).get(5))).isEqualTo(1.0);
+        double ips1 = Double.parseDouble(rows.get(1).get(4));
+        double ips2 = Double.parseDouble(rows.get(2).get(4));
+        assertThat(ips1).isPositive();
+        assertThat(Double.parseDouble(rows.get(2).get(5))).isCloseTo(ips2 / ips1, within(1e-9));
+        // the model for the measured setting: 2 x 8 images per worker between averagings, the 1-worker time per
+        // image, 10 Gbit/s, the network's parameters
+        long params = Analyzer.standard().analyze(org.cnnworkbench.engine.io.NetworkJson.read(
+                Files.readString(network), "small").spec()).totals().paramTotal();
+        double expected = DataParallelScaling.curve(params, new ScalingSetup(16, 1 / ips1, 10e9 / 8, 4),
+                Scheme.REDUCTION_TREE, 2).get(1).speedup();
+        assertThat(Double.parseDouble(rows.get(2).get(7))).isCloseTo(expected, within(1e-9));
+
+        Run detector = run("scaling", "--measure", "--network", "squeezedet-mini");
+        assertThat(detector.exit()).isEqualTo(2);
+        assertThat(detector.err()).contains("measured scaling trains classifiers").doesNotContain("Exception");
+        Run two = run("scaling", "--measure", "alexnet", "vgg16");
+        assertThat(two.exit()).isEqualTo(2);
+        assertThat(two.err()).contains("--measure measures one network at a time");
+    }
 }

@@ -132,6 +132,16 @@ class TrainCommandsTest {
         assertThat(resumed.exit()).isZero();
         assertThat(resumed.out()).contains("resuming at epoch 2 of 2", "completed after 2 epochs");
         assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(3);
+        // the third epoch with gradient sharing instead, recorded
+        Run sharing = CommandLineTest.run("train", "--resume", run.toString(), "--epochs", "3", "--spark", "local[2]",
+                "--gradient-sharing", "--threshold", "0.002");
+        assertThat(sharing.exit()).as(sharing.err()).isZero();
+        assertThat(sharing.out()).contains("resuming at epoch 3 of 3", "completed after 3 epochs");
+        assertThat(run.resolve("spark.json")).content().contains("\"mode\" : \"SHARING\"", "\"threshold\" : 0.002");
+        Run sharingHere = CommandLineTest.run("train", "--network", spec.toString(), "--gradient-sharing", "--out",
+                dir.resolve("runs/bad").toString());
+        assertThat(sharingHere.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(sharingHere.err()).contains("--gradient-sharing trains on Spark: give --spark MASTER too");
 
         Run bad = CommandLineTest.run("train", "--network", spec.toString(), "--fashion-dir", idx.toString(),
                 "--spark", "nonsense", "--spark-workers", "2", "--out", dir.resolve("runs/bad").toString());

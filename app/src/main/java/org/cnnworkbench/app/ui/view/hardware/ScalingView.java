@@ -1,22 +1,29 @@
 package org.cnnworkbench.app.ui.view.hardware;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
 import org.cnnworkbench.engine.scaling.ScalingPoint;
 import org.cnnworkbench.engine.scaling.Scheme;
+import org.cnnworkbench.spark.SparkScaling;
 
 /**
  * Data-parallel training speedup against the number of workers (1..128) for the current network and SqueezeNet
@@ -26,10 +33,14 @@ import org.cnnworkbench.engine.scaling.Scheme;
 public final class ScalingView extends BorderPane {
 
     public static final String IDEAL_SERIES = "ideal (N)";
+    /** The prefix of the measured points' series name. */
+    public static final String MEASURED_PREFIX = "measured on Spark local[N]: ";
+    /** The prefix of the model's curve for the measured setting. */
+    public static final String MEASURED_MODEL_PREFIX = "model for the measured setting: ";
 
     private final ScalingViewModel model;
-    private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(0, ScalingViewModel.MAX_WORKERS, 16),
-            new NumberAxis());
+    private final NumberAxis workersAxis = new NumberAxis(0, ScalingViewModel.MAX_WORKERS, 16);
+    private final LineChart<Number, Number> chart = new LineChart<>(workersAxis, new NumberAxis());
 
     public ScalingView(WorkbenchViewModel vm) {
         this(new ScalingViewModel(vm.report()));
@@ -57,10 +68,36 @@ public final class ScalingView extends BorderPane {
         bandwidth.setEditable(true);
         bandwidth.valueProperty().addListener((o, was, now) -> model.bandwidthGbits().set(now));
 
+        Spinner<Integer> shown = new Spinner<>(2, ScalingViewModel.MAX_WORKERS, model.shownWorkers().get(), 1);
+        shown.setId("scaling-shown-workers");
+        shown.setEditable(true);
+        shown.setPrefWidth(80);
+        shown.valueProperty().addListener((o, was, now) -> model.shownWorkers().set(now));
+        model.shownWorkers().addListener((o, was, now) -> shown.getValueFactory().setValue(now.intValue()));
+
         FlowPane controls = new FlowPane(8, 4, new Label("hardware"), profile, new Label("scheme"), scheme,
-                new Label("batch per worker"), batch, new Label("bandwidth (Gbit/s)"), bandwidth);
+                new Label("batch per worker"), batch, new Label("bandwidth (Gbit/s)"), bandwidth,
+                new Label("workers shown"), shown);
         controls.setPadding(new Insets(0, 0, 6, 0));
-        setTop(controls);
+
+        // measured points: the current network trained for a few rounds on Spark local[N]
+        TextField measureWorkers = new TextField();
+        measureWorkers.setId("scaling-measure-workers");
+        measureWorkers.setPrefColumnCount(6);
+        measureWorkers.textProperty().bindBidirectional(model.measureWorkers());
+        Button measure = new Button("Measure on Spark local[N]");
+        measure.setId("scaling-measure");
+        measure.setOnAction(e -> model.measure());
+        measure.disableProperty().bind(model.measuring());
+        measureWorkers.disableProperty().bind(model.measuring());
+        Label status = new Label();
+        status.setId("scaling-measure-status");
+        status.textProperty().bind(model.measureStatus());
+        status.setWrapText(true);
+        FlowPane measureRow = new FlowPane(8, 4, new Label("measure the current network with N ="), measureWorkers,
+                measure, status);
+        measureRow.setPadding(new Insets(0, 0, 6, 0));
+        setTop(new VBox(controls, measureRow));
 
         chart.setId("scaling-chart");
         chart.setAnimated(false);
@@ -68,25 +105,57 @@ public final class ScalingView extends BorderPane {
         chart.getXAxis().setLabel("workers (N)");
         chart.getYAxis().setLabel("speedup");
         setCenter(chart);
-        model.curves().addListener((o, was, now) -> show(now));
-        show(model.curves().get());
+        model.curves().addListener((o, was, now) -> show());
+        model.measured().addListener((o, was, now) -> show());
+        model.shownWorkers().addListener((o, was, now) -> show());
+        show();
     }
 
-    private void show(List<ScalingViewModel.Curve> curves) {
+    private void show() {
+        int max = Math.max(2, Math.min(ScalingViewModel.MAX_WORKERS, model.shownWorkers().get()));
+        workersAxis.setUpperBound(max);
+        workersAxis.setTickUnit(max <= 16 ? 1 : max <= 32 ? 4 : 16);
         chart.getData().clear();
         XYChart.Series<Number, Number> ideal = new XYChart.Series<>();
         ideal.setName(IDEAL_SERIES);
         ideal.getData().add(new XYChart.Data<>(1, 1));
-        ideal.getData().add(new XYChart.Data<>(ScalingViewModel.MAX_WORKERS, ScalingViewModel.MAX_WORKERS));
+        ideal.getData().add(new XYChart.Data<>(max, max));
         chart.getData().add(ideal);
-        for (ScalingViewModel.Curve c : curves) {
-            XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName(String.format(java.util.Locale.ROOT, "%s (%,d params)", c.name(), c.parameters()));
-            for (ScalingPoint p : c.points()) {
+        for (ScalingViewModel.Curve c : model.curves().get()) {
+            chart.getData().add(series(String.format(Locale.ROOT, "%s (%,d params)", c.name(), c.parameters()),
+                    c.points(), max));
+        }
+        ScalingViewModel.Measured m = model.measured().get();
+        if (m != null) {
+            chart.getData().add(series(MEASURED_MODEL_PREFIX + m.network(), m.estimate(), max));
+            XYChart.Series<Number, Number> points = new XYChart.Series<>();
+            points.setName(MEASURED_PREFIX + m.network());
+            for (SparkScaling.Point p : m.points()) {
+                if (p.workers() <= max) {
+                    XYChart.Data<Number, Number> d = new XYChart.Data<>(p.workers(), m.speedup(p));
+                    // a marker per measured point (the chart draws no symbols for the model's curves)
+                    Region marker = new Region();
+                    marker.getStyleClass().add("measured-point");
+                    marker.setStyle("-fx-background-color: #d32f2f; -fx-background-radius: 6; -fx-padding: 6;");
+                    Tooltip.install(marker, new Tooltip(String.format(Locale.ROOT, "N=%d: %.0f images/s, speedup %.2f",
+                            p.workers(), p.imagesPerSecond(), m.speedup(p))));
+                    d.setNode(marker);
+                    points.getData().add(d);
+                }
+            }
+            chart.getData().add(points);
+        }
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<ScalingPoint> points, int max) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (ScalingPoint p : points) {
+            if (p.workers() <= max) {
                 series.getData().add(new XYChart.Data<>(p.workers(), p.speedup()));
             }
-            chart.getData().add(series);
         }
+        return series;
     }
 
     public ScalingViewModel model() {

@@ -1,6 +1,7 @@
 package org.cnnworkbench.app.ui.view.training;
 
 import java.io.File;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -16,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -168,7 +170,6 @@ public final class TrainingView extends BorderPane {
         grid.addRow(row++, new Label("weight decay (L2)"),
                 FormControls.numberField("train-weight-decay", model.weightDecay(), Double::parseDouble));
         grid.addRow(row++, new Label("seed"), FormControls.numberField("train-seed", model.seed(), Long::parseLong));
-
         TextField runDir = new TextField();
         runDir.setId("train-run-dir");
         runDir.textProperty().bindBidirectional(model.runDirectory());
@@ -220,12 +221,64 @@ public final class TrainingView extends BorderPane {
         data.disableProperty().bind(busy);
         grid.disableProperty().bind(busy);
         runDirRow.disableProperty().bind(busy);
-        VBox box = new VBox(6, networkLabel, new Label("data"), data, grid, new Label("run directory"), runDirRow,
-                new HBox(6, start, stop, newRun));
+        TitledPane sparkPane = sparkSettings();
+        sparkPane.disableProperty().bind(busy);
+        VBox form = new VBox(6, networkLabel, new Label("data"), data, grid, sparkPane, new Label("run directory"),
+                runDirRow);
+        form.setPadding(new Insets(0, 8, 0, 0));
+        // the form scrolls in a short window; Start and Stop stay in view below it
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setId("train-settings-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(6, scroll, new HBox(6, start, stop, newRun));
         box.setId("train-settings");
         box.setPadding(new Insets(0, 8, 0, 0));
-        box.setPrefWidth(380);
+        box.setPrefWidth(400);
         return box;
+    }
+
+    /** Where the run trains: this machine, or a Spark cluster with its master URL, workers and averaging. */
+    private TitledPane sparkSettings() {
+        CheckBox spark = new CheckBox("Run on a Spark cluster (DL4J parameter averaging)");
+        spark.setId("train-spark");
+        spark.selectedProperty().bindBidirectional(model.onSpark());
+        TextField master = new TextField();
+        master.setId("train-spark-master");
+        master.setPromptText("local[2], spark://host:7077, yarn");
+        master.textProperty().bindBidirectional(model.sparkMaster());
+        var workers = FormControls.intSpinner("train-spark-workers", model.sparkWorkers(), 0, 100_000);
+        var averaging = FormControls.intSpinner("train-spark-averaging", model.averagingFrequency(), 1, 100_000);
+        CheckBox sharing = new CheckBox("share gradients instead (threshold)");
+        sharing.setId("train-spark-sharing");
+        sharing.selectedProperty().bindBidirectional(model.gradientSharing());
+        TextField threshold = FormControls.numberField("train-spark-threshold", model.threshold(), Double::parseDouble);
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        grid.add(spark, 0, 0, 2, 1);
+        grid.addRow(1, new Label("master URL"), master);
+        grid.addRow(2, new Label("workers (0: N of local[N])"), workers);
+        grid.addRow(3, new Label("batches between averagings"), averaging);
+        grid.addRow(4, sharing, threshold);
+        for (var control : List.of(master, workers, averaging, sharing)) {
+            control.disableProperty().bind(spark.selectedProperty().not());
+        }
+        threshold.disableProperty().bind(spark.selectedProperty().and(sharing.selectedProperty()).not());
+        TitledPane pane = new TitledPane("", grid);
+        pane.setId("train-spark-pane");
+        pane.textProperty().bind(Bindings.when(model.onSpark())
+                .then(Bindings.concat("where: Spark, ", model.sparkMaster()))
+                .otherwise("where: this machine"));
+        // open when a resumed Spark run fills it in
+        pane.setExpanded(model.onSpark().get());
+        model.onSpark().addListener((o, was, now) -> {
+            if (now) {
+                pane.setExpanded(true);
+            }
+        });
+        return pane;
     }
 
     private java.util.Optional<File> chooseFolder(String title) {

@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,6 +30,7 @@ import org.cnnworkbench.app.ui.viewmodel.DataSettings;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.data.kitti.KittiTrainingData;
+import org.cnnworkbench.engine.detection.DetectionSettings;
 import org.cnnworkbench.engine.dl4j.Compressor;
 import org.cnnworkbench.engine.dl4j.DataSpec;
 import org.cnnworkbench.engine.dl4j.DetectionRunInfo;
@@ -42,6 +44,8 @@ import org.cnnworkbench.engine.dl4j.TrainingData;
 import org.cnnworkbench.engine.dl4j.TrainingListener;
 import org.cnnworkbench.engine.model.NetworkSpec;
 import org.cnnworkbench.engine.model.Shape;
+import org.cnnworkbench.spark.SparkSettings;
+import org.cnnworkbench.spark.SparkTraining;
 
 /**
  * The Train dialog's state: the settings of a run (data, optimiser, schedule, run directory) and, while it
@@ -65,6 +69,8 @@ public final class TrainingViewModel {
     public record LossPoint(double epoch, double loss) {
     }
 
+    private static final String OPENING = "opening the data and converting the network...";
+
     private final Path runsRoot;
     private final Executor training;
     private final Executor ui;
@@ -82,6 +88,12 @@ public final class TrainingViewModel {
     private final ObjectProperty<TrainingConfig.Schedule> schedule =
             new SimpleObjectProperty<>(TrainingConfig.Schedule.POLY);
     private final StringProperty runDirectory = new SimpleStringProperty("");
+    private final BooleanProperty onSpark = new SimpleBooleanProperty(false);
+    private final StringProperty sparkMaster = new SimpleStringProperty("local[2]");
+    private final IntegerProperty sparkWorkers = new SimpleIntegerProperty(0);
+    private final IntegerProperty averagingFrequency = new SimpleIntegerProperty(5);
+    private final BooleanProperty gradientSharing = new SimpleBooleanProperty(false);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(SparkSettings.DEFAULT_THRESHOLD);
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -131,12 +143,14 @@ public final class TrainingViewModel {
         DataSpec data;
         Path dir;
         Shape.FeatureMap input;
+        SparkSettings spark;
         try {
             config = new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(), optimizer.get(),
                     momentum.get(), weightDecay.get(), seed.get(), schedule.get());
             data = dataSettings.spec();
             dir = runDirectoryPath();
             input = inputOf(spec);
+            spark = sparkSettings();
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return false;
@@ -152,14 +166,39 @@ public final class TrainingViewModel {
             return false;
         }
         detection.set(detector);
-        begin(dir, List.of());
+        begin(dir, List.of(), spark == null ? OPENING : "starting Spark (" + spark.master() + "); " + OPENING);
         AtomicBoolean flag = cancel;
-        training.execute(() -> finish(() -> detector
-                ? DetectionTrainer.train(spec, input, Path.of(data.source()), KittiTrainingData.Options.defaults()
-                        .withLimits(data.trainLimit(), data.valLimit()).withAugment(data.augment()), config, dir,
-                        listener(), flag)
-                : Trainer.train(spec, TrainingData.open(data, input), config, dir, listener(), flag)));
+        KittiTrainingData.Options kitti = KittiTrainingData.Options.defaults()
+                .withLimits(data.trainLimit(), data.valLimit()).withAugment(data.augment());
+        training.execute(() -> finish(() -> {
+            TrainingListener listener = listener();
+            if (spark == null) {
+                return detector
+                        ? DetectionTrainer.train(spec, input, Path.of(data.source()), kitti, config, dir, listener, flag)
+                        : Trainer.train(spec, TrainingData.open(data, input), config, dir, listener, flag);
+            }
+            if (!detector) {
+                return SparkTraining.train(spec, TrainingData.open(data, input), config, dir, spark, listener, flag);
+            }
+            KittiTrainingData kittiData = KittiTrainingData.open(Path.of(data.source()), input, kitti, null);
+            kittiData.warnings().forEach(listener::warning);
+            return SparkTraining.trainDetection(spec, kittiData, config, DetectionSettings.SQUEEZEDET, dir, spark,
+                    listener, flag);
+        }));
         return true;
+    }
+
+    /** The Spark settings of the form, or null when the run trains on this machine. */
+    private SparkSettings sparkSettings() {
+        if (!onSpark.get()) {
+            return null;
+        }
+        String master = sparkMaster.get() == null ? "" : sparkMaster.get().strip();
+        if (master.isEmpty()) {
+            throw new IllegalArgumentException("give the Spark master URL, e.g. local[2] or spark://host:7077");
+        }
+        SparkSettings settings = SparkSettings.of(master, sparkWorkers.get(), averagingFrequency.get());
+        return gradientSharing.get() ? settings.withSharing(threshold.get()) : settings;
     }
 
     /**
@@ -182,17 +221,32 @@ public final class TrainingViewModel {
             DataSpec data = run.dataInfo().data();
             fill(config, data);
             earlier = run.metrics();
+            if (SparkTraining.isSparkRun(runDir)) {
+                SparkSettings settings = SparkTraining.read(runDir);
+                onSpark.set(true);
+                sparkMaster.set(settings.master());
+                sparkWorkers.set(settings.workers());
+                averagingFrequency.set(settings.averagingFrequency());
+                gradientSharing.set(settings.mode() == SparkSettings.Mode.SHARING);
+                if (settings.mode() == SparkSettings.Mode.SHARING) {
+                    threshold.set(settings.threshold());
+                }
+            } else {
+                onSpark.set(false);
+            }
         } catch (IOException | RuntimeException e) {
             error.set(message(e));
             return false;
         }
         runDirectory.set(runDir.toString());
-        begin(runDir, earlier);
+        begin(runDir, earlier, onSpark.get() ? "starting Spark (" + sparkMaster.get() + "); " + OPENING : OPENING);
         AtomicBoolean flag = cancel;
         boolean compressed = Compressor.isCompressedRun(runDir);
         boolean detector = DetectionRunInfo.isDetectionRun(runDir);
+        boolean spark = onSpark.get() && !compressed;
         detection.set(detector);
         training.execute(() -> finish(() -> compressed ? Compressor.resume(runDir, listener(), flag)
+                : spark ? SparkTraining.resume(runDir, 0, null, listener(), flag)
                 : detector ? DetectionTrainer.resume(runDir, 0, listener(), flag)
                 : Trainer.resume(runDir, 0, listener(), flag)));
         return true;
@@ -211,11 +265,11 @@ public final class TrainingViewModel {
         return state.get() == State.RUNNING || state.get() == State.STOPPING;
     }
 
-    private void begin(Path dir, List<TrainingListener.EpochMetrics> earlier) {
+    private void begin(Path dir, List<TrainingListener.EpochMetrics> earlier, String firstStatus) {
         cancel = new AtomicBoolean();
         error.set("");
         summary.set(null);
-        live.reset(earlier, "opening the data and converting the network...");
+        live.reset(earlier, firstStatus);
         activeRun.set(dir);
         state.set(State.RUNNING);
     }
@@ -250,6 +304,8 @@ public final class TrainingViewModel {
             failed("out of memory (" + e.getMessage() + "); try a smaller batch size");
         } catch (StackOverflowError e) {
             failed("internal error: the stack overflowed (please report it)");
+        } catch (LinkageError e) {
+            failed("internal error: a class of the program is missing or broken (" + e + "); please report it");
         }
     }
 
@@ -383,6 +439,36 @@ public final class TrainingViewModel {
 
     public StringProperty runDirectory() {
         return runDirectory;
+    }
+
+    /** Whether a new run trains on a Spark cluster (DL4J's parameter averaging) instead of this machine. */
+    public BooleanProperty onSpark() {
+        return onSpark;
+    }
+
+    /** The Spark master URL: local[N] on this machine, spark://host:7077, yarn... */
+    public StringProperty sparkMaster() {
+        return sparkMaster;
+    }
+
+    /** Spark workers training in parallel; 0: N of local[N] (other masters need it). */
+    public IntegerProperty sparkWorkers() {
+        return sparkWorkers;
+    }
+
+    /** Batches each Spark worker trains between two averagings of the parameters. */
+    public IntegerProperty averagingFrequency() {
+        return averagingFrequency;
+    }
+
+    /** Whether the Spark workers share gradients (SharedTrainingMaster) instead of averaging parameters. */
+    public BooleanProperty gradientSharing() {
+        return gradientSharing;
+    }
+
+    /** Gradient sharing's initial threshold. */
+    public DoubleProperty threshold() {
+        return threshold;
     }
 
     // live state

@@ -49,7 +49,7 @@ class TrainingViewTest {
     }
 
     private void waitUntilIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             var s = view.model().state().get();
             return s == TrainingViewModel.State.FINISHED || s == TrainingViewModel.State.FAILED;
         });
@@ -118,5 +118,77 @@ class TrainingViewTest {
         var image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(900);
         assertThat(image.getHeight()).isEqualTo(500);
+    }
+
+    @Test
+    void theSparkChoiceTrainsOnLocalTwoAndAStoppedSparkRunResumesOnSpark(FxRobot robot) throws Exception {
+        TrainingViewModel model = view.model();
+        assertThat(robot.lookup("#train-spark-master").queryTextInputControl().isDisabled()).isTrue();
+        // the form scrolls; the Spark part is at its end, collapsed, titled by where the run trains
+        var scroll = robot.lookup("#train-settings-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(1));
+        robot.clickOn("where: this machine");
+        robot.interact(() -> scroll.setVvalue(1));
+        robot.clickOn("#train-spark");
+        assertThat(model.onSpark().get()).isTrue();
+        assertThat(robot.lookup("#train-spark-master").queryTextInputControl().isDisabled()).isFalse();
+        assertThat(robot.lookup("#train-spark-pane").queryAs(javafx.scene.control.TitledPane.class).getText())
+                .isEqualTo("where: Spark, local[2]");
+
+        // a master URL Spark cannot parse: one clear error, no run directory
+        Path bad = dir.resolve("spark-runs/bad");
+        robot.interact(() -> {
+            model.runDirectory().set(bad.toString());
+            model.sparkMaster().set("nonsense");
+            model.sparkWorkers().set(2);
+        });
+        robot.clickOn("#train-start");
+        waitUntilIdle();
+        assertThat(model.state().get()).isEqualTo(TrainingViewModel.State.FAILED);
+        assertThat(robot.lookup("#train-error").queryLabeled().getText())
+                .startsWith("cannot start Spark with master 'nonsense'");
+        assertThat(bad).doesNotExist();
+
+        // local[2], typed as a user would; stopped after its first epoch of 3 (the stop reaches the run a little
+        // later: it may finish epoch 2)
+        Path run = dir.resolve("spark-runs/run");
+        robot.interact(() -> {
+            model.runDirectory().set(run.toString());
+            model.epochs().set(3);
+            model.sparkWorkers().set(0);
+            model.averagingFrequency().set(2);
+        });
+        robot.doubleClickOn("#train-spark-master").eraseText(8).write("local[2]");
+        assertThat(model.sparkMaster().get()).isEqualTo("local[2]");
+        javafx.collections.ListChangeListener<Object> stopAfterFirst = c -> {
+            if (model.state().get() == TrainingViewModel.State.RUNNING && !model.epochMetrics().isEmpty()) {
+                model.stop();
+            }
+        };
+        model.epochMetrics().addListener(stopAfterFirst);
+        robot.clickOn("#train-start");
+        waitUntilIdle();
+        model.epochMetrics().removeListener(stopAfterFirst);
+        assertThat(model.error().get()).isEmpty();
+        assertThat(model.summary().get().status()).isEqualTo(RunSummary.Status.CANCELLED);
+        assertThat(model.summary().get().epochs()).isBetween(1, 2);
+        assertThat(org.cnnworkbench.spark.SparkTraining.read(run))
+                .isEqualTo(new org.cnnworkbench.spark.SparkSettings("local[2]", 2, 2));
+
+        // the Training Runs window's Resume: the settings come back from the run, and it trains on Spark again
+        robot.interact(() -> {
+            model.onSpark().set(false);
+            model.sparkMaster().set("");
+            assertThat(model.resume(run)).isTrue();
+        });
+        waitUntilIdle();
+        assertThat(model.onSpark().get()).isTrue();
+        assertThat(model.sparkMaster().get()).isEqualTo("local[2]");
+        assertThat(model.error().get()).isEmpty();
+        assertThat(model.summary().get().status()).isEqualTo(RunSummary.Status.COMPLETED);
+        assertThat(model.epochMetrics()).extracting(m -> m.epoch()).containsExactly(1, 2, 3);
+        assertThat(new org.cnnworkbench.engine.dl4j.RunDirectory(run).metrics()).hasSize(3);
+        assertThat(run.resolve("spark-batches/batches.txt")).exists();
+        assertThat(run.resolve("model.zip")).exists();
     }
 }
