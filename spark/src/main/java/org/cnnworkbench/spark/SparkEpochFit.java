@@ -38,6 +38,7 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
     public static final String INDEX = "batches.txt";
 
     private static final String AERON_UNBLOCK = "aeron.publication.unblock.timeout";
+    private static final String AERON_DELETE_DIR = "aeron.dir.delete.on.shutdown";
 
     private final SparkSettings settings;
     private final Path batchDir;
@@ -103,6 +104,9 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
         Dl4jRuntime.configure();
         if (System.getProperty(AERON_UNBLOCK) == null) {
             System.setProperty(AERON_UNBLOCK, "60000000000");
+        }
+        if (System.getProperty(AERON_DELETE_DIR) == null) {
+            System.setProperty(AERON_DELETE_DIR, "true");
         }
     }
 
@@ -172,6 +176,7 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
         setUpJvm();
         VoidConfiguration transport = VoidConfiguration.builder()
                 .controllerAddress(context.getConf().get("spark.driver.host", "127.0.0.1"))
+                .portSupplier(new ExecutorPortSupplier())
                 .build();
         // in local[N] every worker is a thread of this JVM's one shared-training wrapper; on a cluster, one
         // training thread per executor
