@@ -59,11 +59,7 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
         if (context != null) {
             return;
         }
-        SparkConf conf = new SparkConf().setMaster(settings.master()).setAppName("CNN Workbench training")
-                .set("spark.ui.enabled", "false");
-        if (settings.isLocal()) {
-            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
-        }
+        SparkConf conf = conf(settings.master(), settings.isLocal(), "CNN Workbench training");
         try {
             context = new JavaSparkContext(conf);
         } catch (Exception e) {   // Scala throws the checked SparkException undeclared
@@ -92,6 +88,38 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
                     + java.net.InetAddress.getLocalHost().getHostName();
             return new WorkerFastPath(executor, status.engaged(), status.describe());
         }).distinct().collect();
+    }
+
+    /** Held: java.util.logging keeps loggers weakly, and a collected logger would forget its level. */
+    private static final java.util.logging.Logger SPARK_UTILS = java.util.logging.Logger.getLogger(
+            "org.apache.spark.util.Utils");
+
+    /**
+     * Spark's configuration for {@code master}, without its web UI. For a local[N] master ({@code local}) the driver
+     * binds to 127.0.0.1, so Spark's warning that this machine's host name resolves to a loopback address (and its
+     * advice to set SPARK_LOCAL_IP) does not apply and is not shown. On a cluster that warning matters and stays.
+     */
+    static SparkConf conf(String master, boolean local, String appName) {
+        if (local) {
+            SPARK_UTILS.setLevel(java.util.logging.Level.SEVERE);   // before SparkConf, which may warn already
+        }
+        SparkConf conf = new SparkConf().setMaster(master).setAppName(appName).set("spark.ui.enabled", "false");
+        return local ? conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1") : conf;
+    }
+
+    /**
+     * DL4J's parameter averaging for {@code workers} workers, each training {@code averagingFrequency} batches of
+     * {@code batchSize} (the size of one exported file; a worker re-batches what it reads to batchSizePerWorker)
+     * between two averagings of parameters and updater state.
+     */
+    static ParameterAveragingTrainingMaster averaging(int workers, int batchSize, int averagingFrequency, long seed) {
+        return new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
+                .batchSizePerWorker(batchSize)
+                .averagingFrequency(averagingFrequency)
+                .saveUpdater(true)
+                .workerPrefetchNumBatches(0)
+                .rngSeed(seed)
+                .build();
     }
 
     /**
@@ -165,22 +193,22 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
      */
     private TrainingMaster<?, ?> trainingMaster(int batchSize) {
         if (settings.mode() == SparkSettings.Mode.AVERAGING) {
-            return new ParameterAveragingTrainingMaster.Builder(settings.workers(), batchSize)
-                    .batchSizePerWorker(batchSize)
-                    .averagingFrequency(settings.averagingFrequency())
-                    .saveUpdater(true)
-                    .workerPrefetchNumBatches(0)
-                    .rngSeed(seed)
-                    .build();
+            return averaging(settings.workers(), batchSize, settings.averagingFrequency(), seed);
         }
         setUpJvm();
-        VoidConfiguration transport = VoidConfiguration.builder()
-                .controllerAddress(context.getConf().get("spark.driver.host", "127.0.0.1"))
-                .portSupplier(new ExecutorPortSupplier())
-                .build();
+        String driver = context.getConf().get("spark.driver.host", "127.0.0.1");
+        VoidConfiguration.VoidConfigurationBuilder transport = VoidConfiguration.builder()
+                .controllerAddress(driver)
+                .portSupplier(new ExecutorPortSupplier());
+        // each executor announces the address of its interface on the driver's subnet; without a mask DL4J takes
+        // $DL4J_VOID_IP, or else localhost, which no other machine reaches
+        String mask = settings.isLocal() ? null : subnetOf(driver);
+        if (mask != null) {
+            transport.networkMask(mask);
+        }
         // in local[N] every worker is a thread of this JVM's one shared-training wrapper; on a cluster, one
         // training thread per executor
-        return new SharedTrainingMaster.Builder(transport, batchSize)
+        return new SharedTrainingMaster.Builder(transport.build(), batchSize)
                 .thresholdAlgorithm(new AdaptiveThresholdAlgorithm(settings.threshold()))
                 .batchSizePerWorker(batchSize)
                 .workersPerNode(settings.isLocal() ? settings.workers() : 1)
@@ -189,6 +217,32 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
                 // one partition per worker: with DL4J's default (a partition per batch) training hangs
                 .repartitioner(new EqualRepartitioner())
                 .build();
+    }
+
+    /**
+     * The IPv4 subnet, as {@code a.b.c.d/n}, of this machine's interface that holds {@code host}'s address; null
+     * when {@code host} is not an IPv4 address of one of this machine's interfaces.
+     */
+    static String subnetOf(String host) {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host);
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByInetAddress(address);
+            if (!(address instanceof java.net.Inet4Address) || nic == null) {
+                return null;
+            }
+            for (java.net.InterfaceAddress a : nic.getInterfaceAddresses()) {
+                if (a.getAddress().equals(address)) {
+                    int prefix = a.getNetworkPrefixLength();
+                    int bits = java.nio.ByteBuffer.wrap(address.getAddress()).getInt();
+                    int network = prefix == 0 ? 0 : bits & (-1 << (32 - prefix));
+                    return String.format("%d.%d.%d.%d/%d", network >>> 24, (network >>> 16) & 255,
+                            (network >>> 8) & 255, network & 255, prefix);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static DataSet load(Path file) {

@@ -159,18 +159,10 @@ public final class SparkScaling {
 
     private static Point measureOne(ComputationGraph graph, int workers, Setup setup, List<String> paths,
                                     BooleanSupplier cancelled) {
-        SparkConf conf = new SparkConf().setMaster("local[" + workers + "]").setAppName("CNN Workbench scaling")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1");
+        SparkConf conf = SparkEpochFit.conf("local[" + workers + "]", true, "CNN Workbench scaling");
         try (JavaSparkContext context = new JavaSparkContext(conf)) {
-            ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers,
-                    setup.batch())
-                    .batchSizePerWorker(setup.batch())
-                    .averagingFrequency(setup.averagingFrequency())
-                    .saveUpdater(true)
-                    .workerPrefetchNumBatches(0)
-                    .rngSeed(setup.seed())
-                    .build();
+            ParameterAveragingTrainingMaster master = SparkEpochFit.averaging(workers, setup.batch(),
+                    setup.averagingFrequency(), setup.seed());
             SparkComputationGraph network = new SparkComputationGraph(context, graph, master);
             int perRound = workers * setup.averagingFrequency();
             long start = 0;

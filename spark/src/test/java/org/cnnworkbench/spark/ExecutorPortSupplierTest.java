@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 
-/** Gradient sharing's UDP ports: one per JVM, so that executors can share a host with each other and the driver. */
+/**
+ * Gradient sharing's transport: a UDP port per JVM, so that executors can share a host with each other and the
+ * driver, and each executor's address on the driver's subnet.
+ */
 class ExecutorPortSupplierTest {
 
     @Test
@@ -23,5 +26,12 @@ class ExecutorPortSupplierTest {
     void theControllerListensOnTheDriversPort() {
         VoidConfiguration transport = VoidConfiguration.builder().portSupplier(new ExecutorPortSupplier()).build();
         assertThat(transport.getUnicastControllerPort()).isEqualTo(ExecutorPortSupplier.port("driver"));
+    }
+
+    @Test
+    void executorsOnAClusterAnnounceTheirAddressOnTheDriversSubnet() {
+        assertThat(SparkEpochFit.subnetOf("127.0.0.1")).isEqualTo("127.0.0.0/8");
+        assertThat(SparkEpochFit.subnetOf("203.0.113.77")).isNull();   // no interface of this machine
+        assertThat(SparkEpochFit.subnetOf("::1")).isNull();
     }
 }
