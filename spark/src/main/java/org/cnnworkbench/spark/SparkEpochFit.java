@@ -174,9 +174,13 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
                 roundImages += sizes.get(order.get(i));
             }
             network.fitPaths(context.parallelize(paths, Math.min(settings.workers(), paths.size())));
-            // SharedTrainingMaster reports no score (always 0): the driver scores the round's first batch
+            // SharedTrainingMaster reports no score (always 0): the driver scores the round's first batch, as a
+            // training score (batch statistics and dropout, as DL4J's workers report it): the driver's batch-norm
+            // running statistics are not shared and stay stale until the epoch's re-estimate; on a copy, so that
+            // scoring changes nothing of the model
             double loss = settings.mode() == SparkSettings.Mode.SHARING
-                    ? graph.score(load(batchDir.resolve(files.get(order.get(r * round))))) : network.getScore();
+                    ? graph.clone().score(load(batchDir.resolve(files.get(order.get(r * round)))), true)
+                    : network.getScore();
             String problem = check.afterBatch(r + 1, rounds, loss, images + roundImages);
             if (problem != null) {
                 return new Outcome(images, lossSum, false, r + 1, problem);
@@ -200,9 +204,9 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
         VoidConfiguration.VoidConfigurationBuilder transport = VoidConfiguration.builder()
                 .controllerAddress(driver)
                 .portSupplier(new ExecutorPortSupplier());
-        // each executor announces the address of its interface on the driver's subnet; without a mask DL4J takes
-        // $DL4J_VOID_IP, or else localhost, which no other machine reaches
-        String mask = settings.isLocal() ? null : subnetOf(driver);
+        // each executor announces the address of its interface on the driver's subnet (in local[N], 127.0.0.1);
+        // without a mask DL4J takes $DL4J_VOID_IP, or else warns and takes localhost, which no other machine reaches
+        String mask = subnetOf(driver);
         if (mask != null) {
             transport.networkMask(mask);
         }
