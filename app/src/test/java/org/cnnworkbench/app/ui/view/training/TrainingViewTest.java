@@ -126,14 +126,22 @@ class TrainingViewTest {
         assertThat(robot.lookup("#train-spark-master").queryTextInputControl().isDisabled()).isTrue();
         // the form scrolls; the Spark part is at its end, collapsed, titled by where the run trains
         var scroll = robot.lookup("#train-settings-scroll").queryAs(javafx.scene.control.ScrollPane.class);
-        robot.interact(() -> scroll.setVvalue(1));
+        var pane = robot.lookup("#train-spark-pane").queryAs(javafx.scene.control.TitledPane.class);
+        // (without the expansion's animation: a click during it could miss the check box, which is still moving)
+        robot.interact(() -> {
+            pane.setAnimated(false);
+            scroll.setVvalue(1);
+        });
         robot.clickOn("where: this machine");
-        robot.interact(() -> scroll.setVvalue(1));
+        assertThat(pane.isExpanded()).isTrue();
+        robot.interact(() -> {
+            scroll.layout();
+            scroll.setVvalue(1);
+        });
         robot.clickOn("#train-spark");
         assertThat(model.onSpark().get()).isTrue();
         assertThat(robot.lookup("#train-spark-master").queryTextInputControl().isDisabled()).isFalse();
-        assertThat(robot.lookup("#train-spark-pane").queryAs(javafx.scene.control.TitledPane.class).getText())
-                .isEqualTo("where: Spark, local[2]");
+        assertThat(pane.getText()).isEqualTo("where: Spark, local[2]");
 
         // a master URL Spark cannot parse: one clear error, no run directory
         Path bad = dir.resolve("spark-runs/bad");
