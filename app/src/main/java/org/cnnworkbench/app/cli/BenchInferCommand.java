@@ -2,16 +2,23 @@ package org.cnnworkbench.app.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cnnworkbench.app.report.TextTable;
+import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.engine.analysis.Analyzer;
 import org.cnnworkbench.engine.dl4j.ConvertedGraph;
 import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.dl4j.Dl4jConverter;
 import org.cnnworkbench.engine.dl4j.Dl4jRuntime;
 import org.cnnworkbench.engine.dl4j.InferenceBenchmark;
+import org.cnnworkbench.engine.hardware.Estimate;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
+import org.cnnworkbench.engine.hardware.LayerEstimate;
+import org.cnnworkbench.engine.hardware.RooflineEstimator;
 import org.cnnworkbench.engine.io.LoadedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +65,10 @@ final class BenchInferCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "30", description = "timed passes per batch size; the median is "
             + "reported (default: ${DEFAULT-VALUE})")
     int runs;
+
+    @Option(names = "--layers", description = "also time each layer (the same pass, one DL4J vertex at a time) "
+            + "and print its median beside the roofline estimate of 'estimate' on --hardware for the same batch")
+    boolean layers;
 
     @Override
     public Integer call() {
@@ -106,8 +117,45 @@ final class BenchInferCommand implements Callable<Integer> {
                     fixed(r.percentOfPeak(peak), 1));
         }
         table.print(out);
+        if (layers) {
+            AnalysisReport report = Analyzer.standard().analyze(loaded.spec());
+            for (InferenceBenchmark.Result whole : results) {
+                int batch = whole.batch();
+                printLayers(out, InferenceBenchmark.layers(converted, graph, report, batch, warmup, runs),
+                        RooflineEstimator.estimate(report, hw, batch, null), whole);
+            }
+        }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Each layer's measured median beside its roofline estimate for the batch, the measured/estimated ratio and
+     * its share of the measured pass; then what timing layer by layer adds to the whole pass.
+     */
+    private static void printLayers(PrintWriter out, InferenceBenchmark.LayerResult measured, Estimate estimate,
+                                    InferenceBenchmark.Result whole) {
+        int batch = measured.batch();
+        out.printf(Locale.ROOT, "%nbatch %d, layer by layer: median of %d passes; estimate: roofline on %s (as "
+                + "'estimate --hardware %s --batch %d')%n", batch, measured.runs(), estimate.hardware().name(),
+                estimate.hardware().name(), batch);
+        Map<String, LayerEstimate> estimates = new HashMap<>();
+        estimate.layers().forEach(l -> estimates.put(l.id(), l));
+        double sum = measured.layers().stream().mapToDouble(InferenceBenchmark.LayerTime::msPerBatch).sum();
+        TextTable table = new TextTable("layer", "kind", "estimated ms", "measured ms", "measured/estimated",
+                "% of measured");
+        for (InferenceBenchmark.LayerTime l : measured.layers()) {
+            LayerEstimate e = estimates.get(l.id());
+            double estimatedMs = e == null ? 0 : e.seconds() * batch * 1000;
+            table.row(l.id(), l.kind(), e == null ? "-" : fixed(estimatedMs, 3), fixed(l.msPerBatch(), 3),
+                    e == null || estimatedMs == 0 ? "-" : fixed(l.msPerBatch() / estimatedMs, 1) + "x",
+                    fixed(100 * l.msPerBatch() / sum, 1));
+        }
+        table.print(out);
+        out.printf(Locale.ROOT, "layers: %s ms measured, %s ms estimated; the pass run layer by layer: %s ms; "
+                        + "ComputationGraph.output above: %s ms%n", fixed(sum, 2),
+                fixed(estimate.secondsPerFrame() * batch * 1000, 2), fixed(measured.msPerBatch(), 2),
+                fixed(whole.msPerBatch(), 2));
     }
 
     private static String fixed(double v, int decimals) {
