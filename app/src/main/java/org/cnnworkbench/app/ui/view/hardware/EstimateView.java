@@ -3,6 +3,7 @@ package org.cnnworkbench.app.ui.view.hardware;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -10,6 +11,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -82,9 +84,12 @@ public final class EstimateView extends VBox {
         memorySeries.setName(MEMORY_SERIES);
         chart.getData().addAll(java.util.List.of(computeSeries, memorySeries));
 
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        getChildren().addAll(new FlowPane(8, 4, profiles, title), summary, table, chart);
+        // side by side, each the tab's full height (stacked, the table showed one row in a 1600x1000 window)
+        SplitPane tableAndChart = new SplitPane(table, chart);
+        tableAndChart.setId("estimate-split");
+        tableAndChart.setDividerPositions(0.5);
+        VBox.setVgrow(tableAndChart, Priority.ALWAYS);
+        getChildren().addAll(new FlowPane(8, 4, profiles, title), summary, tableAndChart);
         model.estimate().addListener((o, was, now) -> show(now));
         show(model.estimate().get());
     }
@@ -92,11 +97,16 @@ public final class EstimateView extends VBox {
     private void show(Estimate e) {
         if (e == null) {
             table.getItems().clear();
+            ((CategoryAxis) chart.getXAxis()).getCategories().clear();
             computeSeries.getData().clear();
             memorySeries.getData().clear();
             return;
         }
         table.getItems().setAll(e.layers());
+        // the bars in layer order (categories otherwise follow the series: all compute-bound layers first)
+        CategoryAxis layers = (CategoryAxis) chart.getXAxis();
+        layers.setAutoRanging(false);
+        layers.setCategories(FXCollections.observableArrayList(e.layers().stream().map(LayerEstimate::id).toList()));
         computeSeries.getData().setAll(e.layers().stream().filter(LayerEstimate::computeBound)
                 .map(l -> new XYChart.Data<String, Number>(l.id(), l.seconds() * 1e3)).toList());
         memorySeries.getData().setAll(e.layers().stream().filter(l -> !l.computeBound())
