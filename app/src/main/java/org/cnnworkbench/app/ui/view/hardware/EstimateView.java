@@ -9,11 +9,13 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -25,18 +27,22 @@ import org.cnnworkbench.engine.hardware.LayerEstimate;
 /**
  * Hardware-aware estimates of the current network (docs/hardware.md): a profile chooser, the time, frame rate,
  * energy and compute-bound share per frame, a table of the layers' roofline estimates and a chart of the time
- * per layer, compute-bound and memory-bound layers in separate series. Follows every new report.
+ * per layer, compute-bound and memory-bound layers in separate series; after "Measure on this machine", each
+ * layer's time measured with DL4J beside its estimate, in the table and as a third series. Follows every new
+ * report.
  */
 public final class EstimateView extends VBox {
 
     public static final String COMPUTE_SERIES = "compute-bound (ms)";
     public static final String MEMORY_SERIES = "memory-bound (ms)";
+    public static final String MEASURED_SERIES = "measured on this machine (ms)";
 
     private final EstimateViewModel model;
     private final TableView<LayerEstimate> table = new TableView<>();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final XYChart.Series<String, Number> computeSeries = new XYChart.Series<>();
     private final XYChart.Series<String, Number> memorySeries = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> measuredSeries = new XYChart.Series<>();
 
     public EstimateView(WorkbenchViewModel vm) {
         this(new EstimateViewModel(vm.report()));
@@ -70,6 +76,18 @@ public final class EstimateView extends VBox {
         table.getColumns().add(column("FLOP/byte", l -> fixed(l.intensity(), 1)));
         table.getColumns().add(column("bound", l -> l.computeBound() ? "compute" : "memory"));
         table.getColumns().add(column("ms", l -> fixed(l.seconds() * 1e3, 4)));
+        table.getColumns().add(column("measured ms", l -> measured(l) == null ? "" : fixed(measured(l), 4)));
+        table.getColumns().add(column("measured/estimated", l -> measured(l) == null || l.seconds() == 0 ? ""
+                : fixed(measured(l) / (l.seconds() * 1e3), 1) + "x"));
+
+        Button measure = new Button("Measure on this machine");
+        measure.setId("estimate-measure");
+        measure.setTooltip(new Tooltip("Time each layer with DL4J here (random weights, batch 1), as "
+                + "'workbench bench-infer --layers' does, and show it beside the estimate"));
+        measure.disableProperty().bind(model.measuring());
+        measure.setOnAction(e -> model.measure());
+        Label measureStatus = label("estimate-measure-status", null);
+        measureStatus.textProperty().bind(model.measureStatus());
 
         chart.setId("estimate-chart");
         chart.setAnimated(false);
@@ -82,15 +100,18 @@ public final class EstimateView extends VBox {
         chart.setCategoryGap(2);
         computeSeries.setName(COMPUTE_SERIES);
         memorySeries.setName(MEMORY_SERIES);
-        chart.getData().addAll(java.util.List.of(computeSeries, memorySeries));
+        measuredSeries.setName(MEASURED_SERIES);
+        chart.getData().addAll(java.util.List.of(computeSeries, memorySeries, measuredSeries));
 
         // side by side, each the tab's full height (stacked, the table showed one row in a 1600x1000 window)
         SplitPane tableAndChart = new SplitPane(table, chart);
         tableAndChart.setId("estimate-split");
         tableAndChart.setDividerPositions(0.5);
         VBox.setVgrow(tableAndChart, Priority.ALWAYS);
-        getChildren().addAll(new FlowPane(8, 4, profiles, title), summary, tableAndChart);
+        getChildren().addAll(new FlowPane(8, 4, profiles, title), summary,
+                new FlowPane(8, 4, measure, measureStatus), tableAndChart);
         model.estimate().addListener((o, was, now) -> show(now));
+        model.measuredMs().addListener((o, was, now) -> show(model.estimate().get()));
         show(model.estimate().get());
     }
 
@@ -100,6 +121,7 @@ public final class EstimateView extends VBox {
             ((CategoryAxis) chart.getXAxis()).getCategories().clear();
             computeSeries.getData().clear();
             memorySeries.getData().clear();
+            measuredSeries.getData().clear();
             return;
         }
         table.getItems().setAll(e.layers());
@@ -111,6 +133,14 @@ public final class EstimateView extends VBox {
                 .map(l -> new XYChart.Data<String, Number>(l.id(), l.seconds() * 1e3)).toList());
         memorySeries.getData().setAll(e.layers().stream().filter(l -> !l.computeBound())
                 .map(l -> new XYChart.Data<String, Number>(l.id(), l.seconds() * 1e3)).toList());
+        measuredSeries.getData().setAll(e.layers().stream().filter(l -> measured(l) != null)
+                .map(l -> new XYChart.Data<String, Number>(l.id(), measured(l))).toList());
+        table.refresh();
+    }
+
+    /** The layer's measured ms per frame, or null before a measurement. */
+    private Double measured(LayerEstimate layer) {
+        return model.measuredMs().get().get(layer.id());
     }
 
     private static Label label(String id, String text) {
@@ -144,5 +174,9 @@ public final class EstimateView extends VBox {
 
     public XYChart.Series<String, Number> memorySeries() {
         return memorySeries;
+    }
+
+    public XYChart.Series<String, Number> measuredSeries() {
+        return measuredSeries;
     }
 }

@@ -1,8 +1,14 @@
 package org.cnnworkbench.app.ui.view.hardware;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,6 +16,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
+import org.cnnworkbench.engine.dl4j.ConvertedGraph;
+import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
+import org.cnnworkbench.engine.dl4j.Dl4jConverter;
+import org.cnnworkbench.engine.dl4j.InferenceBenchmark;
 import org.cnnworkbench.engine.hardware.Estimate;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
 import org.cnnworkbench.engine.hardware.RooflineEstimator;
@@ -17,7 +27,8 @@ import org.cnnworkbench.samples.HardwareProfiles;
 
 /**
  * The roofline estimate of the current network on a chosen hardware profile, recomputed whenever the report or
- * the profile changes. Uses only JavaFX properties, so it is testable without the toolkit.
+ * the profile changes; on request, each layer's time measured with DL4J on this machine beside it. Uses only
+ * JavaFX properties, so it is testable without the toolkit.
  */
 public final class EstimateViewModel {
 
@@ -30,10 +41,37 @@ public final class EstimateViewModel {
     private final ReadOnlyStringWrapper energy = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper bound = new ReadOnlyStringWrapper("-");
 
+    /** Untimed and timed passes of a measurement: enough for batch 1 to settle, short enough to wait for. */
+    static final int WARMUP = 10;
+    static final int RUNS = 20;
+
+    private final ReadOnlyObjectWrapper<Map<String, Double>> measuredMs = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper measureStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper(false);
+    private final Executor background;
+    private final Executor ui;
+
     public EstimateViewModel(ObservableValue<AnalysisReport> report) {
+        this(report, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "layer-measurement");
+            t.setDaemon(true);
+            return t;
+        }), javafx.application.Platform::runLater);
+    }
+
+    /** With the thread a measurement runs on, and the one its result is shown on. */
+    public EstimateViewModel(ObservableValue<AnalysisReport> report, Executor background, Executor ui) {
         this.report = report;
+        this.background = background;
+        this.ui = ui;
         this.profile = new SimpleObjectProperty<>(HardwareProfiles.list().get(0));
-        report.addListener((o, was, now) -> update());
+        report.addListener((o, was, now) -> {
+            if (!measuredMs.get().isEmpty()) {   // measured for another network
+                measuredMs.set(Map.of());
+                measureStatus.set("the network changed: measure again");
+            }
+            update();
+        });
         profile.addListener((o, was, now) -> update());
         update();
     }
@@ -71,6 +109,71 @@ public final class EstimateViewModel {
 
     public ReadOnlyStringProperty boundText() {
         return bound.getReadOnlyProperty();
+    }
+
+    /**
+     * The current network's measured milliseconds per frame by layer id (DL4J on this machine, batch 1,
+     * {@code bench-infer --layers}); empty before a measurement and after the network changes.
+     */
+    public ReadOnlyObjectProperty<Map<String, Double>> measuredMs() {
+        return measuredMs.getReadOnlyProperty();
+    }
+
+    /** What the measurement is doing, how it ended, or why it cannot start. */
+    public ReadOnlyStringProperty measureStatus() {
+        return measureStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty measuring() {
+        return measuring.getReadOnlyProperty();
+    }
+
+    /**
+     * Times each layer of the current network with DL4J on this machine (random weights, batch 1, the median of
+     * {@value #RUNS} passes after {@value #WARMUP}), in the background. Returns false, with the reason in {@link
+     * #measureStatus()}, when it cannot start.
+     */
+    public boolean measure() {
+        if (measuring.get()) {
+            return false;
+        }
+        AnalysisReport current = report.getValue();
+        if (current == null || !current.isValid()) {
+            measureStatus.set("the network has errors (see Problems); fix them before measuring");
+            return false;
+        }
+        measuring.set(true);
+        measureStatus.set("measuring " + current.spec().name() + " layer by layer with DL4J on this machine...");
+        background.execute(() -> {
+            Map<String, Double> result = null;
+            String done;
+            try {
+                ConvertedGraph converted = Dl4jConverter.convert(current.spec());
+                InferenceBenchmark.LayerResult layers = InferenceBenchmark.layers(converted, converted.newGraph(),
+                        current, 1, WARMUP, RUNS);
+                Map<String, Double> ms = new LinkedHashMap<>();
+                layers.layers().forEach(l -> ms.put(l.id(), l.msPerBatch()));
+                result = Map.copyOf(ms);
+                done = String.format(Locale.ROOT, "measured on this machine: %.2f ms per frame layer by layer "
+                                + "(DL4J, batch 1, median of %d passes)",
+                        ms.values().stream().mapToDouble(Double::doubleValue).sum(), RUNS);
+            } catch (Dl4jConversionException e) {
+                done = "cannot measure: " + e.getMessage();
+            } catch (RuntimeException | LinkageError e) {
+                done = "cannot measure: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            Map<String, Double> measured = result;
+            String status = done;
+            ui.execute(() -> {
+                // the network may have changed while it ran: keep only a measurement of the current one
+                if (measured != null && report.getValue() == current) {
+                    measuredMs.set(measured);
+                }
+                measureStatus.set(report.getValue() == current ? status : "the network changed: measure again");
+                measuring.set(false);
+            });
+        });
+        return true;
     }
 
     private void update() {

@@ -73,4 +73,44 @@ class HardwareTabLayoutTest {
         // a memory-bound pool sits between compute-bound layers, not after all of them
         assertThat(axis.getCategories().indexOf("pool1")).isLessThan(axis.getCategories().indexOf("fire2"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void measureShowsEachLayersMeasuredTimeBesideItsEstimateUntilTheNetworkChanges(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.isAnalysisCurrent());
+        robot.clickOn("Hardware");
+        TableView<LayerEstimate> table = robot.lookup("#estimate-table").queryAs(TableView.class);
+        EstimateView view = robot.lookup("#estimate-view").queryAs(EstimateView.class);
+        assertThat(view.measuredSeries().getData()).isEmpty();
+
+        robot.clickOn("#estimate-measure");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !view.model().measuring().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#estimate-measure-status").queryAs(javafx.scene.control.Label.class).getText();
+        assertThat(status).startsWith("measured on this machine");
+        // every estimated layer has its measured time, in the table's column and as the third series, in order
+        assertThat(view.measuredSeries().getData()).extracting(d -> d.getXValue())
+                .containsExactlyElementsOf(table.getItems().stream().map(LayerEstimate::id).toList());
+        assertThat(view.measuredSeries().getData()).allSatisfy(d -> assertThat(d.getYValue().doubleValue()).isPositive());
+        javafx.scene.control.TableColumn<LayerEstimate, ?> measured = table.getColumns().stream()
+                .filter(c -> c.getText().equals("measured ms")).findFirst().orElseThrow();
+        assertThat((String) measured.getCellData(0)).matches("[0-9.,]+");
+        javafx.scene.control.TableColumn<LayerEstimate, ?> ratio = table.getColumns().stream()
+                .filter(c -> c.getText().equals("measured/estimated")).findFirst().orElseThrow();
+        assertThat((String) ratio.getCellData(0)).matches("[0-9.,]+x");
+
+        // another network: the measurement was of the old one, and goes
+        robot.interact(() -> {
+            try {
+                vm.open(SampleNetworks.load("squeezenet-v1.0"), null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.isAnalysisCurrent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.measuredSeries().getData()).isEmpty();
+        assertThat((String) measured.getCellData(0)).isEmpty();
+        assertThat(view.model().measureStatus().get()).isEqualTo("the network changed: measure again");
+    }
 }
