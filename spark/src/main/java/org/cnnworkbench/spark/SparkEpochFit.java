@@ -70,9 +70,10 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
 
     /**
      * Runs a task on each worker, before any training there, that sets up its JVM as this program's ({@link
-     * #setUpJvm()}: DL4J's oneDNN fast path, Aeron's timeout), and returns the fast path each executor then has. Set up first, an executor JVM loads ND4J with oneDNN when DL4J's training reaches it. Spark places
-     * tasks itself: {@code 2 x workers} tasks reach every executor of a cluster whose workers are idle, not
-     * certainly each one.
+     * #setUpJvm()}: DL4J's oneDNN fast path, Aeron's settings), and returns the fast path each executor then has.
+     * Set up first, an executor JVM loads ND4J with oneDNN when DL4J's training reaches it. Spark places tasks
+     * itself: {@code 2 x workers} tasks reach every executor of a cluster whose workers are idle, not certainly
+     * each one.
      */
     public List<WorkerFastPath> workerFastPath() {
         start();
@@ -126,7 +127,8 @@ public final class SparkEpochFit implements EpochFit, AutoCloseable {
      * What DL4J needs in each JVM that trains, the driver's and every executor's, before it first loads ND4J or
      * starts Aeron: the oneDNN fast path ({@code Dl4jRuntime}), and for gradient sharing an Aeron publication
      * unblock timeout above the 30 s client liveness timeout that DL4J's transport sets (Aeron's default, 15 s, is
-     * below it, and its media driver then refuses to start).
+     * below it, and its media driver then refuses to start), and Aeron's directory in /dev/shm deleted when the
+     * JVM ends (8 MB per run otherwise).
      */
     static void setUpJvm() {
         Dl4jRuntime.configure();

@@ -28,8 +28,8 @@ public final class ConsoleLogging {
      * Loggers whose warnings are known to be harmless for every graph the workbench builds, shown only with
      * {@code --verbose}: DL4J's {@code InputType} warns "Assigning a size of zero" when it derives the output type of
      * a parameter-free loss layer before that layer's size is set; Hadoop's {@code NativeCodeLoader} warns that it
-     * uses its Java code instead of native libraries, which Spark's training never needs. Held here: java.util.logging keeps loggers
-     * weakly, and a collected logger would forget its level.
+     * uses its Java code instead of native libraries, which Spark's training never needs. Held here:
+     * java.util.logging keeps loggers weakly, and a collected logger would forget its level.
      */
     private static final List<Logger> HARMLESS_WARNINGS = List.of(
             Logger.getLogger("org.deeplearning4j.nn.conf.inputs.InputType"),
