@@ -4,11 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,7 +14,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
 import org.cnnworkbench.engine.dl4j.ConvertedGraph;
-import org.cnnworkbench.engine.dl4j.Dl4jConversionException;
 import org.cnnworkbench.engine.dl4j.Dl4jConverter;
 import org.cnnworkbench.engine.dl4j.InferenceBenchmark;
 import org.cnnworkbench.engine.hardware.Estimate;
@@ -46,29 +42,16 @@ public final class EstimateViewModel {
     static final int RUNS = 20;
 
     private final ReadOnlyObjectWrapper<Map<String, Double>> measuredMs = new ReadOnlyObjectWrapper<>(Map.of());
-    private final ReadOnlyStringWrapper measureStatus = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper(false);
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundMeasurement runner;
 
     public EstimateViewModel(ObservableValue<AnalysisReport> report) {
-        this(report, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "layer-measurement");
-            t.setDaemon(true);
-            return t;
-        }), javafx.application.Platform::runLater);
-    }
-
-    /** With the thread a measurement runs on, and the one its result is shown on. */
-    public EstimateViewModel(ObservableValue<AnalysisReport> report, Executor background, Executor ui) {
         this.report = report;
-        this.background = background;
-        this.ui = ui;
+        this.runner = new BackgroundMeasurement("layer-measurement");
         this.profile = new SimpleObjectProperty<>(HardwareProfiles.list().get(0));
         report.addListener((o, was, now) -> {
             if (!measuredMs.get().isEmpty()) {   // measured for another network
                 measuredMs.set(Map.of());
-                measureStatus.set("the network changed: measure again");
+                runner.setStatus("the network changed: measure again");
             }
             update();
         });
@@ -121,11 +104,11 @@ public final class EstimateViewModel {
 
     /** What the measurement is doing, how it ended, or why it cannot start. */
     public ReadOnlyStringProperty measureStatus() {
-        return measureStatus.getReadOnlyProperty();
+        return runner.status();
     }
 
     public ReadOnlyBooleanProperty measuring() {
-        return measuring.getReadOnlyProperty();
+        return runner.measuring();
     }
 
     /**
@@ -134,45 +117,30 @@ public final class EstimateViewModel {
      * #measureStatus()}, when it cannot start.
      */
     public boolean measure() {
-        if (measuring.get()) {
-            return false;
-        }
         AnalysisReport current = report.getValue();
-        if (current == null || !current.isValid()) {
-            measureStatus.set("the network has errors (see Problems); fix them before measuring");
+        if (!runner.canStart(current)) {
             return false;
         }
-        measuring.set(true);
-        measureStatus.set("measuring " + current.spec().name() + " layer by layer with DL4J on this machine...");
-        background.execute(() -> {
-            Map<String, Double> result = null;
-            String done;
-            try {
-                ConvertedGraph converted = Dl4jConverter.convert(current.spec());
-                InferenceBenchmark.LayerResult layers = InferenceBenchmark.layers(converted, converted.newGraph(),
-                        current, 1, WARMUP, RUNS);
-                Map<String, Double> ms = new LinkedHashMap<>();
-                layers.layers().forEach(l -> ms.put(l.id(), l.msPerBatch()));
-                result = Map.copyOf(ms);
-                done = String.format(Locale.ROOT, "measured on this machine: %.2f ms per frame layer by layer "
-                                + "(DL4J, batch 1, median of %d passes)",
-                        ms.values().stream().mapToDouble(Double::doubleValue).sum(), RUNS);
-            } catch (Dl4jConversionException e) {
-                done = "cannot measure: " + e.getMessage();
-            } catch (RuntimeException | LinkageError e) {
-                done = "cannot measure: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            }
-            Map<String, Double> measured = result;
-            String status = done;
-            ui.execute(() -> {
-                // the network may have changed while it ran: keep only a measurement of the current one
-                if (measured != null && report.getValue() == current) {
-                    measuredMs.set(measured);
-                }
-                measureStatus.set(report.getValue() == current ? status : "the network changed: measure again");
-                measuring.set(false);
-            });
-        });
+        runner.start("measuring " + current.spec().name() + " layer by layer with DL4J on this machine...",
+                () -> {
+                    ConvertedGraph converted = Dl4jConverter.convert(current.spec());
+                    InferenceBenchmark.LayerResult layers = InferenceBenchmark.layers(converted,
+                            converted.newGraph(), current, 1, WARMUP, RUNS);
+                    Map<String, Double> ms = new LinkedHashMap<>();
+                    layers.layers().forEach(l -> ms.put(l.id(), l.msPerBatch()));
+                    return new BackgroundMeasurement.Done<>(Map.copyOf(ms), String.format(Locale.ROOT,
+                            "measured on this machine: %.2f ms per frame layer by layer (DL4J, batch 1, median of "
+                                    + "%d passes)", ms.values().stream().mapToDouble(Double::doubleValue).sum(), RUNS));
+                }, "", (measured, status) -> {
+                    // the network may have changed while it ran: keep only a measurement of the current one
+                    if (report.getValue() != current) {
+                        return "the network changed: measure again";
+                    }
+                    if (measured != null) {
+                        measuredMs.set(measured);
+                    }
+                    return status;
+                });
         return true;
     }
 

@@ -5,17 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -64,10 +60,7 @@ public final class ScalingViewModel {
     private final IntegerProperty shownWorkers = new SimpleIntegerProperty(MAX_WORKERS);
     private final StringProperty measureWorkers = new SimpleStringProperty("1,2");
     private final ReadOnlyObjectWrapper<Measured> measured = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper measureStatus = new ReadOnlyStringWrapper("");
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundMeasurement runner;
     private Measurement measurement;
 
     /**
@@ -92,17 +85,8 @@ public final class ScalingViewModel {
 
     /** Measurements run on a thread of their own; results appear on the JavaFX thread. */
     public ScalingViewModel(ObservableValue<AnalysisReport> report) {
-        this(report, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "scaling-measurement");
-            t.setDaemon(true);
-            return t;
-        }), javafx.application.Platform::runLater);
-    }
-
-    public ScalingViewModel(ObservableValue<AnalysisReport> report, Executor background, Executor ui) {
         this.report = report;
-        this.background = background;
-        this.ui = ui;
+        this.runner = new BackgroundMeasurement("scaling-measurement");
         Analyzer analyzer = Analyzer.standard();
         for (String name : REFERENCES) {
             try {
@@ -156,12 +140,12 @@ public final class ScalingViewModel {
     }
 
     public ReadOnlyBooleanProperty measuring() {
-        return measuring.getReadOnlyProperty();
+        return runner.measuring();
     }
 
     /** What the measurement is doing, how it ended, or why it cannot start. */
     public ReadOnlyStringProperty measureStatus() {
-        return measureStatus.getReadOnlyProperty();
+        return runner.status();
     }
 
     /**
@@ -170,12 +154,8 @@ public final class ScalingViewModel {
      * #measureStatus()}, when it cannot start.
      */
     public boolean measure() {
-        if (measuring.get()) {
-            return false;
-        }
         AnalysisReport current = report.getValue();
-        if (current == null || !current.isValid()) {
-            measureStatus.set("the network has errors (see Problems); fix them before measuring");
+        if (!runner.canStart(current)) {
             return false;
         }
         java.util.TreeSet<Integer> ns = new java.util.TreeSet<>(List.of(1));
@@ -190,40 +170,27 @@ public final class ScalingViewModel {
                 }
             }
         } catch (NumberFormatException e) {
-            measureStatus.set("workers to measure: numbers from 1 to " + MAX_WORKERS + " separated by commas, e.g. 1,2");
+            runner.setStatus("workers to measure: numbers from 1 to " + MAX_WORKERS
+                    + " separated by commas, e.g. 1,2");
             return false;
         }
         SparkScaling.Setup setup = new SparkScaling.Setup(batch.get(), AVERAGING_FREQUENCY, 3, 42);
         var spec = current.spec();
         long params = current.totals().paramTotal();
-        measuring.set(true);
-        measureStatus.set("measuring " + spec.name() + " on Spark local[N] for N = " + ns + "...");
-        background.execute(() -> {
-            String done;
-            Measurement m = null;
-            try {
-                List<SparkScaling.Point> points = SparkScaling.measure(spec, List.copyOf(ns), setup, () -> false);
-                m = new Measurement(spec.name(), params, setup, points);
-                done = String.format(Locale.ROOT, "measured %s on local[N], batch %d, averaging every %d batches: %s",
-                        spec.name(), setup.batch(), setup.averagingFrequency(), points.stream()
-                                .map(p -> String.format(Locale.ROOT, "N=%d %.0f images/s", p.workers(),
-                                        p.imagesPerSecond())).collect(java.util.stream.Collectors.joining(", ")));
-            } catch (Exception e) {
-                done = "cannot measure: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            } catch (OutOfMemoryError e) {
-                done = "cannot measure: out of memory; try a smaller batch";
+        runner.start("measuring " + spec.name() + " on Spark local[N] for N = " + ns + "...", () -> {
+            List<SparkScaling.Point> points = SparkScaling.measure(spec, List.copyOf(ns), setup, () -> false);
+            return new BackgroundMeasurement.Done<>(new Measurement(spec.name(), params, setup, points),
+                    String.format(Locale.ROOT, "measured %s on local[N], batch %d, averaging every %d batches: %s",
+                            spec.name(), setup.batch(), setup.averagingFrequency(), points.stream()
+                                    .map(p -> String.format(Locale.ROOT, "N=%d %.0f images/s", p.workers(),
+                                            p.imagesPerSecond())).collect(java.util.stream.Collectors.joining(", "))));
+        }, "; try a smaller batch", (result, status) -> {
+            if (result != null) {
+                measurement = result;
+                shownWorkers.set(Math.max(4, 2 * result.points().get(result.points().size() - 1).workers()));
+                update();
             }
-            Measurement result = m;
-            String status = done;
-            ui.execute(() -> {
-                if (result != null) {
-                    measurement = result;
-                    shownWorkers.set(Math.max(4, 2 * result.points().get(result.points().size() - 1).workers()));
-                    update();
-                }
-                measureStatus.set(status);
-                measuring.set(false);
-            });
+            return status;
         });
         return true;
     }
