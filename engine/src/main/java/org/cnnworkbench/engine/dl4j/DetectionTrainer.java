@@ -49,28 +49,6 @@ public final class DetectionTrainer {
     }
 
     /**
-     * {@link #train} with the KITTI folder {@code kittiRoot} opened for {@code spec}'s input with {@code options}:
-     * what the Train window calls.
-     */
-    public static RunSummary train(NetworkSpec spec, Shape.FeatureMap input, Path kittiRoot,
-                                   KittiTrainingData.Options options, TrainingConfig config, Path runDir,
-                                   TrainingListener listener, AtomicBoolean cancel)
-            throws Dl4jConversionException, IOException {
-        return train(spec, input, kittiRoot, options, config, runDir, listener, cancel, EpochFit.LOCAL);
-    }
-
-    /** {@link #train(NetworkSpec, Shape.FeatureMap, Path, KittiTrainingData.Options, TrainingConfig, Path,
-     * TrainingListener, AtomicBoolean)} with each epoch trained by {@code fit} (e.g. on Spark). */
-    public static RunSummary train(NetworkSpec spec, Shape.FeatureMap input, Path kittiRoot,
-                                   KittiTrainingData.Options options, TrainingConfig config, Path runDir,
-                                   TrainingListener listener, AtomicBoolean cancel, EpochFit fit)
-            throws Dl4jConversionException, IOException {
-        KittiTrainingData data = KittiTrainingData.open(kittiRoot, input, options, null);
-        data.warnings().forEach(listener::warning);
-        return train(spec, data, config, DetectionSettings.SQUEEZEDET, runDir, listener, cancel, fit);
-    }
-
-    /**
      * Trains {@code spec} from random weights into {@code runDir}.
      *
      * @throws Dl4jConversionException if the spec cannot be converted or does not end in a convdet head whose

@@ -172,18 +172,18 @@ public final class TrainingViewModel {
                 .withLimits(data.trainLimit(), data.valLimit()).withAugment(data.augment());
         training.execute(() -> finish(() -> {
             TrainingListener listener = listener();
-            if (spark == null) {
-                return detector
-                        ? DetectionTrainer.train(spec, input, Path.of(data.source()), kitti, config, dir, listener, flag)
-                        : Trainer.train(spec, TrainingData.open(data, input), config, dir, listener, flag);
+            if (detector) {
+                KittiTrainingData kittiData = KittiTrainingData.open(Path.of(data.source()), input, kitti, null);
+                kittiData.warnings().forEach(listener::warning);
+                return spark == null
+                        ? DetectionTrainer.train(spec, kittiData, config, DetectionSettings.SQUEEZEDET, dir, listener,
+                                flag)
+                        : SparkTraining.trainDetection(spec, kittiData, config, DetectionSettings.SQUEEZEDET, dir,
+                                spark, listener, flag);
             }
-            if (!detector) {
-                return SparkTraining.train(spec, TrainingData.open(data, input), config, dir, spark, listener, flag);
-            }
-            KittiTrainingData kittiData = KittiTrainingData.open(Path.of(data.source()), input, kitti, null);
-            kittiData.warnings().forEach(listener::warning);
-            return SparkTraining.trainDetection(spec, kittiData, config, DetectionSettings.SQUEEZEDET, dir, spark,
-                    listener, flag);
+            TrainingData trainingData = TrainingData.open(data, input);
+            return spark == null ? Trainer.train(spec, trainingData, config, dir, listener, flag)
+                    : SparkTraining.train(spec, trainingData, config, dir, spark, listener, flag);
         }));
         return true;
     }
