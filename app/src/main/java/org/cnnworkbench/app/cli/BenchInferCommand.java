@@ -70,6 +70,11 @@ final class BenchInferCommand implements Callable<Integer> {
             + "and print its median beside the roofline estimate of 'estimate' on --hardware for the same batch")
     boolean layers;
 
+    @Option(names = "--training-graph", description = "time the graph as training builds it (each convolution's "
+            + "activation a layer of its own) instead of the inference graph that infer and detect use (each "
+            + "convolution carries its activation)")
+    boolean trainingGraph;
+
     @Override
     public Integer call() {
         if (batches.stream().anyMatch(b -> b == null || b < 1) || runs < 1 || warmup < 0) {
@@ -81,7 +86,8 @@ final class BenchInferCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConvertedGraph converted;
         try {
-            converted = Dl4jConverter.convert(loaded.spec());
+            converted = trainingGraph ? Dl4jConverter.convert(loaded.spec())
+                    : Dl4jConverter.convertForInference(loaded.spec());
         } catch (Dl4jConversionException e) {
             err.println("workbench: error: " + e.getMessage());
             err.flush();
@@ -106,6 +112,9 @@ final class BenchInferCommand implements Callable<Integer> {
                 loaded.spec().name(), macs / 1e6, 2 * macs / 1e6, converted.inputs());
         out.printf(Locale.ROOT, "DL4J CPU: %s; %d cores%n", status.describe(),
                 Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "graph: %s%n", trainingGraph
+                ? "as trained (each convolution's activation a layer of its own)"
+                : "for inference (each convolution carries its activation), as infer and detect run it");
         out.printf(Locale.ROOT, "peak: %,.1f GFLOP/s (%s)%n", peak / 1e9, peakSource);
         out.printf(Locale.ROOT, "median of %d passes after %d warm-up passes, random weights and inputs%n%n", runs,
                 warmup);

@@ -18,6 +18,16 @@ class BenchInferCommandTest {
                 "peak: 195.0 GFLOP/s (profile epyc-2core)", "ms/frame", "ms/batch", "frames/s", "GFLOP/s",
                 "% of peak");
         assertThat(r.out().lines().filter(l -> l.matches("\\s*[12]\\s+[0-9.,]+\\s.*"))).hasSize(2);
+        assertThat(r.out()).contains("graph: for inference (each convolution carries its activation)");
+    }
+
+    @Test
+    void trainingGraphTimesTheGraphAsTrainingBuildsIt() {
+        Run r = CommandLineTest.run("bench-infer", "--network", "squeezenet-v1.1", "--batch", "1",
+                "--warmup", "0", "--runs", "1", "--training-graph");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("graph: as trained (each convolution's activation a layer of its own)");
     }
 
     @Test

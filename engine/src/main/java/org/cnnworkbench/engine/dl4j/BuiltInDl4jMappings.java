@@ -85,18 +85,22 @@ public final class BuiltInDl4jMappings {
      * {@link ChannelSubsetVertex} of its input channels feeding its own convolution, and a channel merge
      * concatenates the groups' outputs (the same weights and biases as one grouped convolution).
      *
-     * <p>The convolution itself is linear; a non-linearity follows as its own activation layer, which then
-     * carries the node id (the convolution is {@code id/conv}). DL4J M2.1's oneDNN convolution helper computes
+     * <p>For training the convolution itself is linear; a non-linearity follows as its own activation layer, which
+     * then carries the node id (the convolution is {@code id/conv}). DL4J M2.1's oneDNN convolution helper computes
      * wrong gradients in NHWC when the layer has an activation (the weight and input gradients come out as
-     * garbage; the linear case is exact), so a fused ReLU would make training fail silently on the fast path.
+     * garbage; the linear case is exact), so a fused ReLU would make training fail silently on the fast path. An
+     * inference graph ({@link Dl4jGraph#fusesActivations}) gives the activation to the convolution (to each group's:
+     * an elementwise activation commutes with the concatenation), whose forward pass is correct.
      */
     public static void conv(Dl4jGraph g, Node n, Params p, List<Shape> in, Shape out, boolean terminal) {
         Activation activation = activation(p);
-        String convId = activation == Activation.IDENTITY ? n.id() : g.internalName(n.id() + "/conv");
+        boolean separate = activation != Activation.IDENTITY && !g.fusesActivations();
+        Activation own = separate ? Activation.IDENTITY : activation;
+        String convId = separate ? g.internalName(n.id() + "/conv") : n.id();
         long groups = p.integer("groups");
         long filters = p.integer("filters");
         if (groups == 1) {
-            g.addLayer(convId, convLayer(p, filters), n.inputs());
+            g.addLayer(convId, convLayer(p, filters, own), n.inputs());
         } else {
             long channelsPerGroup = in.get(0).channels() / groups;
             List<String> parts = new java.util.ArrayList<>();
@@ -105,12 +109,12 @@ public final class BuiltInDl4jMappings {
                 String part = g.internalName(n.id() + "/group" + (i + 1));
                 g.addVertex(subset, new ChannelSubsetVertex(toInt(i * channelsPerGroup),
                         toInt((i + 1) * channelsPerGroup - 1), g.format()), n.inputs());
-                g.addLayer(part, convLayer(p, filters / groups), subset);
+                g.addLayer(part, convLayer(p, filters / groups, own), subset);
                 parts.add(part);
             }
             g.addVertex(convId, g.channelMerge(out), parts);
         }
-        if (activation != Activation.IDENTITY) {
+        if (separate) {
             g.addLayer(n.id(), new ActivationLayer.Builder().activation(activation).build(), convId);
         }
     }
@@ -124,8 +128,8 @@ public final class BuiltInDl4jMappings {
         ConvDetDl4j.add(g, n, p, in, out, terminal);
     }
 
-    /** A linear convolution layer (its activation, if any, is a layer of its own: see {@link #conv}). */
-    private static ConvolutionLayer convLayer(Params p, long filters) {
+    /** A convolution layer with this activation (identity for training: see {@link #conv}). */
+    private static ConvolutionLayer convLayer(Params p, long filters, Activation activation) {
         IntPair k = p.pair("kernel");
         IntPair s = p.pair("stride");
         IntPair pad = p.pair("pad");
@@ -136,7 +140,7 @@ public final class BuiltInDl4jMappings {
                 .dataFormat(GraphAssembly.FORMAT)
                 .nOut(filters)
                 .hasBias(p.flag("bias"))
-                .activation(Activation.IDENTITY)
+                .activation(activation)
                 .build();
     }
 

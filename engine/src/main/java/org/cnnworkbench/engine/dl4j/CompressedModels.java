@@ -195,7 +195,7 @@ public final class CompressedModels {
         }
         ModelFiles.checkFits(graph, file, info.channels(), info.height(), info.width(), info.layout(),
                 info.classes().size(), "its metadata");
-        return Predictor.of(graph, info, file.getFileName() + " (compressed model)");
+        return Predictor.of(graph, spec, info, file.getFileName() + " (compressed model)");
     }
 
     /**

@@ -32,11 +32,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param outputs ids of the nodes that no other node consumes, the graph's outputs
  * @param vertices per node id of {@code primitiveSpec}, the names of the DL4J vertices made for it, in order
  *                 (one for most kinds; a convolution with an activation has {@code id/conv} and {@code id},
- *                 a grouped one a subset and a layer per group and a merge)
+ *                 a grouped one a subset and a layer per group and a merge; in the inference form a
+ *                 convolution is the one vertex {@code id} with its activation)
+ * @param inferenceForm whether this is {@link Dl4jConverter#convertForInference}'s graph (convolutions carry their
+ *                      activations: not for training) rather than {@link Dl4jConverter#convert}'s
  */
 public record ConvertedGraph(NetworkSpec primitiveSpec, AnalysisReport analysis,
                              ComputationGraphConfiguration configuration, List<String> inputs,
-                             List<String> outputs, Map<String, List<String>> vertices) {
+                             List<String> outputs, Map<String, List<String>> vertices, boolean inferenceForm) {
 
     static {
         Dl4jRuntime.configure();   // a graph built from a deserialised configuration also gets the fast path
@@ -84,5 +87,57 @@ public record ConvertedGraph(NetworkSpec primitiveSpec, AnalysisReport analysis,
         ComputationGraph graph = new ComputationGraph(configuration.clone());
         graph.init();
         return graph;
+    }
+
+    /**
+     * A new graph of this form holding {@code trained}'s weights, where {@code trained} is a graph of
+     * {@code source}, a conversion of the same spec in either form: typically the inference form of a trained
+     * network. Each node's parameter-carrying layers are paired in order (the training form's {@code id/conv} with
+     * the inference form's {@code id}), every parameter copied, batch-norm statistics included.
+     *
+     * @throws IllegalArgumentException if {@code source} is not a conversion of the same network (a node, a layer
+     *                                  or a parameter shape differs)
+     */
+    public ComputationGraph withWeightsOf(ConvertedGraph source, ComputationGraph trained) {
+        if (!primitiveSpec.equals(source.primitiveSpec())) {
+            throw new IllegalArgumentException("the trained graph is of another network");
+        }
+        ComputationGraph graph = newGraph();
+        for (Map.Entry<String, List<String>> node : vertices.entrySet()) {
+            List<org.deeplearning4j.nn.api.Layer> to = parameterLayers(graph, node.getValue());
+            List<org.deeplearning4j.nn.api.Layer> from = parameterLayers(trained,
+                    source.vertices().getOrDefault(node.getKey(), List.of()));
+            if (to.size() != from.size()) {
+                throw new IllegalArgumentException("node '" + node.getKey() + "' has " + from.size()
+                        + " layers with parameters in the trained graph, " + to.size() + " here");
+            }
+            for (int i = 0; i < to.size(); i++) {
+                Map<String, INDArray> target = to.get(i).paramTable();
+                Map<String, INDArray> values = from.get(i).paramTable();
+                if (!target.keySet().equals(values.keySet())) {
+                    throw new IllegalArgumentException("node '" + node.getKey() + "': parameters " + values.keySet()
+                            + " in the trained graph, " + target.keySet() + " here");
+                }
+                for (Map.Entry<String, INDArray> p : target.entrySet()) {
+                    INDArray value = values.get(p.getKey());
+                    if (!java.util.Arrays.equals(value.shape(), p.getValue().shape())) {
+                        throw new IllegalArgumentException("node '" + node.getKey() + "': parameter " + p.getKey()
+                                + " is " + java.util.Arrays.toString(value.shape()) + " in the trained graph, "
+                                + java.util.Arrays.toString(p.getValue().shape()) + " here");
+                    }
+                    p.getValue().assign(value);
+                }
+            }
+        }
+        return graph;
+    }
+
+    private static List<org.deeplearning4j.nn.api.Layer> parameterLayers(ComputationGraph graph,
+                                                                         List<String> names) {
+        return names.stream()
+                .map(graph::getVertex)
+                .filter(v -> v != null && v.hasLayer() && v.getLayer().numParams() > 0)
+                .map(org.deeplearning4j.nn.graph.vertex.GraphVertex::getLayer)
+                .toList();
     }
 }

@@ -18,6 +18,7 @@ import org.cnnworkbench.engine.detection.DetectionSettings;
 import org.cnnworkbench.engine.detection.KittiEvaluation;
 import org.cnnworkbench.engine.detection.KittiEvaluator;
 import org.cnnworkbench.engine.detection.KittiFrame;
+import org.cnnworkbench.engine.model.NetworkSpec;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -83,8 +84,9 @@ public final class Detector {
         DetectionRunInfo detection = DetectionRunInfo.read(runDir);
         RunDirectory.DataInfo info = run.dataInfo();
         DetectorHead head;
+        NetworkSpec spec = run.spec();
         try {
-            head = DetectorHead.of(Dl4jConverter.convert(run.spec()));
+            head = DetectorHead.of(Dl4jConverter.convert(spec));
         } catch (Dl4jConversionException e) {
             throw new IOException(run.specFile() + ": " + e.getMessage());
         }
@@ -102,7 +104,8 @@ public final class Detector {
                 ComputationGraph graph = ModelFiles.load(file, false);
                 ModelFiles.checkFits(graph, file, 3, info.height(), info.width(), info.layout(), head.outputValues(),
                         "spec.json");
-                return new Detector(graph, head, info, detection.settings(), file.getFileName().toString());
+                return new Detector(InferenceGraphs.forInference(spec, graph), head, info, detection.settings(),
+                        file.getFileName().toString());
             } catch (IOException damaged) {
                 problems.add(damaged.getMessage());
             }
@@ -113,7 +116,8 @@ public final class Detector {
             throw new IOException(runDir + " has no readable trained model yet"
                     + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
         }
-        return new Detector(checkpoint.get().graph(), head, info, detection.settings(),
+        return new Detector(InferenceGraphs.forInference(spec, checkpoint.get().graph()), head, info,
+                detection.settings(),
                 run.checkpointFile(checkpoint.get().epoch()).getFileName().toString());
     }
 

@@ -59,6 +59,27 @@ public final class Dl4jConverter {
      * @throws Dl4jConversionException if the spec is invalid or a node cannot be converted; the message names it
      */
     public static ConvertedGraph convert(NetworkSpec spec, Analyzer analyzer) throws Dl4jConversionException {
+        return convert(spec, analyzer, false);
+    }
+
+    /** {@link #convertForInference(NetworkSpec, Analyzer)} with the standard kinds. */
+    public static ConvertedGraph convertForInference(NetworkSpec spec) throws Dl4jConversionException {
+        return convertForInference(spec, Analyzer.standard());
+    }
+
+    /**
+     * The inference form of {@code spec}: the same network, with each convolution carrying its activation instead
+     * of feeding an activation layer ({@link Dl4jGraph#fusesActivations}), one pass less over each activated
+     * convolution's output. Not for training (DL4J M2.1's fused gradients are wrong in NHWC, docs/decisions/0005);
+     * {@link ConvertedGraph#withWeightsOf} gives it a trained graph's weights.
+     */
+    public static ConvertedGraph convertForInference(NetworkSpec spec, Analyzer analyzer)
+            throws Dl4jConversionException {
+        return convert(spec, analyzer, true);
+    }
+
+    private static ConvertedGraph convert(NetworkSpec spec, Analyzer analyzer, boolean forInference)
+            throws Dl4jConversionException {
         refuseIfInvalid(analyzer.analyze(spec));
         NetworkSpec primitive = SpecExpander.expand(spec, analyzer.kinds());
         AnalysisReport report = analyzer.analyze(primitive);
@@ -73,7 +94,8 @@ public final class Dl4jConverter {
         List<String> inputs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         Map<String, List<String>> vertices = new LinkedHashMap<>();
-        GraphAssembly assembly = new GraphAssembly(builder, primitive.nodes().stream().map(Node::id).toList());
+        GraphAssembly assembly = new GraphAssembly(builder, primitive.nodes().stream().map(Node::id).toList(),
+                forInference);
         for (NodeResult result : report.layers()) {
             Node node = primitive.node(result.id()).orElseThrow();
             KindDescriptor kind = analyzer.kinds().find(node.kind()).orElseThrow();
@@ -95,7 +117,8 @@ public final class Dl4jConverter {
         builder.setOutputs(outputs.toArray(String[]::new));
         assembly.finish();
         try {
-            return new ConvertedGraph(primitive, report, builder.build(), inputs, outputs, vertices);
+            return new ConvertedGraph(primitive, report, builder.build(), inputs, outputs, vertices,
+                    forInference);
         } catch (RuntimeException e) {
             throw new Dl4jConversionException(null, "DL4J refused the converted configuration: " + e.getMessage());
         }

@@ -17,6 +17,18 @@ public interface Dl4jGraph {
     CNN2DFormat format();
 
     /**
+     * Whether this graph is for inference only ({@link Dl4jConverter#convertForInference}): then a convolution may
+     * carry its activation, which saves a pass over its output. A graph that is trained must keep each
+     * convolution linear with its activation as a layer of its own, because DL4J 1.0.0-M2.1's oneDNN helper
+     * computes wrong gradients for the fused form in NHWC (docs/decisions/0005); its forward pass is correct.
+     * Either way the vertex named with the node id gives the node's output and the parameter-carrying layers of
+     * a node come in the same order with the same shapes, so weights trained in one form load into the other.
+     */
+    default boolean fusesActivations() {
+        return false;
+    }
+
+    /**
      * A name for a vertex of a node's own making (such as {@code conv1/pad}): {@code wanted}, or, when a node or
      * another vertex already has that name, the first free {@code wanted~2}, {@code wanted~3}, ...
      */

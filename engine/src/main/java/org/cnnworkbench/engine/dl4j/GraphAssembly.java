@@ -35,6 +35,7 @@ final class GraphAssembly implements Dl4jGraph {
     private final Set<String> names;
     /** The vertices added so far, in order (the converter attributes them to the node being mapped). */
     private final List<String> added = new ArrayList<>();
+    private final boolean fusesActivations;
     private Shape.FeatureMap firstInput;
 
     /** The DL4J shape of one activation of {@code shape} for {@code batch} samples in {@link #FORMAT}. */
@@ -64,9 +65,16 @@ final class GraphAssembly implements Dl4jGraph {
         return new ChannelMergeVertex(out instanceof Shape.FeatureMap && FORMAT == CNN2DFormat.NHWC ? 3 : 1);
     }
 
-    GraphAssembly(ComputationGraphConfiguration.GraphBuilder builder, Collection<String> nodeIds) {
+    GraphAssembly(ComputationGraphConfiguration.GraphBuilder builder, Collection<String> nodeIds,
+                  boolean fusesActivations) {
         this.builder = builder;
         this.names = new HashSet<>(nodeIds);
+        this.fusesActivations = fusesActivations;
+    }
+
+    @Override
+    public boolean fusesActivations() {
+        return fusesActivations;
     }
 
     /**

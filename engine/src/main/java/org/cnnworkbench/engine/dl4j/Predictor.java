@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.cnnworkbench.engine.data.ImagePipeline;
 import org.cnnworkbench.engine.data.ImageSample;
+import org.cnnworkbench.engine.model.NetworkSpec;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,14 +40,18 @@ public final class Predictor {
     }
 
     private final ComputationGraph graph;
+    /** {@link #graph} in the inference form of its spec ({@link InferenceGraphs}), or the graph itself. */
+    private final ComputationGraph inference;
     private final RunDirectory.DataInfo info;
     private final ImagePipeline pipeline;
     private final List<String> warnings;
 
     private final String model;
 
-    private Predictor(ComputationGraph graph, RunDirectory.DataInfo info, List<String> warnings, String model) {
+    private Predictor(ComputationGraph graph, NetworkSpec spec, RunDirectory.DataInfo info, List<String> warnings,
+                      String model) {
         this.graph = graph;
+        this.inference = spec == null ? graph : InferenceGraphs.forInference(spec, graph);
         this.info = info;
         this.pipeline = new ImagePipeline(info.channels(), info.height(), info.width(), 1.0, info.mean());
         this.warnings = List.copyOf(warnings);
@@ -73,6 +78,7 @@ public final class Predictor {
         RunDirectory run = new RunDirectory(runDir);
         run.requireRun();
         RunDirectory.DataInfo info = run.dataInfo();
+        NetworkSpec spec = specOrNull(run);
         List<String> warnings = new ArrayList<>();
         int recordedBest = run.bestEpoch();
         int best = choice == ModelChoice.BEST ? recordedBest : 0;
@@ -82,7 +88,7 @@ public final class Predictor {
                 ComputationGraph graph = ModelFiles.load(file, false);
                 ModelFiles.checkFits(graph, file, info.channels(), info.height(), info.width(), info.layout(),
                         info.classes().size(), "data.json");
-                return new Predictor(graph, info, warnings, file.getFileName() + " (epoch " + best
+                return new Predictor(graph, spec, info, warnings, file.getFileName() + " (epoch " + best
                         + ", the best validation top-1)");
             } catch (IOException damaged) {
                 warnings.add(damaged.getMessage() + "; using the last epoch's model instead");
@@ -123,12 +129,24 @@ public final class Predictor {
                 info.classes().size(), "data.json");
         String what = choice == ModelChoice.BEST && recordedBest == 0
                 ? "; the run records no best epoch" : "";
-        return new Predictor(graph, info, warnings, model.getFileName() + " (the last completed epoch" + what + ")");
+        return new Predictor(graph, spec, info, warnings, model.getFileName() + " (the last completed epoch" + what + ")");
     }
 
-    /** A predictor for a model already in memory (a decoded compressed model) with the data it was trained on. */
-    static Predictor of(ComputationGraph graph, RunDirectory.DataInfo info, String model) {
-        return new Predictor(graph, info, List.of(), model);
+    /**
+     * A predictor for a model already in memory (a decoded compressed model) of {@code spec} with the data it was
+     * trained on.
+     */
+    static Predictor of(ComputationGraph graph, NetworkSpec spec, RunDirectory.DataInfo info, String model) {
+        return new Predictor(graph, spec, info, List.of(), model);
+    }
+
+    /** The run's spec, or null if it cannot be read (the model is then used as it was trained, unfused). */
+    private static NetworkSpec specOrNull(RunDirectory run) {
+        try {
+            return run.spec();
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     /** Which model file was loaded and why, e.g. {@code best-epoch-7.zip (epoch 7, the best validation top-1)}. */
@@ -139,6 +157,11 @@ public final class Predictor {
     /** The model (for the compressor, which starts from it). */
     ComputationGraph graph() {
         return graph;
+    }
+
+    /** The graph that predicts: {@link #graph()} in its spec's inference form, or the graph itself. */
+    ComputationGraph inferenceGraph() {
+        return inference;
     }
 
     /** The data the model was trained on. */
@@ -173,7 +196,7 @@ public final class Predictor {
         }
         INDArray features = Nd4j.create(data, new long[] {samples.size(), first.channels(), first.height(),
                 first.width()}, 'c');
-        INDArray out = graph.output(false, InputLayout.fromNchw(features, info.layout()))[0];
+        INDArray out = inference.output(false, InputLayout.fromNchw(features, info.layout()))[0];
         return InputLayout.toMatrix(out).toFloatMatrix();
     }
 

@@ -112,7 +112,8 @@ public final class EstimateViewModel {
     }
 
     /**
-     * Times each layer of the current network with DL4J on this machine (random weights, batch 1, the median of
+     * Times each layer of the current network with DL4J on this machine (its inference graph as {@code infer} runs
+     * it, random weights, batch 1, the median of
      * {@value #RUNS} passes after {@value #WARMUP}), in the background. Returns false, with the reason in {@link
      * #measureStatus()}, when it cannot start.
      */
@@ -123,7 +124,7 @@ public final class EstimateViewModel {
         }
         runner.start("measuring " + current.spec().name() + " layer by layer with DL4J on this machine...",
                 () -> {
-                    ConvertedGraph converted = Dl4jConverter.convert(current.spec());
+                    ConvertedGraph converted = Dl4jConverter.convertForInference(current.spec());
                     InferenceBenchmark.LayerResult layers = InferenceBenchmark.layers(converted,
                             converted.newGraph(), current, 1, WARMUP, RUNS);
                     Map<String, Double> ms = new LinkedHashMap<>();
