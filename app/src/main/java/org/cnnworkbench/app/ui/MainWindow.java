@@ -327,9 +327,15 @@ public final class MainWindow {
     }
 
     private SplitPane workArea() {
-        TabPane bottom = new TabPane(new Tab("Layers", new LayerTableView(vm)),
-                new Tab("Chart", new LayerChartView(vm)), new Tab("Problems", new ProblemsView(vm)),
-                new Tab("Hardware", new EstimateView(vm)));
+        LayerChartView chart = new LayerChartView(vm);
+        EstimateView hardware = new EstimateView(vm);
+        Tab chartTab = new Tab("Chart", chart);
+        Tab hardwareTab = new Tab("Hardware", hardware);
+        // the chart and the Hardware tab redraw on an edit only while their tab is selected (else when it is)
+        chart.showing().bind(chartTab.selectedProperty());
+        hardware.showing().bind(hardwareTab.selectedProperty());
+        TabPane bottom = new TabPane(new Tab("Layers", new LayerTableView(vm)), chartTab,
+                new Tab("Problems", new ProblemsView(vm)), hardwareTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane middle = new SplitPane(canvas, bottom);
         middle.setOrientation(Orientation.VERTICAL);

@@ -429,6 +429,45 @@ class MainWindowTest {
         assertThat(jsonFiles(folder)).isEmpty();
     }
 
+    @Test
+    void theChartInAnUnselectedTabCatchesUpWhenItsTabIsSelected(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        org.cnnworkbench.app.ui.view.LayerChartView chart = robot.lookup("#layer-chart")
+                .queryAs(org.cnnworkbench.app.ui.view.LayerChartView.class);
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class)
+                .stream().filter(p -> p.getTabs().stream().anyMatch(t -> t.getContent() == chart))
+                .findFirst().orElseThrow();
+        javafx.scene.control.Tab chartTab = tabs.getTabs().stream().filter(t -> t.getContent() == chart)
+                .findFirst().orElseThrow();
+        javafx.scene.control.Tab layersTab = tabs.getTabs().get(0);
+        assertThat(layersTab.isSelected()).isTrue();
+        robot.interact(() -> tabs.getSelectionModel().select(chartTab));
+        double before = paramPercent(chart, "fire5");
+        robot.interact(() -> tabs.getSelectionModel().select(layersTab));
+
+        robot.interact(() -> vm.apply(org.cnnworkbench.app.ui.document.Edits.setParam(vm.document().get(), "fire5",
+                "e3x3", 96)));
+        awaitAnalysis();
+        double expected = org.cnnworkbench.app.ui.viewmodel.LayerShares.of(vm.layers()).stream()
+                .filter(b -> b.id().equals("fire5")).findFirst().orElseThrow().paramPercent();
+        assertThat(expected).isNotEqualTo(before);
+        // the Layers tab is selected: the chart has not been redrawn for the edit it cannot show
+        assertThat(paramPercent(chart, "fire5")).isEqualTo(before);
+
+        robot.interact(() -> tabs.getSelectionModel().select(chartTab));
+        assertThat(paramPercent(chart, "fire5")).isEqualTo(expected);
+        // while it shows, it follows each edit at once
+        robot.interact(() -> vm.apply(org.cnnworkbench.app.ui.document.Edits.setParam(vm.document().get(), "fire5",
+                "e3x3", 128)));
+        awaitAnalysis();
+        assertThat(paramPercent(chart, "fire5")).isEqualTo(before);
+    }
+
+    private static double paramPercent(org.cnnworkbench.app.ui.view.LayerChartView chart, String id) {
+        return chart.paramsSeries().getData().stream().filter(d -> d.getXValue().equals(id)).findFirst()
+                .orElseThrow().getYValue().doubleValue();
+    }
+
     private static java.util.List<Path> jsonFiles(Path folder) throws java.io.IOException {
         if (!Files.isDirectory(folder)) {
             return java.util.List.of();

@@ -12,9 +12,10 @@ import org.cnnworkbench.app.ui.viewmodel.LayerShares;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 
 /**
- * Each layer's share of the network's parameters and MACs, in percent, for the layers that have any. Follows
- * every new analysis; when the layers are the same it only changes the bar values, so the chart does not
- * flicker.
+ * Each layer's share of the network's parameters and MACs, in percent, for the layers that have any, in layer
+ * order. Follows every new analysis while it is showing ({@link #showing()}; in the main window, while its tab is
+ * selected), else once it is shown; when the layers are the same it only changes the bar values, so the chart
+ * does not flicker.
  */
 public final class LayerChartView extends BarChart<String, Number> {
 
@@ -25,6 +26,7 @@ public final class LayerChartView extends BarChart<String, Number> {
     private final XYChart.Series<String, Number> macs = new XYChart.Series<>();
     /** Held so that the listener on it lives as long as the chart. */
     private final ObservableList<LayerRow> rows;
+    private final RefreshWhenShown refresh;
 
     public LayerChartView(WorkbenchViewModel vm) {
         super(new CategoryAxis(), new NumberAxis());
@@ -42,8 +44,14 @@ public final class LayerChartView extends BarChart<String, Number> {
         macs.setName(MACS_SERIES);
         getData().addAll(List.of(params, macs));
         rows = vm.layers();
-        rows.addListener((ListChangeListener<LayerRow>) c -> show(rows));
+        refresh = new RefreshWhenShown(() -> show(rows));
+        rows.addListener((ListChangeListener<LayerRow>) c -> refresh.request());
         show(rows);
+    }
+
+    /** Whether the chart is showing: while false, analyses only mark it to be redrawn when it shows again. */
+    public javafx.beans.property.BooleanProperty showing() {
+        return refresh.showing();
     }
 
     private void show(List<LayerRow> rows) {
@@ -57,6 +65,11 @@ public final class LayerChartView extends BarChart<String, Number> {
             }
             return;
         }
+        // the categories first, all at once: a bar chart adds each new bar's category to the axis one at a time,
+        // and the axis checks all categories for duplicates on each, cubic in the number of layers
+        CategoryAxis axis = (CategoryAxis) getXAxis();
+        axis.setAutoRanging(false);
+        axis.setCategories(javafx.collections.FXCollections.observableArrayList(ids));
         params.getData().setAll(bars.stream().map(b -> data(b.id(), b.paramPercent())).toList());
         macs.getData().setAll(bars.stream().map(b -> data(b.id(), b.macPercent())).toList());
     }

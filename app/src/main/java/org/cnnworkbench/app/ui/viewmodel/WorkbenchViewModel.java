@@ -60,7 +60,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<StatusSummary> status = new ReadOnlyObjectWrapper<>();
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final IntegerProperty bits = new SimpleIntegerProperty(8);
-    private final ObservableList<LayerRow> layers = FXCollections.observableArrayList();
+    private final RowList<LayerRow> layers = new RowList<>();
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
     private final AtomicLong analysisRequests = new AtomicLong();
     private final List<Runnable> editListeners = new ArrayList<>();
@@ -202,24 +202,11 @@ public final class WorkbenchViewModel {
         for (NodeResult n : r.layers()) {
             rows.add(LayerRow.of(n, r.totals()));
         }
-        updateInPlace(layers, rows);
+        layers.update(rows);
         if (!problems.equals(r.diagnostics())) {
             problems.setAll(r.diagnostics());
         }
         refreshStatus();
-    }
-
-    /** Replaces only the rows that changed, so that the table and chart redraw only those. */
-    private static <T> void updateInPlace(ObservableList<T> list, List<T> fresh) {
-        if (list.size() != fresh.size()) {
-            list.setAll(fresh);
-            return;
-        }
-        for (int i = 0; i < fresh.size(); i++) {
-            if (!list.get(i).equals(fresh.get(i))) {
-                list.set(i, fresh.get(i));
-            }
-        }
     }
 
     /** Whether the published report is the analysis of the current document. */

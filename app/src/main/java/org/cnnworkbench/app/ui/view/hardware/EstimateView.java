@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.cnnworkbench.app.ui.view.RefreshWhenShown;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.hardware.Estimate;
 import org.cnnworkbench.engine.hardware.HardwareProfile;
@@ -38,6 +39,7 @@ public final class EstimateView extends VBox {
     public static final String MEASURED_SERIES = "measured on this machine (ms)";
 
     private final EstimateViewModel model;
+    private final RefreshWhenShown refresh;
     private final TableView<LayerEstimate> table = new TableView<>();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final XYChart.Series<String, Number> computeSeries = new XYChart.Series<>();
@@ -110,9 +112,15 @@ public final class EstimateView extends VBox {
         VBox.setVgrow(tableAndChart, Priority.ALWAYS);
         getChildren().addAll(new FlowPane(8, 4, profiles, title), summary,
                 new FlowPane(8, 4, measure, measureStatus), tableAndChart);
-        model.estimate().addListener((o, was, now) -> show(now));
-        model.measuredMs().addListener((o, was, now) -> show(model.estimate().get()));
+        refresh = new RefreshWhenShown(() -> show(model.estimate().get()));
+        model.estimate().addListener((o, was, now) -> refresh.request());
+        model.measuredMs().addListener((o, was, now) -> refresh.request());
         show(model.estimate().get());
+    }
+
+    /** Whether the tab is showing: while false, new estimates only mark it to be redrawn when it shows again. */
+    public javafx.beans.property.BooleanProperty showing() {
+        return refresh.showing();
     }
 
     private void show(Estimate e) {
