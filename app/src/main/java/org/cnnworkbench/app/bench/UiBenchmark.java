@@ -26,8 +26,8 @@ import org.cnnworkbench.samples.SampleNetworks;
 /**
  * Time from an edit in the main window until the layer table, the canvas and the status bar show its result and
  * the next pulse has styled and laid out the scene again: the edit is applied on the JavaFX thread, analysed on the
- * analysis thread and published back, exactly as in the application. Two cases ({@link Case}): SqueezeNet v1.0, and a local
- * edit near the end of a 2,000-node chain. Run with {@code ./workbench bench ui}.
+ * analysis thread and published back, exactly as in the application. Two cases ({@link Case}): SqueezeNet v1.0,
+ * and a local edit near the end of a 2,000-node chain. Run with {@code ./workbench bench ui}.
  */
 public final class UiBenchmark {
 

@@ -129,7 +129,8 @@ public final class Predictor {
                 info.classes().size(), "data.json");
         String what = choice == ModelChoice.BEST && recordedBest == 0
                 ? "; the run records no best epoch" : "";
-        return new Predictor(graph, spec, info, warnings, model.getFileName() + " (the last completed epoch" + what + ")");
+        return new Predictor(graph, spec, info, warnings,
+                model.getFileName() + " (the last completed epoch" + what + ")");
     }
 
     /**

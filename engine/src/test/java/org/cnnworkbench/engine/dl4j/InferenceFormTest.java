@@ -105,7 +105,8 @@ class InferenceFormTest {
     private static long convolutions(ComputationGraph graph, Activation activation) {
         return java.util.Arrays.stream(graph.getVertices()).filter(GraphVertex::hasLayer)
                 .map(v -> v.getLayer().conf().getLayer())
-                .filter(l -> l instanceof ConvolutionLayer c && c.getActivationFn().equals(activation.getActivationFunction()))
+                .filter(l -> l instanceof ConvolutionLayer c
+                        && c.getActivationFn().equals(activation.getActivationFunction()))
                 .count();
     }
 
