@@ -34,12 +34,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                 (one for most kinds; a convolution with an activation has {@code id/conv} and {@code id},
  *                 a grouped one a subset and a layer per group and a merge; in the inference form a
  *                 convolution is the one vertex {@code id} with its activation)
- * @param inferenceForm whether this is {@link Dl4jConverter#convertForInference}'s graph (convolutions carry their
- *                      activations: not for training) rather than {@link Dl4jConverter#convert}'s
  */
 public record ConvertedGraph(NetworkSpec primitiveSpec, AnalysisReport analysis,
                              ComputationGraphConfiguration configuration, List<String> inputs,
-                             List<String> outputs, Map<String, List<String>> vertices, boolean inferenceForm) {
+                             List<String> outputs, Map<String, List<String>> vertices) {
 
     static {
         Dl4jRuntime.configure();   // a graph built from a deserialised configuration also gets the fast path

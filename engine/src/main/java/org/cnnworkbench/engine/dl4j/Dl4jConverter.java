@@ -117,8 +117,7 @@ public final class Dl4jConverter {
         builder.setOutputs(outputs.toArray(String[]::new));
         assembly.finish();
         try {
-            return new ConvertedGraph(primitive, report, builder.build(), inputs, outputs, vertices,
-                    forInference);
+            return new ConvertedGraph(primitive, report, builder.build(), inputs, outputs, vertices);
         } catch (RuntimeException e) {
             throw new Dl4jConversionException(null, "DL4J refused the converted configuration: " + e.getMessage());
         }

@@ -40,8 +40,14 @@ public final class Predictor {
     }
 
     private final ComputationGraph graph;
-    /** {@link #graph} in the inference form of its spec ({@link InferenceGraphs}), or the graph itself. */
-    private final ComputationGraph inference;
+    /** The spec {@link #graph} was trained from, or null when it could not be read. */
+    private final NetworkSpec spec;
+    /**
+     * {@link #graph} in the inference form of its spec ({@link InferenceGraphs}), or the graph itself; made on the
+     * first prediction, so that the compressor, the exporter and sensitivity analysis, which only want the
+     * trained graph, do not pay for it.
+     */
+    private ComputationGraph inference;
     private final RunDirectory.DataInfo info;
     private final ImagePipeline pipeline;
     private final List<String> warnings;
@@ -51,7 +57,7 @@ public final class Predictor {
     private Predictor(ComputationGraph graph, NetworkSpec spec, RunDirectory.DataInfo info, List<String> warnings,
                       String model) {
         this.graph = graph;
-        this.inference = spec == null ? graph : InferenceGraphs.forInference(spec, graph);
+        this.spec = spec;
         this.info = info;
         this.pipeline = new ImagePipeline(info.channels(), info.height(), info.width(), 1.0, info.mean());
         this.warnings = List.copyOf(warnings);
@@ -161,7 +167,10 @@ public final class Predictor {
     }
 
     /** The graph that predicts: {@link #graph()} in its spec's inference form, or the graph itself. */
-    ComputationGraph inferenceGraph() {
+    synchronized ComputationGraph inferenceGraph() {
+        if (inference == null) {
+            inference = spec == null ? graph : InferenceGraphs.forInference(spec, graph);
+        }
         return inference;
     }
 
@@ -197,7 +206,7 @@ public final class Predictor {
         }
         INDArray features = Nd4j.create(data, new long[] {samples.size(), first.channels(), first.height(),
                 first.width()}, 'c');
-        INDArray out = inference.output(false, InputLayout.fromNchw(features, info.layout()))[0];
+        INDArray out = inferenceGraph().output(false, InputLayout.fromNchw(features, info.layout()))[0];
         return InputLayout.toMatrix(out).toFloatMatrix();
     }
 
