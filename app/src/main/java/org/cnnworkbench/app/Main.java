@@ -14,7 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         ConsoleLogging.configure(false);   // before anything logs: warnings and errors only, until --verbose
-        System.exit(WorkbenchCommand.commandLine().execute(command(args)));
+        System.exit(WorkbenchCommand.run(command(args)));
     }
 
     /** The command line to run: {@code open} when no command is given. */

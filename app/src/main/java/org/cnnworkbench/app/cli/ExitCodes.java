@@ -15,6 +15,12 @@ public final class ExitCodes {
     public static final int TRAINING_DIVERGED = 3;
     /** Training was cancelled (Ctrl+C); the run directory holds the last completed epoch. */
     public static final int CANCELLED = 130;
+    /**
+     * Between the program and {@code ./workbench} only: a command started on the light class path (no DL4J,
+     * Spark or JavaFX; {@link LightClassPath}) needs a class that is not on it. The launcher starts it again with
+     * everything; the user never sees this status.
+     */
+    public static final int NEEDS_FULL_CLASS_PATH = 121;
     /** A bug in the workbench. */
     public static final int INTERNAL_ERROR = 70;
 

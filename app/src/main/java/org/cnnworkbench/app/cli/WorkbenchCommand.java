@@ -3,6 +3,7 @@ package org.cnnworkbench.app.cli;
 import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.cnnworkbench.engine.plugin.Plugins;
@@ -16,17 +17,22 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code workbench} command and its subcommands. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "CNN Workbench 0.1.0",
         description = "Architect convolutional neural networks: compose layers and Fire modules and see what "
-                + "every layer costs.",
-        subcommands = {OpenCommand.class, ScreenshotCommand.class, SamplesCommand.class, AnalyzeCommand.class,
-                KindsCommand.class, ExpandCommand.class, ImportCommand.class, CompareCommand.class,
-                GenerateCommand.class, EvalKittiCommand.class,
-                SweepCommand.class, HardwareCommand.class, EstimateCommand.class, ScalingCommand.class,
-                BenchCommand.class, BenchInferCommand.class, DatasetCommand.class, TrainCommand.class,
-                InferCommand.class, DetectCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
-                CompareModelsCommand.class, ExportCommand.class, PluginsCommand.class, AnchorsCommand.class,
-                ViewDetectionsCommand.class,
-                CommandLine.HelpCommand.class})
+                + "every layer costs.")
 public final class WorkbenchCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order of the help. Registered in {@link #commandLine(String...)} rather than in the
+     * annotation: picocli reflects over every registered command's fields and methods, which loads the classes
+     * of their types (DL4J, Spark, JavaFX, JMH) and took a quarter of {@code workbench analyze}'s start-up.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(OpenCommand.class, ScreenshotCommand.class,
+            SamplesCommand.class, AnalyzeCommand.class, KindsCommand.class, ExpandCommand.class, ImportCommand.class,
+            CompareCommand.class, GenerateCommand.class, EvalKittiCommand.class, SweepCommand.class,
+            HardwareCommand.class, EstimateCommand.class, ScalingCommand.class, BenchCommand.class,
+            BenchInferCommand.class, DatasetCommand.class, TrainCommand.class, InferCommand.class,
+            DetectCommand.class, RunsCommand.class, CompressCommand.class, SensitivityCommand.class,
+            CompareModelsCommand.class, ExportCommand.class, PluginsCommand.class, AnchorsCommand.class,
+            ViewDetectionsCommand.class, CommandLine.HelpCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -55,10 +61,41 @@ public final class WorkbenchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line with the workbench's error handling: user mistakes become one line on stderr. */
+    /** Runs {@code args} as the program does; returns the exit status. */
+    public static int run(String... args) {
+        CommandLine cli;
+        try {
+            cli = commandLine(args);
+        } catch (LinkageError e) {
+            if (LightClassPath.lacks(e)) {
+                return ExitCodes.NEEDS_FULL_CLASS_PATH;
+            }
+            throw e;
+        }
+        return cli.execute(args);
+    }
+
+    /** A command line with every subcommand and the workbench's error handling. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * A command line to run {@code args}: with only the subcommand they name when they name one (so a command
+     * pays for its own classes alone), else with all of them (help, version, a mistyped name and its
+     * suggestions). User mistakes become one line on stderr.
+     */
+    public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new WorkbenchCommand());
+        String named = commandName(args);
+        List<Class<?>> chosen = SUBCOMMANDS.stream().filter(c -> names(c).contains(named)).toList();
+        for (Class<?> command : chosen.isEmpty() || named.equals("help") ? SUBCOMMANDS : chosen) {
+            cli.addSubcommand(command);
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (LightClassPath.lacks(e)) {
+                return ExitCodes.NEEDS_FULL_CLASS_PATH;
+            }
             PrintWriter err = commandLine.getErr();
             if (e instanceof UserException) {
                 err.println("workbench: error: " + e.getMessage());
@@ -73,7 +110,7 @@ public final class WorkbenchCommand implements Runnable {
             return ExitCodes.INTERNAL_ERROR;
         });
         cli.setExecutionStrategy(WorkbenchCommand::executeGuarded);
-        cli.setParameterExceptionHandler((e, args) -> {
+        cli.setParameterExceptionHandler((e, given) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("workbench: error: " + e.getMessage());
             err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -83,18 +120,31 @@ public final class WorkbenchCommand implements Runnable {
         return cli;
     }
 
+    /** The first argument that is not one of the top-level options ({@code --verbose}, {@code --plugins DIR}). */
+    static String commandName(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins")) {
+                i++;
+            } else if (!args[i].equals("--verbose") && !args[i].startsWith("--plugins=")) {
+                return args[i];
+            }
+        }
+        return "";
+    }
+
+    private static List<String> names(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
+    }
+
     /**
      * One line on stderr per plugin that did not load (never fatal); {@code workbench plugins} lists them itself,
      * and help and version need no plugins.
      */
     private static void warnAboutSkippedPlugins(CommandLine.ParseResult parseResult) {
-        CommandLine.ParseResult last = parseResult;
-        while (last.hasSubcommand()) {
-            last = last.subcommand();
-        }
-        Object command = last.commandSpec().userObject();
-        if (last.isUsageHelpRequested() || last.isVersionHelpRequested() || command instanceof WorkbenchCommand
-                || command instanceof PluginsCommand || command instanceof CommandLine.HelpCommand) {
+        if (!needsPlugins(parseResult) || isCommand(parseResult, PluginsCommand.class)) {
             return;
         }
         PrintWriter err = parseResult.commandSpec().commandLine().getErr();
@@ -105,6 +155,26 @@ public final class WorkbenchCommand implements Runnable {
         err.flush();
     }
 
+    /** Whether the command line runs a command (not help or version), which then sees the installed plugins. */
+    static boolean needsPlugins(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = lastOf(parseResult);
+        Object command = last.commandSpec().userObject();
+        return !(last.isUsageHelpRequested() || last.isVersionHelpRequested() || command instanceof WorkbenchCommand
+                || command instanceof CommandLine.HelpCommand);
+    }
+
+    private static boolean isCommand(CommandLine.ParseResult parseResult, Class<?> type) {
+        return type.isInstance(lastOf(parseResult).commandSpec().userObject());
+    }
+
+    private static CommandLine.ParseResult lastOf(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        return last;
+    }
+
     /**
      * The last resort: an {@link Error} (out of memory, a stack overflow) that escapes a command becomes one
      * line and exit status 70, never a stack trace. Commands check their documented limits up front, so
@@ -112,6 +182,9 @@ public final class WorkbenchCommand implements Runnable {
      */
     private static int executeGuarded(CommandLine.ParseResult parseResult) {
         try {
+            if (LightClassPath.lacksForPlugins(parseResult)) {
+                return ExitCodes.NEEDS_FULL_CLASS_PATH;   // nothing written yet: ./workbench starts it again
+            }
             warnAboutSkippedPlugins(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         } catch (OutOfMemoryError e) {
@@ -122,6 +195,9 @@ public final class WorkbenchCommand implements Runnable {
             return lastResort(parseResult, "internal error: the stack overflowed (please report it; set "
                     + "WORKBENCH_DEBUG=1 for details)", e);
         } catch (Error e) {
+            if (LightClassPath.lacks(e)) {
+                return ExitCodes.NEEDS_FULL_CLASS_PATH;
+            }
             return lastResort(parseResult, "internal error: " + e + " (please report it; set WORKBENCH_DEBUG=1 "
                     + "for details)", e);
         }

@@ -53,63 +53,63 @@ public final class BuiltInPlugin implements WorkbenchPlugin {
         return List.of(
                 LayerKind.of(new InputKind())
                         .withPalette("Input", Map.of("channels", 3L, "height", 227L, "width", 227L))
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::input)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::input))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.input()),
                 LayerKind.of(new ConvKind())
                         .withPalette("Convolution", Map.of("filters", 64L, "kernel", 3L))
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::conv)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::conv))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.conv()),
                 LayerKind.of(PoolKind.max())
                         .withPalette("Max pooling", Map.of("kernel", 3L, "stride", 2L))
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::maxPool)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::maxPool))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.maxPool()),
                 LayerKind.of(PoolKind.average())
                         .withPalette("Average pooling", Map.of("kernel", 3L, "stride", 2L))
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::avgPool)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::avgPool))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.avgPool()),
                 LayerKind.of(new GlobalAvgPoolKind())
                         .withPalette("Global average pooling", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::globalAveragePool)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::globalAveragePool))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.globalAvgPool()),
                 LayerKind.of(ElementwiseKind.relu())
                         .withPalette("ReLU", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::relu)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::relu))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.relu()),
                 LayerKind.of(ElementwiseKind.lrn())
                         .withPalette("Local response normalisation", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::lrn)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::lrn))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.lrn()),
                 LayerKind.of(ElementwiseKind.batchnorm())
                         .withPalette("Batch normalisation", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::batchnorm)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::batchnorm))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.batchnorm()),
                 LayerKind.of(ElementwiseKind.dropout())
                         .withPalette("Dropout", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::dropout)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::dropout))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.dropout()),
                 LayerKind.of(new FcKind())
                         .withPalette("Fully connected", Map.of("units", 1000L))
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::fullyConnected)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::fullyConnected))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.fullyConnected()),
                 LayerKind.of(ElementwiseKind.softmax())
                         .withPalette("Softmax", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::softmax)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::softmax))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.softmax()),
                 LayerKind.of(new ConvDetKind())
                         .withPalette("ConvDet (detection head)", Map.of("classes", 3L))
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::convdet)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::convdet))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.convdet()),
                 LayerKind.of(new ConcatKind())
                         .withPalette("Concatenate", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::concat)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::concat))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.concat()),
                 LayerKind.of(new AddKind())
                         .withPalette("Add", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::add)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::add))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.add()),
                 LayerKind.of(new FlattenKind())
                         .withPalette("Flatten", Map.of())
-                        .withBridge(Dl4jMapping.class, BuiltInDl4jMappings::flatten)
+                        .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> BuiltInDl4jMappings::flatten))
                         .withBridge(CaffeMapping.class, BuiltInCaffeMappings.flatten()),
                 // a composite: the DL4J converter and the prototxt exporter expand it into primitives, so it needs
                 // neither mapping of its own (the prototxt importer recognises it: FireRecognition)

@@ -1,6 +1,7 @@
 package org.cnnworkbench.engine.dl4j;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.cnnworkbench.engine.kinds.Params;
 import org.cnnworkbench.engine.model.Node;
 import org.cnnworkbench.engine.model.Shape;
@@ -37,4 +38,18 @@ public interface Dl4jMapping {
      */
     void add(Dl4jGraph graph, Node node, Params params, List<Shape> inputs, Shape output, boolean terminal)
             throws Dl4jConversionException;
+
+    /**
+     * The mapping {@code mapping} gives, looked up when a node is first converted. A kind's registration then
+     * loads no DL4J class: the commands that only analyse a network start without DL4J on their class path
+     * (README, "Start-up"), and the JVM would load every DL4J type a mapping's class mentions when it links it.
+     *
+     * <pre>{@code
+     * kind.withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> SeparableDl4j::add))
+     * }</pre>
+     */
+    static Dl4jMapping lazily(Supplier<Dl4jMapping> mapping) {
+        return (graph, node, params, inputs, output, terminal) ->
+                mapping.get().add(graph, node, params, inputs, output, terminal);
+    }
 }

@@ -85,7 +85,14 @@ public final class Plugins {
      * @param reason why it was skipped, in words
      */
     public record Failed(String source, String plugin, String reason) {
+
+        /** Whether it failed for a class it needs that neither the workbench nor its jar has. */
+        public boolean missesAClass() {
+            return reason.contains(CLASS_NOT_FOUND);
+        }
     }
+
+    private static final String CLASS_NOT_FOUND = "class not found";
 
     private final List<Path> folders;
     private final KindRegistry kinds;
@@ -267,7 +274,7 @@ public final class Plugins {
                 text.append(": ");
             }
             String kind = t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException
-                    ? "class not found" : t.getClass().getSimpleName();
+                    ? CLASS_NOT_FOUND : t.getClass().getSimpleName();
             text.append(t.getMessage() == null ? kind : kind + " " + t.getMessage());
         }
         return text.toString();

@@ -94,6 +94,29 @@ class PluginsTest {
         assertThat(reason(plugins, "throws.jar")).contains("failed while loading", "license file not found");
         assertThat(plugins.failed().stream().filter(f -> f.source().endsWith("throws.jar")).findFirst()
                 .orElseThrow().plugin()).isEqualTo("thrower");
+        assertThat(plugins.failed()).noneMatch(Plugins.Failed::missesAClass);
+    }
+
+    @Test
+    void aClassThePluginNeedsButNobodyHasIsAMissingClass() throws IOException {
+        Path jar = PluginJars.write(folder.resolve("needs.jar"), Map.of("p.Needs", """
+                package p;
+                public final class Needs implements org.cnnworkbench.engine.plugin.WorkbenchPlugin {
+                    private static final Object HELPER = new Helper();
+                    public String id() { return "needs"; }
+                }
+                """, "p.Helper", "package p; final class Helper { }"), List.of("p.Needs"), null);
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            Files.delete(zip.getPath("p/Helper.class"));   // as a class of DL4J is absent from the light class path
+        }
+
+        Plugins plugins = Plugins.load(List.of(folder));
+
+        // ./workbench then starts the command again with its full class path (LightClassPath in the app)
+        assertThat(plugins.failed()).singleElement().satisfies(f -> {
+            assertThat(f.missesAClass()).as(f.reason()).isTrue();
+            assertThat(f.reason()).contains("p/Helper");
+        });
     }
 
     @Test

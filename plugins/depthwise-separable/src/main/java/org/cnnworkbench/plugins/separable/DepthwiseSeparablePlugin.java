@@ -31,7 +31,7 @@ public final class DepthwiseSeparablePlugin implements WorkbenchPlugin {
     public List<LayerKind> kinds() {
         return List.of(LayerKind.of(new DepthwiseSeparableKind())
                 .withPalette("Depthwise separable", Map.of("filters", 64L))
-                .withBridge(Dl4jMapping.class, DepthwiseSeparableDl4j::add)
+                .withBridge(Dl4jMapping.class, Dl4jMapping.lazily(() -> DepthwiseSeparableDl4j::add))
                 .withBridge(CaffeMapping.class, new DepthwiseSeparableCaffe()));
     }
 }
