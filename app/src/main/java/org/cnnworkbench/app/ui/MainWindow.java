@@ -6,7 +6,11 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -327,15 +331,19 @@ public final class MainWindow {
     }
 
     private SplitPane workArea() {
-        LayerChartView chart = new LayerChartView(vm);
-        EstimateView hardware = new EstimateView(vm);
-        Tab chartTab = new Tab("Chart", chart);
-        Tab hardwareTab = new Tab("Hardware", hardware);
         // the chart and the Hardware tab redraw on an edit only while their tab is selected (else when it is)
-        chart.showing().bind(chartTab.selectedProperty());
-        hardware.showing().bind(hardwareTab.selectedProperty());
-        TabPane bottom = new TabPane(new Tab("Layers", new LayerTableView(vm)), chartTab,
-                new Tab("Problems", new ProblemsView(vm)), hardwareTab);
+        TabPane bottom = new TabPane(madeWhenShown("Layers", tab -> new LayerTableView(vm)),
+                madeWhenShown("Chart", tab -> {
+                    LayerChartView chart = new LayerChartView(vm);
+                    chart.showing().bind(tab.selectedProperty());
+                    return chart;
+                }),
+                madeWhenShown("Problems", tab -> new ProblemsView(vm)),
+                madeWhenShown("Hardware", tab -> {
+                    EstimateView hardware = new EstimateView(vm);
+                    hardware.showing().bind(tab.selectedProperty());
+                    return hardware;
+                }));
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane middle = new SplitPane(canvas, bottom);
         middle.setOrientation(Orientation.VERTICAL);
@@ -347,6 +355,26 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(properties, false);
         return split;
+    }
+
+    /**
+     * A tab whose view is made when the tab is first selected (each view shows the document's state as it is
+     * then): the window opens without building and styling the views behind the tabs nobody has looked at yet
+     * (README, "Start-up").
+     */
+    private static Tab madeWhenShown(String title, Function<Tab, Node> view) {
+        Tab tab = new Tab(title);
+        InvalidationListener make = new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (tab.isSelected()) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(view.apply(tab));
+                }
+            }
+        };
+        tab.selectedProperty().addListener(make);
+        return tab;
     }
 
     /** Delete, F and the arrows act on the canvas unless the user is typing. */
