@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -37,11 +38,20 @@ import org.cnnworkbench.engine.model.NetworkSpec;
  * The state of the main window: the open document, its analysis, the selection, the undo history and the
  * file it belongs to. Uses JavaFX properties but no scene graph, so it is tested without the toolkit.
  *
- * <p>Every edit goes through {@link #apply}; the analysis runs on {@code background} (one edit after the other)
- * and its result is published on {@code ui}. Views observe {@link #report()}, {@link #layers()},
+ * <p>Every edit goes through {@link #apply}, on the UI thread. Opening a document analyses it on {@code background}
+ * and publishes the result on {@code ui}; so does an edit while an analysis is running or when the last one took
+ * longer than {@link #INLINE_BUDGET_NANOS}. Any other edit is analysed and published at once, on the calling
+ * thread. Views observe {@link #report()}, {@link #layers()},
  * {@link #problems()} and {@link #status()}.
  */
 public final class WorkbenchViewModel {
+
+    /**
+     * An edit whose previous analysis took at most this long (a quarter of a 60 Hz frame) is analysed on the UI
+     * thread that applied it, so the next frame shows its result. Handed to the analysis thread instead, the
+     * result waited for the UI thread to finish that frame and appeared one frame later (README, "Edit to screen").
+     */
+    static final long INLINE_BUDGET_NANOS = 4_000_000;
 
     private final Analyzer analyzer;
     private final Executor background;
@@ -64,10 +74,26 @@ public final class WorkbenchViewModel {
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
     private final AtomicLong analysisRequests = new AtomicLong();
     private final List<Runnable> editListeners = new ArrayList<>();
-    /** The last report computed, touched only by analysis jobs (which run one after the other). */
-    private AnalysisReport lastComputed;
+    /**
+     * The last report computed. Analysis jobs run one after the other on {@code background}; an edit is analysed on
+     * the calling thread only while none is in flight ({@link #inFlight}), so the two never overlap.
+     */
+    private volatile AnalysisReport lastComputed;
+    /** How long the last analysis took: an edit is analysed in place only while that is within the budget. */
+    private volatile long lastAnalysisNanos = Long.MAX_VALUE;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final long inlineBudgetNanos;
 
     public WorkbenchViewModel(Analyzer analyzer, Executor background, Executor ui) {
+        this(analyzer, background, ui, INLINE_BUDGET_NANOS);
+    }
+
+    /**
+     * As above, analysing an edit on the calling thread while the previous analysis took at most
+     * {@code inlineBudgetNanos} (0: every analysis runs on {@code background}).
+     */
+    WorkbenchViewModel(Analyzer analyzer, Executor background, Executor ui, long inlineBudgetNanos) {
+        this.inlineBudgetNanos = inlineBudgetNanos;
         this.analyzer = analyzer;
         this.background = background;
         this.ui = ui;
@@ -180,18 +206,37 @@ public final class WorkbenchViewModel {
     private void analyse(DocumentState state, boolean full) {
         long request = analysisRequests.incrementAndGet();
         NetworkSpec spec = state.spec();
+        if (!full && inFlight.get() == 0 && lastComputed != null && lastAnalysisNanos <= inlineBudgetNanos) {
+            // the calling (UI) thread: the result is in the views before the next pulse, not a frame later
+            publish(reanalyse(spec, false));
+            return;
+        }
+        inFlight.incrementAndGet();
         background.execute(() -> {
-            Reanalysis result = full || lastComputed == null
-                    ? new Reanalysis(analyzer.analyze(spec), spec.nodes().stream().map(n -> n.id()).toList(),
-                    spec.size(), true)
-                    : analyzer.reanalyze(lastComputed, spec);
-            lastComputed = result.report();
+            Reanalysis result;
+            try {
+                result = reanalyse(spec, full);
+            } finally {
+                inFlight.decrementAndGet();
+            }
             ui.execute(() -> {
                 if (request == analysisRequests.get()) {
                     publish(result);
                 }
             });
         });
+    }
+
+    /** Analyses {@code spec} (incrementally from the last report unless {@code full}), timing it. */
+    private Reanalysis reanalyse(NetworkSpec spec, boolean full) {
+        long start = System.nanoTime();
+        Reanalysis result = full || lastComputed == null
+                ? new Reanalysis(analyzer.analyze(spec), spec.nodes().stream().map(n -> n.id()).toList(),
+                spec.size(), true)
+                : analyzer.reanalyze(lastComputed, spec);
+        lastComputed = result.report();
+        lastAnalysisNanos = System.nanoTime() - start;
+        return result;
     }
 
     private void publish(Reanalysis result) {

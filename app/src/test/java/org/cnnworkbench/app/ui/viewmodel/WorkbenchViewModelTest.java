@@ -129,6 +129,58 @@ class WorkbenchViewModelTest {
         assertThat(Set.copyOf(async.lastAffected().get())).contains("conv1");
     }
 
+    @Test
+    void aQuickEditIsAnalysedAndShownOnTheCallingThreadOnceNothingIsRunning() {
+        List<Runnable> background = new ArrayList<>();
+        List<Runnable> ui = new ArrayList<>();
+        WorkbenchViewModel async = new WorkbenchViewModel(Analyzer.standard(), background::add, ui::add,
+                Long.MAX_VALUE);
+        drain(background, ui);                       // the empty document the view model starts with
+        async.open(vm.document().get(), null);
+        assertThat(background).hasSize(1);          // opening a network always analyses it in the background
+        drain(background, ui);
+        assertThat(async.isAnalysisCurrent()).isTrue();
+
+        async.apply(Edits.setParam(async.document().get(), "conv1", "filters", 64L));
+        assertThat(background).isEmpty();
+        assertThat(ui).isEmpty();
+        assertThat(async.isAnalysisCurrent()).isTrue();   // shown before apply returned
+        assertThat(async.report().get().result("conv1").orElseThrow().output().channels()).isEqualTo(64);
+        assertThat(Set.copyOf(async.lastAffected().get())).contains("conv1", "fire2");
+        assertThat(async.undo()).isTrue();
+        assertThat(async.report().get().result("conv1").orElseThrow().output().channels()).isEqualTo(96);
+    }
+
+    @Test
+    void anEditWaitsForTheAnalysisInFlightAndASlowAnalysisStaysInTheBackground() {
+        List<Runnable> background = new ArrayList<>();
+        List<Runnable> ui = new ArrayList<>();
+        WorkbenchViewModel quick = new WorkbenchViewModel(Analyzer.standard(), background::add, ui::add,
+                Long.MAX_VALUE);
+        drain(background, ui);
+        quick.open(vm.document().get(), null);
+        quick.apply(Edits.setParam(quick.document().get(), "conv1", "filters", 64L));
+        assertThat(background).hasSize(2);          // the open's analysis had not run: the edit queued behind it
+        assertThat(quick.isAnalysisCurrent()).isFalse();
+        drain(background, ui);
+        assertThat(quick.report().get().result("conv1").orElseThrow().output().channels()).isEqualTo(64);
+
+        WorkbenchViewModel never = new WorkbenchViewModel(Analyzer.standard(), background::add, ui::add, 0);
+        never.open(vm.document().get(), null);
+        drain(background, ui);
+        never.apply(Edits.setParam(never.document().get(), "conv1", "filters", 64L));
+        assertThat(background).hasSize(1);          // the last analysis took longer than the budget (0 ns)
+        assertThat(never.isAnalysisCurrent()).isFalse();
+    }
+
+    /** Runs the queued analysis jobs, then what they handed to the UI thread. */
+    private static void drain(List<Runnable> background, List<Runnable> ui) {
+        List.copyOf(background).forEach(Runnable::run);
+        background.clear();
+        List.copyOf(ui).forEach(Runnable::run);
+        ui.clear();
+    }
+
     private static final class SampleNetworksSpec {
         static org.cnnworkbench.engine.model.NetworkSpec squeezeNet() {
             try {
