@@ -33,15 +33,17 @@ public final class UiBenchmark {
 
     /**
      * One network and the edit timed on it: {@code param} of node {@code node} set alternately to {@code first} and
-     * {@code second}.
+     * {@code second}; the canvas zoomed to fit the network as it opens ({@code zoom} 0), or zoomed to {@code zoom}
+     * with the edited node in the middle.
      */
-    public record Case(String description, LoadedNetwork network, String node, String param, long first, long second) {
+    public record Case(String description, LoadedNetwork network, String node, String param, long first, long second,
+                       double zoom) {
 
         /** SqueezeNet v1.0, fire5's e3x3 toggled 128/96: a local change (fire5 and fire6 are affected). */
         public static Case squeezeNet() {
             try {
                 return new Case("SqueezeNet v1.0, fire5 e3x3 128/96", SampleNetworks.load("squeezenet-v1.0"),
-                        "fire5", "e3x3", 96, 128);
+                        "fire5", "e3x3", 96, 128, 0);
             } catch (SpecFormatException e) {
                 throw new IllegalStateException("the bundled SqueezeNet v1.0 does not read: " + e.getMessage(), e);
             }
@@ -55,7 +57,14 @@ public final class UiBenchmark {
             int size = AnalysisBenchmark.CHAIN_SIZE;
             return new Case("2,000-node chain, n" + (size - 3) + " filters 16/24",
                     new LoadedNetwork(SyntheticNetworks.chain(size), "chain-" + size, Map.of()),
-                    "n" + (size - 3), "filters", 24, 16);
+                    "n" + (size - 3), "filters", 24, 16, 0);
+        }
+
+        /** The same edit, the canvas at 100 % with the edited node in view, as one edits it with legible cards. */
+        public static Case chain2000AtFullSize() {
+            Case fit = chain2000();
+            return new Case(fit.description() + ", canvas at 100 %", fit.network(), fit.node(), fit.param(),
+                    fit.first(), fit.second(), 1);
         }
     }
 
@@ -102,7 +111,14 @@ public final class UiBenchmark {
             }
             MainWindow window = new MainWindow(vm, new FileController(vm, new RecentFiles(scratch),
                     new RecoveryStore(scratch)));
-            return window.show(new Stage(), 1440, 900);
+            Scene shown = window.show(new Stage(), 1440, 900);
+            if (edit.zoom() > 0) {
+                shown.getRoot().applyCss();
+                shown.getRoot().layout();
+                window.canvas().setZoom(edit.zoom());
+                window.canvas().reveal(edit.node());
+            }
+            return shown;
         });
         double[] times = new double[measured];
         double[] handOff = new double[measured];

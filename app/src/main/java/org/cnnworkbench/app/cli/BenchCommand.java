@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a benchmark.",
                 "analysis: JMH (forked JVMs, warm-up, measured iterations) on full and incremental analysis.",
-                "ui: edits SqueezeNet v1.0, then a 2,000-node chain, in the main window (headless without a display) "
+                "ui: edits SqueezeNet v1.0, then a 2,000-node chain (zoomed to fit, then at 100 %), in the main window "
+                        + "(headless without a display) "
                         + "and reports how long each edit takes to reach the layer table, canvas and status bar, "
                         + "with the next pulse's CSS and layout."})
 final class BenchCommand implements Runnable {
@@ -78,7 +79,8 @@ final class BenchCommand implements Runnable {
             throw new UserException("--edits must be at least 10");
         }
         java.io.PrintWriter out = spec.commandLine().getOut();
-        for (UiBenchmark.Case edit : List.of(UiBenchmark.Case.squeezeNet(), UiBenchmark.Case.chain2000())) {
+        for (UiBenchmark.Case edit : List.of(UiBenchmark.Case.squeezeNet(), UiBenchmark.Case.chain2000(),
+                UiBenchmark.Case.chain2000AtFullSize())) {
             UiBenchmark.Result r;
             try {
                 r = UiBenchmark.run(edit, edits, edits);
