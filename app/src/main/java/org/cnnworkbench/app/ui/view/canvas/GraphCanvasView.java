@@ -3,7 +3,6 @@ package org.cnnworkbench.app.ui.view.canvas;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -44,9 +43,6 @@ public final class GraphCanvasView extends Region {
     private final CanvasSelection selection;
     private EdgeView selectedEdge;
     private boolean fitWhenSized;
-    /** The view moved or was resized: which cards are in the scene is brought up to date before the next pulse. */
-    private boolean areaChanged;
-    private final Runnable showVisibleArea = this::showVisibleArea;
 
     public GraphCanvasView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -74,46 +70,6 @@ public final class GraphCanvasView extends Region {
         showDocument(vm.document().get());
         sync.show(vm.report().get());
         fitWhenSized = true;
-        viewport.addListener(this::areaChanged);
-        widthProperty().addListener(o -> areaChanged());
-        heightProperty().addListener(o -> areaChanged());
-        sceneProperty().addListener((o, before, after) -> {
-            if (before != null) {
-                before.removePreLayoutPulseListener(showVisibleArea);
-            }
-            if (after != null) {
-                after.addPreLayoutPulseListener(showVisibleArea);
-            }
-            areaChanged();
-        });
-    }
-
-    /** Before a pulse's CSS pass: the cards that came into view are styled and laid out in that pulse. */
-    private void showVisibleArea() {
-        if (areaChanged) {
-            areaChanged = false;
-            sync.showOnly(visibleArea());
-        }
-    }
-
-    private void areaChanged() {
-        if (!areaChanged) {
-            areaChanged = true;
-            Platform.requestNextPulse();
-        }
-    }
-
-    /**
-     * The part of the canvas in view, with half a view's margin on every side so that panning a little does not
-     * add cards (canvas units); null before the canvas is shown and sized: then every card is in the scene.
-     */
-    private Bounds visibleArea() {
-        if (getScene() == null || getWidth() <= 0 || getHeight() <= 0) {
-            return null;
-        }
-        Point2D from = viewport.toCanvas(-getWidth() / 2, -getHeight() / 2);
-        Point2D to = viewport.toCanvas(getWidth() * 1.5, getHeight() * 1.5);
-        return new BoundingBox(from.getX(), from.getY(), to.getX() - from.getX(), to.getY() - from.getY());
     }
 
     private void showDocument(DocumentState state) {
@@ -146,13 +102,6 @@ public final class GraphCanvasView extends Region {
             fitWhenSized = false;
             zoomToFit();
         }
-        if (areaChanged) {
-            // this pulse's CSS pass is over: the cards that come into the scene now are styled here
-            areaChanged = false;
-            if (sync.showOnly(visibleArea())) {
-                world.applyCss();
-            }
-        }
     }
 
     @Override
@@ -175,16 +124,6 @@ public final class GraphCanvasView extends Region {
     /** Number of cards drawn. */
     public int cardCount() {
         return sync.cards().size();
-    }
-
-    /** Number of cards in the scene now: those in or near the view. */
-    public int cardsInScene() {
-        return sync.cardsInScene();
-    }
-
-    /** Number of connections in the scene now. */
-    public int edgesInScene() {
-        return sync.edgesInScene();
     }
 
     /** Number of connections drawn. */

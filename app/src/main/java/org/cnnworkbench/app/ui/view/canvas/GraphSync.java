@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import org.cnnworkbench.app.ui.document.DocumentState;
 import org.cnnworkbench.engine.analysis.AnalysisReport;
@@ -24,11 +23,6 @@ import org.cnnworkbench.engine.model.Node;
  * JavaFX nodes is slow, and a network may have thousands): a card is created or removed only when its node
  * appears or disappears, its texts are updated only when its node or result object changed, and edges are
  * recomputed only for nodes whose inputs may have changed.
- *
- * <p>Only the cards and edges in {@link #showOnly the area shown} are in the scene; the others are kept, up to
- * date, outside it. JavaFX walks every node of the scene at each pulse that changes anything (its bounds pass), and
- * lays out every card of a group whose child changed, so a network of thousands of nodes made every edit pay for
- * all of them (README, "Edit to screen").
  */
 final class GraphSync {
 
@@ -43,8 +37,6 @@ final class GraphSync {
     private NetworkSpec shownSpec;
     private Map<String, NodePosition> shownLayout;
     private AnalysisReport shownReport;
-    /** The canvas area whose cards and edges are in the scene (canvas units), or null: all of them. */
-    private Bounds area;
 
     GraphSync(Group cardLayer, Group edgeLayer, KindRegistry kinds, Predicate<String> selected) {
         this.cardLayer = cardLayer;
@@ -124,8 +116,8 @@ final class GraphSync {
                 added.add(card);
                 changed.add(n);
                 NodeCard c = card;
-                card.layoutXProperty().addListener((o, a, b) -> moved(c));
-                card.layoutYProperty().addListener((o, a, b) -> moved(c));
+                card.layoutXProperty().addListener((o, a, b) -> redrawEdgesOf(c.nodeId()));
+                card.layoutYProperty().addListener((o, a, b) -> redrawEdgesOf(c.nodeId()));
                 card.heightProperty().addListener((o, a, b) -> redrawEdgesOf(c.nodeId()));
             } else if (card.node() != n) {
                 if (!card.node().equals(n)) {
@@ -134,7 +126,7 @@ final class GraphSync {
                 changed.add(n);
             }
         }
-        cardLayer.getChildren().addAll(added.stream().filter(this::inArea).toList());
+        cardLayer.getChildren().addAll(added);
         added.forEach(this::updateResult);
         if (sameIds) {
             changed.forEach(n -> showInputs(n, spec));
@@ -186,12 +178,12 @@ final class GraphSync {
         }
         List<EdgeView> stale = edges.values().stream().filter(e -> !wanted.contains(e.key())).toList();
         stale.forEach(this::removeEdge);
-        edgeLayer.getChildren().addAll(added.stream().filter(this::inArea).toList());
+        edgeLayer.getChildren().addAll(added);
     }
 
     private void addEdge(String from, String to) {
         EdgeView e = createEdge(from, to);
-        if (e != null && inArea(e)) {
+        if (e != null) {
             edgeLayer.getChildren().add(e);
         }
     }
@@ -233,10 +225,7 @@ final class GraphSync {
     private void redrawEdgesOf(String id) {
         Set<EdgeView> touching = edgesOf.get(id);
         if (touching != null) {
-            for (EdgeView e : touching) {
-                redraw(e);
-                place(e, edgeLayer);
-            }
+            touching.forEach(this::redraw);
         }
     }
 
@@ -246,72 +235,5 @@ final class GraphSync {
         if (source != null && target != null) {
             e.update(source.outputPoint(), target.inputPoint());
         }
-    }
-
-    private void moved(NodeCard card) {
-        place(card, cardLayer);
-        redrawEdgesOf(card.nodeId());
-    }
-
-    // --- what is in the scene ---
-
-    /**
-     * Puts in the scene the cards and edges that meet {@code newArea} (canvas units), and takes the others out;
-     * null puts all of them in. Returns whether any was added (they have no style yet).
-     */
-    boolean showOnly(Bounds newArea) {
-        area = newArea;
-        return update(cards.values(), cardLayer) | update(edges.values(), edgeLayer);
-    }
-
-    private boolean update(Collection<? extends javafx.scene.Node> all, Group layer) {
-        List<javafx.scene.Node> in = new ArrayList<>();
-        Set<javafx.scene.Node> out = new HashSet<>();
-        for (javafx.scene.Node n : all) {
-            boolean wanted = inArea(n);
-            boolean there = n.getParent() == layer;
-            if (wanted && !there) {
-                in.add(n);
-            } else if (!wanted && there) {
-                out.add(n);
-            }
-        }
-        if (!out.isEmpty()) {
-            layer.getChildren().removeAll(out);
-        }
-        layer.getChildren().addAll(in);
-        return !in.isEmpty();
-    }
-
-    /** Adds {@code n} to {@code layer} or takes it out, as the area says. */
-    private void place(javafx.scene.Node n, Group layer) {
-        boolean wanted = inArea(n);
-        boolean there = n.getParent() == layer;
-        if (wanted && !there) {
-            layer.getChildren().add(n);
-        } else if (!wanted && there) {
-            layer.getChildren().remove(n);
-        }
-    }
-
-    private boolean inArea(javafx.scene.Node n) {
-        if (area == null) {
-            return true;
-        }
-        if (n instanceof NodeCard card) {
-            return area.intersects(card.getLayoutX(), card.getLayoutY() - NodeCard.PORT_RADIUS, NodeCard.WIDTH,
-                    card.cardHeight() + 2 * NodeCard.PORT_RADIUS);
-        }
-        return area.intersects(n.getBoundsInParent());
-    }
-
-    /** How many cards are in the scene now. */
-    int cardsInScene() {
-        return cardLayer.getChildren().size();
-    }
-
-    /** How many edges are in the scene now. */
-    int edgesInScene() {
-        return edgeLayer.getChildren().size();
     }
 }

@@ -27,13 +27,6 @@ final class Viewport {
         world.getTransforms().setAll(pan, scale);
     }
 
-    /** Called whenever the pan or the zoom changes. */
-    void addListener(Runnable listener) {
-        pan.xProperty().addListener((o, before, after) -> listener.run());
-        pan.yProperty().addListener((o, before, after) -> listener.run());
-        zoom.addListener((o, before, after) -> listener.run());
-    }
-
     double zoom() {
         return zoom.get();
     }

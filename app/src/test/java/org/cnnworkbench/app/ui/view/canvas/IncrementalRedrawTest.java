@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A 2,000-node chain: an edit replaces no card and no edge it does not concern, so the canvas never rebuilds
@@ -75,66 +74,6 @@ class IncrementalRedrawTest {
         robot.interact(() -> canvas.nudge(300, 0));
         assertThat(into.getBoundsInParent()).isNotEqualTo(intoBounds);
         assertThat(elsewhere.getBoundsInParent()).isEqualTo(elsewhereBounds);
-    }
-
-    @Test
-    void onlyTheCardsAndEdgesNearTheViewAreInTheSceneAndTheyFollowPanZoomAndEdits(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(canvas.cardCount()).isEqualTo(SIZE);
-        // zoomed to fit (10 %, the least), the whole folded chain is near enough the view to be in the scene
-        assertThat(canvas.cardsInScene()).isEqualTo(SIZE);
-        robot.interact(() -> {
-            canvas.setZoom(1);
-            canvas.reveal("n0");
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        int cards = canvas.cardsInScene();
-        assertThat(cards).isPositive().isLessThan(SIZE / 10);
-        assertThat(canvas.edgesInScene()).isPositive().isLessThan(SIZE / 10);
-        assertThat(inScene("n0")).isTrue();
-        assertThat(inScene("n1999")).isFalse();
-
-        robot.interact(() -> canvas.reveal("n1999"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(inScene("n1999")).isTrue();
-        assertThat(inScene("n0")).isFalse();
-        assertThat(canvas.edgeFor("n1998", "n1999").getScene()).isNotNull();
-        assertThat(canvas.edgeFor("n0", "n1").getScene()).isNull();
-        NodeCard last = canvas.cardFor("n1999");
-        assertThat(last.getHeight()).isPositive();          // styled and laid out when it came in
-        assertThat(last.getBackground()).isNotNull();                // workbench.css applied
-
-        // an edit far from the view updates its card outside the scene; it shows when scrolled to
-        robot.interact(() -> vm.apply(Edits.setParam(vm.document().get(), "n3", "filters", 24L)));
-        assertThat(canvas.cardFor("n3").node().param("filters")).isEqualTo(24L);
-        assertThat(inScene("n3")).isFalse();
-        robot.interact(() -> canvas.reveal("n3"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(inScene("n3")).isTrue();
-
-        // selecting a card scrolls to it; moved far away it leaves the scene, and is there where it was moved to
-        robot.interact(() -> vm.select("n1500"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(inScene("n1500")).isTrue();
-        assertThat(inScene("n3")).isFalse();
-        var at = vm.document().get().position("n3");
-        var from = vm.document().get().position("n1500");
-        robot.interact(() -> canvas.nudge(at.x() + 400 - from.x(), at.y() - from.y()));
-        assertThat(inScene("n1500")).isFalse();
-        robot.interact(() -> canvas.reveal("n3"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(inScene("n1500")).isTrue();
-        assertThat(canvas.edgeFor("n1499", "n1500").getScene()).isNotNull();   // it reaches back to n1499
-        assertThat(inScene("n1499")).isFalse();
-
-        // zoomed out, more of the chain is in the scene
-        robot.interact(() -> canvas.setZoom(0.3));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(canvas.cardsInScene()).isGreaterThan(cards).isLessThan(SIZE);
-    }
-
-    private boolean inScene(String id) {
-        return canvas.cardFor(id).getScene() != null;
     }
 
     private Map<String, Object> snapshot() {
