@@ -1,11 +1,13 @@
 package org.cnnworkbench.app;
 
 import org.cnnworkbench.app.cli.ConsoleLogging;
+import org.cnnworkbench.app.cli.PlainOpen;
 import org.cnnworkbench.app.cli.WorkbenchCommand;
 
 /**
  * Entry point of {@code ./workbench}: without arguments (or with {@code --verbose} alone) it opens the desktop
- * workbench with SqueezeNet v1.0 ({@code workbench open}); with arguments it runs the command line.
+ * workbench with SqueezeNet v1.0, as {@code workbench open} does but without parsing a command line
+ * ({@link PlainOpen}); with arguments it runs the command line.
  */
 public final class Main {
 
@@ -14,14 +16,9 @@ public final class Main {
 
     public static void main(String[] args) {
         ConsoleLogging.configure(false);   // before anything logs: warnings and errors only, until --verbose
-        System.exit(WorkbenchCommand.run(command(args)));
-    }
-
-    /** The command line to run: {@code open} when no command is given. */
-    static String[] command(String[] args) {
-        if (args.length == 0) {
-            return new String[] {"open"};
+        if (PlainOpen.isPlain(args)) {
+            System.exit(PlainOpen.run(args.length == 1));
         }
-        return args.length == 1 && args[0].equals("--verbose") ? new String[] {"--verbose", "open"} : args;
+        System.exit(WorkbenchCommand.run(args));
     }
 }

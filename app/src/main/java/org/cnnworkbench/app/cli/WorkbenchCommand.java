@@ -92,23 +92,8 @@ public final class WorkbenchCommand implements Runnable {
         for (Class<?> command : chosen.isEmpty() || named.equals("help") ? SUBCOMMANDS : chosen) {
             cli.addSubcommand(command);
         }
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (LightClassPath.lacks(e)) {
-                return ExitCodes.NEEDS_FULL_CLASS_PATH;
-            }
-            PrintWriter err = commandLine.getErr();
-            if (e instanceof UserException) {
-                err.println("workbench: error: " + e.getMessage());
-                err.flush();
-                return ExitCodes.BAD_INPUT;
-            }
-            err.println("workbench: internal error: " + e + " (please report it; set WORKBENCH_DEBUG=1 for details)");
-            if (System.getenv("WORKBENCH_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return ExitCodes.INTERNAL_ERROR;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> CommandFailures.failed(e,
+                commandLine.getErr()));
         cli.setExecutionStrategy(WorkbenchCommand::executeGuarded);
         cli.setParameterExceptionHandler((e, given) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -144,15 +129,9 @@ public final class WorkbenchCommand implements Runnable {
      * and help and version need no plugins.
      */
     private static void warnAboutSkippedPlugins(CommandLine.ParseResult parseResult) {
-        if (!needsPlugins(parseResult) || isCommand(parseResult, PluginsCommand.class)) {
-            return;
+        if (needsPlugins(parseResult) && !isCommand(parseResult, PluginsCommand.class)) {
+            CommandFailures.warnAboutSkippedPlugins(parseResult.commandSpec().commandLine().getErr());
         }
-        PrintWriter err = parseResult.commandSpec().commandLine().getErr();
-        for (Plugins.Failed f : Plugins.installed().failed()) {
-            err.println("workbench: warning: skipped plugin " + (f.plugin().isEmpty() ? "" : "'" + f.plugin() + "' in ")
-                    + f.source() + ": " + f.reason() + " (see 'workbench plugins')");
-        }
-        err.flush();
     }
 
     /** Whether the command line runs a command (not help or version), which then sees the installed plugins. */
@@ -175,41 +154,14 @@ public final class WorkbenchCommand implements Runnable {
         return last;
     }
 
-    /**
-     * The last resort: an {@link Error} (out of memory, a stack overflow) that escapes a command becomes one
-     * line and exit status 70, never a stack trace. Commands check their documented limits up front, so
-     * reaching this means the machine is smaller than the input or the workbench has a bug.
-     */
+    /** Runs the parsed command; an {@link Error} that escapes it becomes one line ({@link CommandFailures}). */
     private static int executeGuarded(CommandLine.ParseResult parseResult) {
-        try {
+        return CommandFailures.guarded(() -> {
             if (LightClassPath.lacksForPlugins(parseResult)) {
                 return ExitCodes.NEEDS_FULL_CLASS_PATH;   // nothing written yet: ./workbench starts it again
             }
             warnAboutSkippedPlugins(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
-        } catch (OutOfMemoryError e) {
-            return lastResort(parseResult, "out of memory (" + e.getMessage() + "): the input is too large for the "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB Java heap; try smaller input or "
-                    + "give more memory with WORKBENCH_JAVA_OPTS=-Xmx<size>", e);
-        } catch (StackOverflowError e) {
-            return lastResort(parseResult, "internal error: the stack overflowed (please report it; set "
-                    + "WORKBENCH_DEBUG=1 for details)", e);
-        } catch (Error e) {
-            if (LightClassPath.lacks(e)) {
-                return ExitCodes.NEEDS_FULL_CLASS_PATH;
-            }
-            return lastResort(parseResult, "internal error: " + e + " (please report it; set WORKBENCH_DEBUG=1 "
-                    + "for details)", e);
-        }
-    }
-
-    private static int lastResort(CommandLine.ParseResult parseResult, String message, Error e) {
-        PrintWriter err = parseResult.commandSpec().commandLine().getErr();
-        err.println("workbench: " + message);
-        if (System.getenv("WORKBENCH_DEBUG") != null) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCodes.INTERNAL_ERROR;
+        }, parseResult.commandSpec().commandLine().getErr());
     }
 }
