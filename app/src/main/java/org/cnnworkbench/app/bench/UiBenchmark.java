@@ -25,9 +25,10 @@ import org.cnnworkbench.samples.SampleNetworks;
 
 /**
  * Time from an edit in the main window until the layer table, the canvas and the status bar show its result and
- * the next pulse has styled and laid out the scene again: the edit is applied on the JavaFX thread, analysed on the
- * analysis thread and published back, exactly as in the application. Two cases ({@link Case}): SqueezeNet v1.0,
- * and a local edit near the end of a 2,000-node chain. Run with {@code ./workbench bench ui}.
+ * the next pulse has styled and laid out the scene again: the edit is applied on the JavaFX thread and analysed and
+ * published exactly as in the application (in place when that is quick, else on the analysis thread; decision
+ * 0021). Three cases ({@link Case}): SqueezeNet v1.0, and a local edit near the end of a 2,000-node chain, zoomed to
+ * fit and at 100 %. Run with {@code ./workbench bench ui}.
  */
 public final class UiBenchmark {
 
@@ -72,8 +73,8 @@ public final class UiBenchmark {
      * Milliseconds per edit, each sorted:
      * {@code millis}, the edit's work: from applying it until every view has the result, plus the next pulse's CSS
      * and layout pass (what the JavaFX thread does for it before the frame is drawn; not the wait for that pulse);
-     * {@code handOff}, the part before the result reached the UI thread (the analysis on its thread plus waiting
-     * for the UI thread, which may be busy with a frame);
+     * {@code handOff}, the part before the result reached the views (applying the edit and analysing it; when the
+     * analysis runs on its thread, also the wait for the UI thread, which may be busy with a frame);
      * {@code untilLaidOut}, the wall time from applying the edit until that pulse's layout is done, the wait for the
      * pulse (at most one 60 Hz frame) included.
      */

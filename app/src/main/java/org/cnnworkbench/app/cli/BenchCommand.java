@@ -90,7 +90,7 @@ final class BenchCommand implements Runnable {
             out.printf(java.util.Locale.ROOT, "%s (%d edits after %d warm-up):%n"
                     + "  edit -> every view updated + the next pulse's CSS and layout: median %.2f ms, p90 %.2f ms, "
                     + "p99 %.2f ms, max %.2f ms (one frame at 60 Hz: 16.7 ms)%n"
-                    + "  of which before the result reached the UI thread: median %.2f ms, p90 %.2f ms, p99 %.2f ms%n"
+                    + "  of which before the result reached the views: median %.2f ms, p90 %.2f ms, p99 %.2f ms%n"
                     + "  wall time until that pulse was laid out, the wait for the pulse included: median %.2f ms, "
                     + "p90 %.2f ms, p99 %.2f ms%n",
                     edit.description(), edits, edits, r.percentile(0.5), r.percentile(0.9), r.percentile(0.99),
