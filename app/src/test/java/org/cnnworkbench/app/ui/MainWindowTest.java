@@ -363,7 +363,7 @@ class MainWindowTest {
         });
         // its counts are unknown, not zero
         var row = robot.lookup((javafx.scene.control.TableRow<?> r) -> r.getItem() instanceof
-                org.cnnworkbench.app.ui.viewmodel.LayerRow l && l.id().equals("sep1"))
+                org.cnnworkbench.app.ui.view.LayerTableView.Line l && l.id().equals("sep1"))
                 .queryAs(javafx.scene.control.TableRow.class);
         assertThat(robot.from(row).lookup(".numeric-cell").queryAllAs(javafx.scene.control.TableCell.class))
                 .isNotEmpty().allSatisfy(c -> assertThat(c.getText()).isEqualTo("-"));
