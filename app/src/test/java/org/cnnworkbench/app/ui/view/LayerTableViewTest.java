@@ -62,7 +62,8 @@ class LayerTableViewTest {
         assertThat(vm.selection()).containsExactly("fire4");
 
         robot.interact(() -> vm.select("conv10"));
-        assertThat(table.getSelectionModel().getSelectedItems()).extracting(LayerTableView.Line::id).containsExactly("conv10");
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(LayerTableView.Line::id)
+                .containsExactly("conv10");
     }
 
     @Test
@@ -73,7 +74,8 @@ class LayerTableViewTest {
             vm.apply(Edits.setParam(vm.document().get(), "fire2", "s1x1", 32L));
         });
         assertThat(vm.selection()).containsExactly("fire2");
-        assertThat(table.getSelectionModel().getSelectedItems()).extracting(LayerTableView.Line::id).containsExactly("fire2");
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(LayerTableView.Line::id)
+                .containsExactly("fire2");
         assertThat(table.getItems().stream().map(l -> l.row().params()).toList())
                 .isSortedAccordingTo(Comparator.naturalOrder());
         assertThat(ids()).hasSize(vm.layers().size());
