@@ -25,15 +25,7 @@ final class LightClassPath {
 
     /** Whether {@code e} says a class is missing, on the light class path (where the full one may have it). */
     static boolean lacks(Throwable e) {
-        if (!active()) {
-            return false;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
-                return true;
-            }
-        }
-        return false;
+        return active() && Plugins.missesAClass(e);
     }
 
     /**

@@ -83,16 +83,29 @@ public final class Plugins {
      * @param source the jar
      * @param plugin the plugin's id or class, when it got that far; empty otherwise
      * @param reason why it was skipped, in words
+     * @param missesAClass whether it failed for a class it needs that neither the workbench nor its jar has
      */
-    public record Failed(String source, String plugin, String reason) {
+    public record Failed(String source, String plugin, String reason, boolean missesAClass) {
 
-        /** Whether it failed for a class it needs that neither the workbench nor its jar has. */
-        public boolean missesAClass() {
-            return reason.contains(CLASS_NOT_FOUND);
+        /** A failure for another reason than a missing class. */
+        public Failed(String source, String plugin, String reason) {
+            this(source, plugin, reason, false);
         }
     }
 
-    private static final String CLASS_NOT_FOUND = "class not found";
+    /** Whether {@code e}, or one of its causes, says that a class was not found. */
+    public static boolean missesAClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (isClassNotFound(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClassNotFound(Throwable t) {
+        return t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException;
+    }
 
     private final List<Path> folders;
     private final KindRegistry kinds;
@@ -160,10 +173,10 @@ public final class Plugins {
         classPath.sort(java.util.Comparator.comparing(p -> !BUILT_IN.equals(p.id())));
         for (WorkbenchPlugin plugin : classPath) {
             // the class path is the program's own: a failure there is a broken build, not a user's plugin
-            Optional<String> problem = loading.add(plugin, "class path");
+            Optional<Failed> problem = loading.add(plugin, "class path");
             if (problem.isPresent()) {
                 throw new IllegalStateException("plugin " + plugin.getClass().getName() + " on the class path: "
-                        + problem.get());
+                        + problem.get().reason());
             }
         }
         if (loading.loaded.stream().noneMatch(l -> l.id().equals(BUILT_IN))) {
@@ -227,16 +240,16 @@ public final class Plugins {
                 plugin = providers.next();
             } catch (ServiceConfigurationError | LinkageError e) {
                 found++;
-                loading.failed.add(new Failed(source, "", "cannot be loaded: " + describe(e)));
+                loading.failed.add(new Failed(source, "", "cannot be loaded: " + describe(e), missesAClass(e)));
                 continue;
             }
             if (plugin.getClass().getClassLoader() != loader) {
                 continue;   // a class-path plugin, seen through the parent loader; already loaded
             }
             found++;
-            Optional<String> problem = loading.add(plugin, source);
+            Optional<Failed> problem = loading.add(plugin, source);
             if (problem.isPresent()) {
-                loading.failed.add(new Failed(source, safeId(plugin), problem.get()));
+                loading.failed.add(problem.get());
             } else {
                 usedLoader = true;
             }
@@ -273,8 +286,7 @@ public final class Plugins {
             if (text.length() > 0) {
                 text.append(": ");
             }
-            String kind = t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException
-                    ? CLASS_NOT_FOUND : t.getClass().getSimpleName();
+            String kind = isClassNotFound(t) ? "class not found" : t.getClass().getSimpleName();
             text.append(t.getMessage() == null ? kind : kind + " " + t.getMessage());
         }
         return text.toString();
@@ -310,6 +322,15 @@ public final class Plugins {
         return failed;
     }
 
+    /** What a plugin gives, read once: any of these calls may fail in a broken plugin. */
+    private record Contents(String id, String name, String version, List<LayerKind> kinds,
+                            List<NetworkExporter> exporters, List<ImageReaderSpi> imageReaders) {
+        static Contents of(WorkbenchPlugin plugin) {
+            return new Contents(plugin.id(), plugin.name(), plugin.version(), List.copyOf(plugin.kinds()),
+                    List.copyOf(plugin.exporters()), List.copyOf(plugin.imageReaders()));
+        }
+    }
+
     /** What has been accepted so far; a plugin is taken whole or not at all. */
     private static final class Loading {
         final List<LayerKind> kinds = new ArrayList<>();
@@ -321,23 +342,22 @@ public final class Plugins {
         final List<Failed> failed = new ArrayList<>();
 
         /** Takes the plugin, or says why not. */
-        Optional<String> add(WorkbenchPlugin plugin, String source) {
-            String id;
-            String name;
-            String version;
-            List<LayerKind> itsKinds;
-            List<NetworkExporter> itsExporters;
-            List<ImageReaderSpi> itsReaders;
+        Optional<Failed> add(WorkbenchPlugin plugin, String source) {
+            Contents contents;
             try {
-                id = plugin.id();
-                name = plugin.name();
-                version = plugin.version();
-                itsKinds = List.copyOf(plugin.kinds());
-                itsExporters = List.copyOf(plugin.exporters());
-                itsReaders = List.copyOf(plugin.imageReaders());
+                contents = Contents.of(plugin);
             } catch (RuntimeException | LinkageError e) {
-                return Optional.of("failed while loading: " + describe(e));
+                return Optional.of(new Failed(source, safeId(plugin), "failed while loading: " + describe(e),
+                        missesAClass(e)));
             }
+            return accept(contents, source).map(reason -> new Failed(source, safeId(plugin), reason));
+        }
+
+        /** Takes what a plugin gave, or says why not. */
+        private Optional<String> accept(Contents contents, String source) {
+            String id = contents.id();
+            List<LayerKind> itsKinds = contents.kinds();
+            List<NetworkExporter> itsExporters = contents.exporters();
             if (id == null || !ID.matcher(id).matches()) {
                 return Optional.of("its id '" + id + "' is not a lower-case name (letters, digits, '.', '_', '-')");
             }
@@ -377,7 +397,9 @@ public final class Plugins {
                 exporters.add(exporter);
                 exporterOwners.put(exporter.id(), id);
             }
-            imageReaders.addAll(itsReaders);
+            imageReaders.addAll(contents.imageReaders());
+            String name = contents.name();
+            String version = contents.version();
             loaded.add(new Loaded(id, name == null ? id : name, version == null ? "" : version, source,
                     Collections.unmodifiableList(new ArrayList<>(names)), List.copyOf(exporterIds)));
             return Optional.empty();
