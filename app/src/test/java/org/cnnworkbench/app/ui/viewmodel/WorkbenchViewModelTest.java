@@ -23,6 +23,9 @@ class WorkbenchViewModelTest {
     Path dir;
 
     private final WorkbenchViewModel vm = new WorkbenchViewModel(Analyzer.standard(), Runnable::run, Runnable::run);
+    /** The analysis jobs and the UI hand-backs of a view model made by {@link #queued}, run by {@link #drain}. */
+    private final List<Runnable> background = new ArrayList<>();
+    private final List<Runnable> ui = new ArrayList<>();
 
     @BeforeEach
     void openSqueezeNet() throws Exception {
@@ -115,8 +118,6 @@ class WorkbenchViewModelTest {
 
     @Test
     void analysisRunsOffTheCallingThreadAndOnlyTheNewestResultIsPublished() {
-        List<Runnable> background = new ArrayList<>();
-        List<Runnable> ui = new ArrayList<>();
         WorkbenchViewModel async = new WorkbenchViewModel(Analyzer.standard(), background::add, ui::add);
         async.open(vm.document().get(), null);
         async.apply(Edits.setParam(async.document().get(), "conv1", "filters", 64L));
@@ -131,14 +132,10 @@ class WorkbenchViewModelTest {
 
     @Test
     void aQuickEditIsAnalysedAndShownOnTheCallingThreadOnceNothingIsRunning() {
-        List<Runnable> background = new ArrayList<>();
-        List<Runnable> ui = new ArrayList<>();
-        WorkbenchViewModel async = new WorkbenchViewModel(Analyzer.standard(), background::add, ui::add,
-                Long.MAX_VALUE);
-        drain(background, ui);                       // the empty document the view model starts with
+        WorkbenchViewModel async = queued(Long.MAX_VALUE);
         async.open(vm.document().get(), null);
         assertThat(background).hasSize(1);          // opening a network always analyses it in the background
-        drain(background, ui);
+        drain();
         assertThat(async.isAnalysisCurrent()).isTrue();
 
         async.apply(Edits.setParam(async.document().get(), "conv1", "filters", 64L));
@@ -153,28 +150,35 @@ class WorkbenchViewModelTest {
 
     @Test
     void anEditWaitsForTheAnalysisInFlightAndASlowAnalysisStaysInTheBackground() {
-        List<Runnable> background = new ArrayList<>();
-        List<Runnable> ui = new ArrayList<>();
-        WorkbenchViewModel quick = new WorkbenchViewModel(Analyzer.standard(), background::add, ui::add,
-                Long.MAX_VALUE);
-        drain(background, ui);
+        WorkbenchViewModel quick = queued(Long.MAX_VALUE);
         quick.open(vm.document().get(), null);
         quick.apply(Edits.setParam(quick.document().get(), "conv1", "filters", 64L));
         assertThat(background).hasSize(2);          // the open's analysis had not run: the edit queued behind it
         assertThat(quick.isAnalysisCurrent()).isFalse();
-        drain(background, ui);
+        drain();
         assertThat(quick.report().get().result("conv1").orElseThrow().output().channels()).isEqualTo(64);
 
-        WorkbenchViewModel never = new WorkbenchViewModel(Analyzer.standard(), background::add, ui::add, 0);
+        WorkbenchViewModel never = queued(0);
         never.open(vm.document().get(), null);
-        drain(background, ui);
+        drain();
         never.apply(Edits.setParam(never.document().get(), "conv1", "filters", 64L));
         assertThat(background).hasSize(1);          // the last analysis took longer than the budget (0 ns)
         assertThat(never.isAnalysisCurrent()).isFalse();
     }
 
+    /**
+     * A view model whose analysis jobs and hand-backs wait in {@link #background} and {@link #ui}, analysing an
+     * edit in place within {@code inlineBudgetNanos}; the empty document it starts with already analysed.
+     */
+    private WorkbenchViewModel queued(long inlineBudgetNanos) {
+        WorkbenchViewModel queued = new WorkbenchViewModel(Analyzer.standard(), background::add, ui::add,
+                inlineBudgetNanos);
+        drain();
+        return queued;
+    }
+
     /** Runs the queued analysis jobs, then what they handed to the UI thread. */
-    private static void drain(List<Runnable> background, List<Runnable> ui) {
+    private void drain() {
         List.copyOf(background).forEach(Runnable::run);
         background.clear();
         List.copyOf(ui).forEach(Runnable::run);
