@@ -2,11 +2,11 @@ package org.cnnworkbench.app.ui.view.canvas;
 
 import java.util.Locale;
 import java.util.Objects;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
@@ -18,19 +18,27 @@ import org.cnnworkbench.engine.model.Node;
 /**
  * One node on the canvas: a card with a category-coloured stripe, the id, the kind and its key parameters,
  * the output shape and the parameter count; an input port at the top centre and an output port at the bottom
- * centre. Uses {@link Text} rather than labels, because a canvas may hold thousands of cards.
+ * centre. Uses {@link Text} rather than labels, because a canvas may hold thousands of cards, and lays its texts
+ * out itself in seven scene nodes (the card, four texts, two ports): JavaFX visits every node of the scene at each
+ * pulse that changes anything, so a network of 2,000 nodes pays for each node a card has at every edit, pan and
+ * zoom (README, "Edit to screen"). The stripe is the first layer of the card's own background.
  *
  * <p>Its position is its layout x/y (the top-left corner, in canvas units). It only shows state; the canvas
  * handles the mouse.
  */
-public final class NodeCard extends VBox {
+public final class NodeCard extends Region {
 
     public static final double WIDTH = 184;
     static final double PORT_RADIUS = 5;
 
+    /** Between two lines of text. */
+    private static final double LINE_GAP = 1;
+    /** Between the output shape and the parameter count on the last line. */
+    private static final double NUMBERS_GAP = 8;
+
     private final Text idText = new Text();
+    /** The kind and, on a second line, its key parameters (the same style). */
     private final Text kindText = new Text();
-    private final Text paramsText = new Text();
     private final Text shapeText = new Text();
     private final Text countText = new Text();
     private final Circle inPort = new Circle(PORT_RADIUS);
@@ -47,38 +55,56 @@ public final class NodeCard extends VBox {
         setMinWidth(WIDTH);
         setPrefWidth(WIDTH);
         setMaxWidth(WIDTH);
-        Region stripe = new Region();
-        stripe.getStyleClass().add("node-card-stripe");
+        setMinHeight(USE_PREF_SIZE);
+        setMaxHeight(USE_PREF_SIZE);
         idText.getStyleClass().add("node-card-id");
         kindText.getStyleClass().add("node-card-kind");
-        paramsText.getStyleClass().add("node-card-params");
         shapeText.getStyleClass().add("node-card-shape");
         countText.getStyleClass().add("node-card-count");
-        HBox numbers = new HBox(8, shapeText, countText);
-        numbers.getStyleClass().add("node-card-numbers");
-        VBox body = new VBox(1, idText, kindText, paramsText, numbers);
-        body.getStyleClass().add("node-card-body");
+        for (Text t : new Text[] {idText, kindText, shapeText, countText}) {
+            t.setTextOrigin(VPos.TOP);
+        }
+        kindText.setLineSpacing(LINE_GAP);
         inPort.getStyleClass().addAll("port", "port-in");
         outPort.getStyleClass().addAll("port", "port-out");
         inPort.setManaged(false);
         outPort.setManaged(false);
-        getChildren().addAll(stripe, body, inPort, outPort);
+        getChildren().addAll(idText, kindText, shapeText, countText, inPort, outPort);
         setNode(node, kind);
+    }
+
+    /** The id, the kind and its parameters (two lines), then the shape and the count side by side. */
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets in = getInsets();
+        return snapSizeY(in.getTop() + height(idText) + LINE_GAP + height(kindText) + LINE_GAP
+                + Math.max(height(shapeText), height(countText)) + in.getBottom());
     }
 
     @Override
     protected void layoutChildren() {
-        super.layoutChildren();
+        Insets in = getInsets();
+        double x = snapPositionX(in.getLeft());
+        double y = snapPositionY(in.getTop());
+        idText.relocate(x, y);
+        y = snapPositionY(y + height(idText) + LINE_GAP);
+        kindText.relocate(x, y);
+        y = snapPositionY(y + height(kindText) + LINE_GAP);
+        shapeText.relocate(x, y);
+        countText.relocate(snapPositionX(x + shapeText.getLayoutBounds().getWidth() + NUMBERS_GAP), y);
         inPort.relocate(getWidth() / 2 - PORT_RADIUS, -PORT_RADIUS);
         outPort.relocate(getWidth() / 2 - PORT_RADIUS, getHeight() - PORT_RADIUS);
+    }
+
+    private static double height(Text t) {
+        return t.getLayoutBounds().getHeight();
     }
 
     /** Shows another version of the node (new parameters, kind or inputs). */
     void setNode(Node newNode, KindDescriptor kind) {
         this.node = newNode;
         idText.setText(CardText.fit(newNode.id()));
-        kindText.setText(CardText.fit(newNode.kind()));
-        paramsText.setText(CardText.fit(CardText.keyParams(newNode, kind)));
+        kindText.setText(CardText.fit(newNode.kind()) + "\n" + CardText.fit(CardText.keyParams(newNode, kind)));
         String category = "category-" + (kind == null ? "unknown" : kind.category().name().toLowerCase(Locale.ROOT));
         if (!category.equals(categoryClass)) {
             if (categoryClass != null) {

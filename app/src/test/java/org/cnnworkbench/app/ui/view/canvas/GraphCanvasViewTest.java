@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.cnnworkbench.app.ui.document.Edits;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
@@ -64,6 +65,38 @@ class GraphCanvasViewTest {
         assertThat(texts(canvas.cardFor("fire2"))).contains("s16 e64+64", "128x55x55", "11,920 params");
         assertThat(texts(canvas.cardFor("data"))).contains("3x227x227");
         assertThat(canvas.cardFor("conv1").getStyleClass()).contains("node-card", "category-convolution");
+    }
+
+    @Test
+    void aCardIsSevenSceneNodesWithItsCategoryStripeInItsOwnBackground() {
+        NodeCard conv1 = canvas.cardFor("conv1");
+        // JavaFX visits every scene node at each pulse that changes anything: a 2,000-node network pays per node
+        assertThat(sceneNodes(conv1)).isEqualTo(7);
+        assertThat(conv1.getBackground().getFills().get(0).getFill()).isEqualTo(Color.web("#1e6fd9"));
+        assertThat(canvas.cardFor("pool1").getBackground().getFills().get(0).getFill())
+                .isEqualTo(Color.web("#00897b"));
+        // the texts stack inside the card, the shape and the count side by side on the last line
+        Bounds card = conv1.getLayoutBounds();
+        List<Text> lines = conv1.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                .map(Text.class::cast).toList();
+        assertThat(lines).hasSize(4);
+        for (Text t : lines) {
+            assertThat(card.contains(t.getBoundsInParent())).as(t.getText()).isTrue();
+        }
+        assertThat(lines.get(1).getBoundsInParent().getMinY()).isGreaterThan(lines.get(0).getBoundsInParent().getMaxY());
+        assertThat(lines.get(2).getBoundsInParent().getMinY()).isGreaterThan(lines.get(1).getBoundsInParent().getMaxY());
+        assertThat(lines.get(3).getBoundsInParent().getMinX()).isGreaterThan(lines.get(2).getBoundsInParent().getMaxX());
+        assertThat(lines.get(3).getBoundsInParent().getMinY()).isEqualTo(lines.get(2).getBoundsInParent().getMinY());
+    }
+
+    private static int sceneNodes(javafx.scene.Node node) {
+        int n = 1;
+        if (node instanceof Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                n += sceneNodes(child);
+            }
+        }
+        return n;
     }
 
     @Test
@@ -206,11 +239,12 @@ class GraphCanvasViewTest {
         return new Point2D(b.getMinX() - 40, b.getCenterY());
     }
 
+    /** Every line of every text of the card. */
     private static List<String> texts(Parent parent) {
         List<String> all = new ArrayList<>();
         for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
             if (child instanceof Text t) {
-                all.add(t.getText());
+                all.addAll(List.of(t.getText().split("\n")));
             } else if (child instanceof Parent p) {
                 all.addAll(texts(p));
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -13,6 +14,7 @@ import org.cnnworkbench.app.ui.document.DocumentState;
 import org.cnnworkbench.app.ui.document.Edits;
 import org.cnnworkbench.app.ui.viewmodel.WorkbenchViewModel;
 import org.cnnworkbench.engine.analysis.Analyzer;
+import org.cnnworkbench.engine.analysis.NodeResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -74,6 +76,23 @@ class IncrementalRedrawTest {
         robot.interact(() -> canvas.nudge(300, 0));
         assertThat(into.getBoundsInParent()).isNotEqualTo(intoBounds);
         assertThat(elsewhere.getBoundsInParent()).isEqualTo(elsewhereBounds);
+    }
+
+    @Test
+    void aLocalEditShowsNewNumbersOnlyOnTheCardsWhoseNumbersChanged(FxRobot robot) {
+        Map<String, NodeResult> before = new HashMap<>();
+        for (int i = 0; i < SIZE; i++) {
+            before.put("n" + i, canvas.cardFor("n" + i).result());
+        }
+        // n1997's filters reach its batch norm (channels) and the next convolution (input channels) only
+        robot.interact(() -> vm.apply(Edits.setParam(vm.document().get(), "n1997", "filters", 24L)));
+        Set<String> shownAnew = new TreeSet<>();
+        for (int i = 0; i < SIZE; i++) {
+            if (canvas.cardFor("n" + i).result() != before.get("n" + i)) {
+                shownAnew.add("n" + i);
+            }
+        }
+        assertThat(shownAnew).containsExactly("n1997", "n1998", "n1999");
     }
 
     private Map<String, Object> snapshot() {
