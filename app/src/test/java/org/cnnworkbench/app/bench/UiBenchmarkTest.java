@@ -16,6 +16,11 @@ class UiBenchmarkTest {
         assertThat(r.handOff()).hasSize(4);
         assertThat(java.util.Arrays.stream(r.handOff()).min().orElseThrow()).isPositive();
         assertThat(r.percentile(0.99)).isGreaterThanOrEqualTo(r.percentile(0.5));
+        // the whole pulse contains its CSS and layout pass, edit by edit, so also in sorted order
+        assertThat(r.wholePulse()).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(r.wholePulse()[i]).isGreaterThanOrEqualTo(r.millis()[i]);
+        }
     }
 
     @Test
