@@ -91,8 +91,8 @@ final class BenchCommand implements Runnable {
                     + "  edit -> every view updated + the next pulse's CSS and layout: median %.2f ms, p90 %.2f ms, "
                     + "p99 %.2f ms, max %.2f ms (one frame at 60 Hz: 16.7 ms)%n"
                     + "  of which before the result reached the views: median %.2f ms, p90 %.2f ms, p99 %.2f ms%n"
-                    + "  edit -> every view updated + the whole pulse (also the bounds of every scene node and the copy "
-                    + "to the render graph): median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n"
+                    + "  edit -> every view updated + the whole pulse (also the bounds of every scene node and "
+                    + "the copy to the render graph): median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n"
                     + "  wall time until that pulse was laid out, the wait for the pulse included: median %.2f ms, "
                     + "p90 %.2f ms, p99 %.2f ms%n",
                     edit.description(), edits, edits, r.percentile(0.5), r.percentile(0.9), r.percentile(0.99),

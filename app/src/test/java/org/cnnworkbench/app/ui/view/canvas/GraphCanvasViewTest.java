@@ -83,10 +83,14 @@ class GraphCanvasViewTest {
         for (Text t : lines) {
             assertThat(card.contains(t.getBoundsInParent())).as(t.getText()).isTrue();
         }
-        assertThat(lines.get(1).getBoundsInParent().getMinY()).isGreaterThan(lines.get(0).getBoundsInParent().getMaxY());
-        assertThat(lines.get(2).getBoundsInParent().getMinY()).isGreaterThan(lines.get(1).getBoundsInParent().getMaxY());
-        assertThat(lines.get(3).getBoundsInParent().getMinX()).isGreaterThan(lines.get(2).getBoundsInParent().getMaxX());
-        assertThat(lines.get(3).getBoundsInParent().getMinY()).isEqualTo(lines.get(2).getBoundsInParent().getMinY());
+        Bounds id = lines.get(0).getBoundsInParent();
+        Bounds kind = lines.get(1).getBoundsInParent();
+        Bounds shape = lines.get(2).getBoundsInParent();
+        Bounds count = lines.get(3).getBoundsInParent();
+        assertThat(kind.getMinY()).isGreaterThan(id.getMaxY());
+        assertThat(shape.getMinY()).isGreaterThan(kind.getMaxY());
+        assertThat(count.getMinX()).isGreaterThan(shape.getMaxX());
+        assertThat(count.getMinY()).isEqualTo(shape.getMinY());
     }
 
     private static int sceneNodes(javafx.scene.Node node) {
