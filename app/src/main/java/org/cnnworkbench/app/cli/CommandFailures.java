@@ -48,12 +48,7 @@ final class CommandFailures {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        err.println("workbench: internal error: " + e + " (please report it; set WORKBENCH_DEBUG=1 for details)");
-        if (System.getenv("WORKBENCH_DEBUG") != null) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCodes.INTERNAL_ERROR;
+        return lastResort("internal error: " + e + " (please report it; set WORKBENCH_DEBUG=1 for details)", e, err);
     }
 
     /** One line on stderr per plugin that did not load (never fatal). */
@@ -65,7 +60,8 @@ final class CommandFailures {
         err.flush();
     }
 
-    private static int lastResort(String message, Error e, PrintWriter err) {
+    /** One line {@code workbench: message}, the stack trace only with WORKBENCH_DEBUG set; exit status 70. */
+    private static int lastResort(String message, Throwable e, PrintWriter err) {
         err.println("workbench: " + message);
         if (System.getenv("WORKBENCH_DEBUG") != null) {
             e.printStackTrace(err);

@@ -3,6 +3,7 @@ package org.cnnworkbench.app.ui.view;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -214,7 +215,7 @@ public final class LayerTableView extends TableView<LayerTableView.Line> {
             super.updateItem(row, empty);
             String text = empty || row == null ? null
                     : number && !"ok".equals(row.status()) ? "-" : format.apply(row);
-            if (!java.util.Objects.equals(text, getText())) {
+            if (!Objects.equals(text, getText())) {
                 setText(text);
             }
         }
