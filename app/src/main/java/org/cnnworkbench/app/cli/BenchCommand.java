@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a benchmark.",
                 "analysis: JMH (forked JVMs, warm-up, measured iterations) on full and incremental analysis.",
-                "ui: edits SqueezeNet v1.0, then a 2,000-node chain (zoomed to fit, then at 100 %), in the main window "
+                "ui: edits SqueezeNet v1.0, then a 2,000-node chain (zoomed to fit, then at 100 %%), in the main window "
                         + "(headless without a display) "
                         + "and reports how long each edit takes to reach the layer table, canvas and status bar, "
                         + "with the next pulse's CSS and layout."})

@@ -2,7 +2,10 @@ package org.cnnworkbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.IllegalFormatException;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -34,6 +37,31 @@ class SubcommandRegistrationTest {
                 new String[] {"help", "analyze"}, new String[] {"analyz"}, new String[] {"--verbose"})) {
             assertThat(registered(args)).as(String.join(" ", args)).containsExactlyElementsOf(all);
         }
+    }
+
+    /**
+     * Picocli passes every description line through {@code String.format}; a line that is not a valid format (a
+     * lone "%" before a letter or a parenthesis) makes the help print a picocli warning and the raw text.
+     */
+    @Test
+    void everyHelpTextIsAValidFormatString() {
+        List<String> bad = new ArrayList<>();
+        collectBadDescriptions(WorkbenchCommand.commandLine("--help").getCommandSpec(), bad);
+        assertThat(bad).isEmpty();
+    }
+
+    private static void collectBadDescriptions(CommandLine.Model.CommandSpec spec, List<String> bad) {
+        List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+        spec.options().forEach(o -> lines.addAll(List.of(o.description())));
+        spec.positionalParameters().forEach(p -> lines.addAll(List.of(p.description())));
+        for (String line : lines) {
+            try {
+                String.format(Locale.ROOT, line);
+            } catch (IllegalFormatException e) {
+                bad.add(spec.qualifiedName() + ": " + line + " (" + e + ")");
+            }
+        }
+        spec.subcommands().values().forEach(c -> collectBadDescriptions(c.getCommandSpec(), bad));
     }
 
     @Test
