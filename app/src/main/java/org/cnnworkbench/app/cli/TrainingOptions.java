@@ -75,12 +75,18 @@ final class TrainingOptions {
             + "${DEFAULT-VALUE}); the same seed gives the same weights, shuffles and augmentation")
     long seed;
 
+    @Option(names = "--workers", paramLabel = "N", description = "worker threads that each train an equal share "
+            + "of every batch on the CPU, averaging their gradients into one update (default: 2 on a machine with "
+            + "2 or more cores, else 1; 1: the whole batch at once; docs/dl4j.md)")
+    Integer workers;
+
     /** The training settings, {@code defaultEpochs} unless --epochs was given. */
     TrainingConfig config(int defaultEpochs) {
         try {
             return new TrainingConfig(epochs == null ? defaultEpochs : epochs, batch, lr,
                     TrainingConfig.Optimizer.valueOf(optimizer.name().toUpperCase(Locale.ROOT)), momentum,
-                    weightDecay, seed, TrainingConfig.Schedule.valueOf(schedule.name().toUpperCase(Locale.ROOT)));
+                    weightDecay, seed, TrainingConfig.Schedule.valueOf(schedule.name().toUpperCase(Locale.ROOT)),
+                    workers == null ? TrainingConfig.automaticWorkers() : workers);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

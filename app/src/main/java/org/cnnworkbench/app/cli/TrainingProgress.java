@@ -36,8 +36,9 @@ class TrainingProgress implements TrainingListener {
     @Override
     public void started(RunStart s) {
         out.printf(Locale.ROOT, "%s epoch %d of %d: %,d training and %,d validation images, %,d batches per "
-                        + "epoch, %,d parameters%n", s.firstEpoch() == 1 ? "training from" : "resuming at",
-                s.firstEpoch(), s.epochs(), s.trainImages(), s.valImages(), s.batchesPerEpoch(), s.params());
+                        + "epoch, %,d parameters%s%n", s.firstEpoch() == 1 ? "training from" : "resuming at",
+                s.firstEpoch(), s.epochs(), s.trainImages(), s.valImages(), s.batchesPerEpoch(), s.params(),
+                s.workers() > 1 ? ", each batch shared by " + s.workers() + " worker threads" : "");
         out.flush();
     }
 

@@ -152,7 +152,7 @@ public final class DetectionTrainer {
             DetectionBatches trainBatches = new DetectionBatches(data, data.train(), head.grid(), config.batchSize(),
                     layout, config.seed(), prefetch);
             listener.started(new TrainingListener.RunStart(firstEpoch, config.epochs(), data.train().size(),
-                    data.validation().size(), trainBatches.batches(), graph.numParams()));
+                    data.validation().size(), trainBatches.batches(), graph.numParams(), 1));
             double[] firstLoss = {Double.NaN};
             long trainedImages = 0;
             double trainedSeconds = 0;

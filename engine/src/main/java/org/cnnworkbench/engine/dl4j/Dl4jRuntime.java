@@ -82,6 +82,11 @@ public final class Dl4jRuntime {
         }
     }
 
+    /** Whether ND4J runs on the CPU (not on CUDA, the {@code -Pcuda} build). */
+    public static boolean cpuBackend() {
+        return Nd4j.getBackend().getClass().getName().startsWith("org.nd4j.linalg.cpu.");
+    }
+
     /** Checks the fast path on a tiny converted network (loads ND4J if it is not loaded yet). */
     public static FastPathStatus fastPathStatus() {
         boolean helpers = Nd4j.getEnvironment().helpersAllowed();   // loads the backend first, which

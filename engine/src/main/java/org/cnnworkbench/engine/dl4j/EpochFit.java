@@ -29,26 +29,41 @@ public interface EpochFit {
     Outcome fit(ComputationGraph graph, int epoch, Iterator<DataSet> batches, int batchCount, BatchCheck check,
                 AtomicBoolean cancel) throws IOException;
 
-    /** Batch by batch on this machine. */
-    EpochFit LOCAL = (graph, epoch, batches, batchCount, check, cancel) -> {
-        long images = 0;
-        double lossSum = 0;
-        int batch = 0;
-        while (batches.hasNext()) {
-            if (cancel.get()) {
-                return new Outcome(images, lossSum, true, batch, null);
-            }
-            DataSet ds = batches.next();
-            graph.fit(ds);
-            double loss = graph.score();
-            batch++;
-            String problem = check.afterBatch(batch, batchCount, loss, images + ds.numExamples());
-            if (problem != null) {
-                return new Outcome(images, lossSum, false, batch, problem);
-            }
-            images += ds.numExamples();
-            lossSum += loss * ds.numExamples();
-        }
-        return new Outcome(images, lossSum, false, batch, null);
+    /** One update of a graph from one batch; returns the batch's loss. */
+    interface Step {
+        double fit(ComputationGraph graph, DataSet batch);
+    }
+
+    /** The whole batch by {@code ComputationGraph.fit}. */
+    Step WHOLE_BATCH = (graph, ds) -> {
+        graph.fit(ds);
+        return graph.score();
     };
+
+    /** Batch by batch on this machine, each batch by {@code ComputationGraph.fit}. */
+    EpochFit LOCAL = batchByBatch(WHOLE_BATCH);
+
+    /** An epoch trained batch by batch on this machine, each batch by {@code step}. */
+    static EpochFit batchByBatch(Step step) {
+        return (graph, epoch, batches, batchCount, check, cancel) -> {
+            long images = 0;
+            double lossSum = 0;
+            int batch = 0;
+            while (batches.hasNext()) {
+                if (cancel.get()) {
+                    return new Outcome(images, lossSum, true, batch, null);
+                }
+                DataSet ds = batches.next();
+                double loss = step.fit(graph, ds);
+                batch++;
+                String problem = check.afterBatch(batch, batchCount, loss, images + ds.numExamples());
+                if (problem != null) {
+                    return new Outcome(images, lossSum, false, batch, problem);
+                }
+                images += ds.numExamples();
+                lossSum += loss * ds.numExamples();
+            }
+            return new Outcome(images, lossSum, false, batch, null);
+        };
+    }
 }

@@ -197,6 +197,7 @@ public final class Trainer {
                                    AtomicBoolean cancel)
             throws IOException {
         long start = System.nanoTime();
+        EpochFit epochFit = onThisMachine(fit, config);
         String layout = run.dataInfo().layout();
         boolean spatial = converted.activationShape(converted.outputs().get(0), 1).length == 4;
         SampleBatches trainBatches = new SampleBatches(data.train(), config.batchSize(), classes, spatial, layout,
@@ -207,7 +208,8 @@ public final class Trainer {
         SampleBatches statisticsBatches = new SampleBatches(data.train(), config.batchSize(), classes, spatial,
                 layout, true, config.seed());
         listener.started(new TrainingListener.RunStart(firstEpoch, config.epochs(), data.train().size(),
-                data.validation().size(), trainBatches.batches(), graph.numParams()));
+                data.validation().size(), trainBatches.batches(), graph.numParams(),
+                epochFit instanceof DataParallelFit ? config.workers() : 1));
         double[] firstLoss = {Double.NaN};
         long trainedImages = 0;
         double trainedSeconds = 0;
@@ -225,7 +227,7 @@ public final class Trainer {
             Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
             long epochStart = System.nanoTime();
             int thisEpoch = epoch;
-            EpochFit.Outcome outcome = fit.fit(graph, epoch, trainBatches, trainBatches.batches(),
+            EpochFit.Outcome outcome = epochFit.fit(graph, epoch, trainBatches, trainBatches.batches(),
                     (batch, batches, loss, imagesSoFar) -> {
                         if (Double.isNaN(firstLoss[0])) {
                             firstLoss[0] = loss;
@@ -292,6 +294,15 @@ public final class Trainer {
                 best.map(TrainingListener.EpochMetrics::top5).orElse(Double.NaN));
         run.writeSummary(summary);
         return summary;
+    }
+
+    /**
+     * How an epoch trains: {@code fit}, or on this machine's CPU with {@code config}'s workers
+     * ({@link DataParallelFit}) when they are more than one and {@code fit} is {@link EpochFit#LOCAL}.
+     */
+    static EpochFit onThisMachine(EpochFit fit, TrainingConfig config) {
+        return fit == EpochFit.LOCAL && config.workers() > 1 && Dl4jRuntime.cpuBackend()
+                ? new DataParallelFit(config.workers(), Runtime.getRuntime().availableProcessors()) : fit;
     }
 
     /** The batch-norm statistics over {@code epoch}'s training images, with dropout seeded reproducibly. */

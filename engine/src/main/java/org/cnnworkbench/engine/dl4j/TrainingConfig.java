@@ -17,9 +17,13 @@ package org.cnnworkbench.engine.dl4j;
  * @param seed         the seed of the weight initialisation, the per-epoch shuffle, augmentation and dropout
  * @param schedule     how the learning rate changes from epoch to epoch (null, as in runs saved before schedules
  *                     existed: constant)
+ * @param workers      how many equal shares of each batch are trained at once, one per worker thread, on this
+ *                     machine's CPU (docs/dl4j.md, "Training with a worker per core"); 1 (and 0, as in runs saved
+ *                     before workers existed): the whole batch on one graph. Batch normalisation then normalises
+ *                     each share by its own statistics, so the number is part of how a run trains
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, Optimizer optimizer, double momentum,
-                             double weightDecay, long seed, Schedule schedule) {
+                             double weightDecay, long seed, Schedule schedule, int workers) {
 
     /** The optimisers offered. */
     public enum Optimizer { ADAM, NESTEROVS, SGD }
@@ -32,10 +36,27 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
      */
     public enum Schedule { CONSTANT, POLY }
 
-    /** The same without a schedule argument: a constant rate. */
+    /** The same without a schedule argument: a constant rate, one worker. */
     public TrainingConfig(int epochs, int batchSize, double learningRate, Optimizer optimizer, double momentum,
                           double weightDecay, long seed) {
         this(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, seed, Schedule.CONSTANT);
+    }
+
+    /** The same without a workers argument: the whole batch on one graph. */
+    public TrainingConfig(int epochs, int batchSize, double learningRate, Optimizer optimizer, double momentum,
+                          double weightDecay, long seed, Schedule schedule) {
+        this(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, seed, schedule, 1);
+    }
+
+    /** The most workers a run may ask for. */
+    public static final int MAX_WORKERS = 64;
+
+    /**
+     * The workers a new run gets unless told otherwise: 2 on a machine with at least 2 cores (a worker per core
+     * on this project's 2-core machine, where 4 were slower than 2), else 1.
+     */
+    public static int automaticWorkers() {
+        return Math.min(2, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -47,6 +68,12 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
     public TrainingConfig {
         if (schedule == null) {
             schedule = Schedule.CONSTANT;
+        }
+        if (workers == 0) {
+            workers = 1;
+        }
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be from 1 to " + MAX_WORKERS + ", not " + workers);
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
@@ -69,37 +96,41 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
         }
     }
 
-    /** Adam, learning rate 0.001, batch 64, 10 epochs, momentum 0.9 (for Nesterov), no weight decay, seed 42. */
+    /**
+     * Adam, learning rate 0.001, batch 64, 10 epochs, momentum 0.9 (for Nesterov), no weight decay, seed 42, one
+     * worker.
+     */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(10, 64, 1e-3, Optimizer.ADAM, 0.9, 0, 42, Schedule.CONSTANT);
+        return new TrainingConfig(10, 64, 1e-3, Optimizer.ADAM, 0.9, 0, 42, Schedule.CONSTANT, 1);
     }
 
     public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(n, batchSize, learningRate, optimizer, momentum, weightDecay, seed, schedule);
+        return new TrainingConfig(n, batchSize, learningRate, optimizer, momentum, weightDecay,
+                seed, schedule, workers);
     }
 
     public TrainingConfig withBatchSize(int n) {
-        return new TrainingConfig(epochs, n, learningRate, optimizer, momentum, weightDecay, seed, schedule);
+        return new TrainingConfig(epochs, n, learningRate, optimizer, momentum, weightDecay, seed, schedule, workers);
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig(epochs, batchSize, lr, optimizer, momentum, weightDecay, seed, schedule);
+        return new TrainingConfig(epochs, batchSize, lr, optimizer, momentum, weightDecay, seed, schedule, workers);
     }
 
     public TrainingConfig withOptimizer(Optimizer o) {
-        return new TrainingConfig(epochs, batchSize, learningRate, o, momentum, weightDecay, seed, schedule);
+        return new TrainingConfig(epochs, batchSize, learningRate, o, momentum, weightDecay, seed, schedule, workers);
     }
 
     public TrainingConfig withMomentum(double m) {
-        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, m, weightDecay, seed, schedule);
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, m, weightDecay, seed, schedule, workers);
     }
 
     public TrainingConfig withWeightDecay(double wd) {
-        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, wd, seed, schedule);
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, wd, seed, schedule, workers);
     }
 
     public TrainingConfig withSchedule(Schedule sc) {
-        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, seed, sc);
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, seed, sc, workers);
     }
 
     /** The learning rate of epoch {@code epoch} (1-based) under {@link #schedule}. */
@@ -110,7 +141,12 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
         };
     }
 
+    public TrainingConfig withWorkers(int w) {
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, seed, schedule, w);
+    }
+
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, s, schedule);
+        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, weightDecay,
+                s, schedule, workers);
     }
 }

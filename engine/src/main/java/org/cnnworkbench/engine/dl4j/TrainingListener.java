@@ -29,9 +29,9 @@ public interface TrainingListener {
     default void warning(String message) {
     }
 
-    /** What a run is about to do. */
+    /** What a run is about to do; {@code workers}: the worker threads that share each batch (1: none). */
     record RunStart(int firstEpoch, int epochs, int trainImages, int valImages, int batchesPerEpoch,
-                    long params) {
+                    long params, int workers) {
     }
 
     /**

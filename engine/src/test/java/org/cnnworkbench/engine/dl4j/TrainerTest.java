@@ -20,6 +20,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainerTest {
 
@@ -147,12 +149,14 @@ class TrainerTest {
         assertThat((double) correct / p.length).isEqualTo(summary.top1());
     }
 
-    @Test
-    void resumingFromACheckpointGivesTheParametersOfAnUninterruptedRun() throws Exception {
+    /** With 2 workers too: each worker thread's dropout draws are seeded per epoch, so resuming is exact. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void resumingFromACheckpointGivesTheParametersOfAnUninterruptedRun(int workers) throws Exception {
         Path idx = fakeFashion();
         DataSpec dataSpec = new DataSpec(DataSpec.FASHION_MNIST, idx.toString(), 0, 0, 0, 0, true);
         TrainingData data = TrainingData.open(dataSpec, new org.cnnworkbench.engine.model.Shape.FeatureMap(1, 28, 28));
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withBatchSize(16);
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withBatchSize(16).withWorkers(workers);
         Path straight = dir.resolve("straight");
         Trainer.train(tinySpec(10), data, config, straight, new TrainingListener() { }, NO_CANCEL);
 
@@ -347,6 +351,7 @@ class TrainerTest {
         assertThat(new RunDirectory(run).config()).isEqualTo(
                 new TrainingConfig(3, 32, 0.002, TrainingConfig.Optimizer.ADAM, 0.9, 0, 7));
         assertThat(new RunDirectory(run).config().schedule()).isEqualTo(TrainingConfig.Schedule.CONSTANT);
+        assertThat(new RunDirectory(run).config().workers()).isEqualTo(1);
         DataSpec old = new com.fasterxml.jackson.databind.ObjectMapper().readValue("""
                 {"source": "fashion-mnist", "classes": 0, "perClass": 0, "trainLimit": 100, "valLimit": 10}""",
                 DataSpec.class);

@@ -58,7 +58,8 @@ public final class SweepTrainingSettings {
         }
         DataSpec spec = data.spec();
         TrainingConfig config = new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(),
-                others.optimizer(), others.momentum(), others.weightDecay(), firstSeed.get(), others.schedule());
+                others.optimizer(), others.momentum(), others.weightDecay(), firstSeed.get(), others.schedule(),
+                TrainingConfig.automaticWorkers());
         List<Long> seedList = TrainedSweepSetup.seeds(firstSeed.get(), seeds.get());
         TrainedSweepSetup.Budget budget = TrainedSweepSetup.Budget.minutes(budgetMinutes.get());
         String text = folder.get() == null ? "" : folder.get().strip();

@@ -146,7 +146,7 @@ public final class TrainingViewModel {
         SparkSettings spark;
         try {
             config = new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(), optimizer.get(),
-                    momentum.get(), weightDecay.get(), seed.get(), schedule.get());
+                    momentum.get(), weightDecay.get(), seed.get(), schedule.get(), TrainingConfig.automaticWorkers());
             data = dataSettings.spec();
             dir = runDirectoryPath();
             input = inputOf(spec);

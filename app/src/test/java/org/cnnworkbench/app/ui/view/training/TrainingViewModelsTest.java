@@ -90,7 +90,7 @@ class TrainingViewModelsTest {
         assertThat(run.resolve("model.zip")).exists();
         TrainingConfig saved = new org.cnnworkbench.engine.dl4j.RunDirectory(run).config();
         assertThat(saved).isEqualTo(new TrainingConfig(2, 32, 0.003, TrainingConfig.Optimizer.ADAM, 0.9, 1e-4, 7,
-                TrainingConfig.Schedule.POLY));
+                TrainingConfig.Schedule.POLY, TrainingConfig.automaticWorkers()));
 
         // the same directory again is refused, nothing is overwritten
         assertThat(vm.start(tiny(10))).isFalse();
